@@ -1,0 +1,57 @@
+// The embedded database: PGlite in the data directory, one process and one caller at a time.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, sql } from 'kysely';
+import { lockDataDirectory } from './data-directory-lock.ts';
+import { oneAtATime } from './one-at-a-time.ts';
+import type { Tables } from './tables.ts';
+import { scalarParsers } from './type-parsers.ts';
+
+export interface EmbeddedDatabase {
+  kind: 'pglite';
+  db: Kysely<Tables>;
+  pglite: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The data directory that holds the lock; the database files live in `databaseDir` inside or beside it. */
+  lockDir: string;
+  databaseDir: string;
+  /** A tarball from `dumpDataDir`, to restore into an empty directory. */
+  restoreFrom?: Blob;
+}
+
+export async function openEmbeddedDatabase(options: OpenOptions): Promise<EmbeddedDatabase> {
+  const lock = lockDataDirectory(options.lockDir);
+  try {
+    mkdirSync(options.databaseDir, { recursive: true });
+    const pglite = await PGlite.create({
+      dataDir: options.databaseDir,
+      parsers: Object.fromEntries(scalarParsers),
+      ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
+    });
+    const db = new Kysely<Tables>({ dialect: oneAtATime(new PGliteDialect({ pglite })) });
+    let closed = false;
+    return {
+      kind: 'pglite',
+      db,
+      pglite,
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          // fsync is off in PGlite: a checkpoint writes everything to disk before the files are closed.
+          if (!pglite.closed) await sql`checkpoint`.execute(db);
+          await db.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+// PostgreSQL through node-postgres: for production, and for many schools on one server.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../../log.ts';
+import type { Tables } from './tables.ts';
+import { arrayElementTypes, mapArray, scalarParsers } from './type-parsers.ts';
+
+export interface ServerDatabase {
+  kind: 'postgres';
+  db: Kysely<Tables>;
+  close(): Promise<void>;
+}
+
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+
+const textArrayTypeId = 1009;
+
+function getTypeParser(typeId: number, format?: 'text' | 'binary'): (text: string) => unknown {
+  if (format !== 'binary') {
+    const scalar = scalarParsers.get(typeId);
+    if (scalar) return scalar;
+    const elementType = arrayElementTypes.get(typeId);
+    const element = elementType === undefined ? undefined : scalarParsers.get(elementType);
+    if (element) {
+      const parseTextArray = pg.types.getTypeParser(textArrayTypeId as TypeId, 'text') as (text: string) => unknown;
+      return (text) => mapArray(parseTextArray(text), element);
+    }
+  }
+  return pg.types.getTypeParser(typeId as TypeId, format) as (text: string) => unknown;
+}
+
+export function openServerDatabase(url: string, logger: Logger): ServerDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    application_name: 'footprint',
+    // Sessions run in UTC so that now()::timestamp means the same on every server.
+    options: '-c TimeZone=UTC',
+    types: { getTypeParser } as pg.CustomTypesConfig,
+  });
+  // An idle connection can drop (a server restart, a network blip); the pool replaces it.
+  pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection failed'));
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind: 'postgres',
+    db,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

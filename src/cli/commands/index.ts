@@ -1,0 +1,23 @@
+// The registry of `footprint` subcommands: name → module. Each module exports
+// `summary`, `usage` and `run(argv): Promise<number>` (see command.ts).
+import * as backup from './backup.ts';
+import type { Command } from './command.ts';
+import * as migrate from './migrate.ts';
+import * as restore from './restore.ts';
+import * as start from './start.ts';
+
+export const commands: Readonly<Record<string, Command>> = {
+  start,
+  migrate,
+  backup,
+  restore,
+  // Policy commands (evaluate, policy) are added here.
+};
+
+export function usage(): string {
+  const lines = Object.values(commands).flatMap((command) => [
+    `  ${command.usage}`,
+    ...(command.summary ? [`      ${command.summary}`] : []),
+  ]);
+  return ['Usage: footprint <command> [arguments]', '', 'Commands:', ...lines, '  footprint help', ''].join('\n');
+}

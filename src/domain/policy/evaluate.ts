@@ -1,0 +1,174 @@
+// The evaluation engine: given a school's policy and a situation, which of its rules apply,
+// which are broken, and what must happen now. Pure and deterministic; the policy is compiled
+// once into predicates and reused.
+import { compileCondition, type Predicate } from './condition.ts';
+import type { Finding, FindingStatus, Outcome, RequiredAction, Verdict } from './outcome.ts';
+import { requirementMeanings } from './requirements.ts';
+import type { Policy, Procedure, Requirement, Rule, Step } from './schema.ts';
+import type { Situation } from './situation.ts';
+import { rolesCoveredBy, type Action, type Role } from './vocabulary.ts';
+
+interface CompiledRequirement {
+  met: Predicate<Situation>;
+  action: Action;
+}
+interface CompiledStep {
+  step: Step;
+  applies: Predicate<Situation>;
+}
+interface CompiledRule {
+  rule: Rule;
+  section: string;
+  audience: ReadonlySet<Role>;
+  applies: Predicate<Situation>;
+  exceptions: { summary: string; applies: Predicate<Situation>; requires: CompiledRequirement[] }[];
+  requires: CompiledRequirement[];
+  consequences: CompiledStep[];
+}
+interface CompiledProcedure {
+  procedure: Procedure;
+  breachOf: ReadonlySet<string> | undefined;
+  applies: Predicate<Situation>;
+  steps: CompiledStep[];
+}
+interface CompiledPolicy {
+  header: Outcome['policy'];
+  rules: CompiledRule[];
+  procedures: CompiledProcedure[];
+}
+
+const compiled = new WeakMap<Policy, CompiledPolicy>();
+
+function compileRequirement(requirement: Requirement): CompiledRequirement {
+  const kind = typeof requirement === 'string' ? requirement : requirement.fact;
+  const meaning = requirementMeanings[kind];
+  return { met: meaning.met, action: typeof requirement === 'string' ? meaning.action : requirement.action };
+}
+
+const compileStep = (step: Step): CompiledStep => ({ step, applies: compileCondition(step.when) });
+
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const cached = compiled.get(policy);
+  if (cached) return cached;
+  const headings = new Map(policy.sections.map((s) => [s.id, `${s.id}. ${s.heading}`]));
+  const result: CompiledPolicy = {
+    header: { slug: policy.slug, version: policy.version, title: policy.title },
+    rules: policy.rules.filter((rule) => rule.when !== undefined).map((rule) => ({
+      rule,
+      section: headings.get(rule.section) ?? rule.section,
+      audience: new Set(rule.audience.flatMap(rolesCoveredBy)),
+      applies: compileCondition(rule.when),
+      exceptions: rule.unless.map((e) => ({
+        summary: e.summary,
+        applies: compileCondition(e.when),
+        requires: e.requires.map(compileRequirement),
+      })),
+      requires: rule.requires.map(compileRequirement),
+      consequences: rule.consequences.map(compileStep),
+    })),
+    procedures: policy.procedures.map((procedure) => ({
+      procedure,
+      breachOf: procedure.trigger.breachOf ? new Set(procedure.trigger.breachOf) : undefined,
+      applies: compileCondition(procedure.trigger.when),
+      steps: procedure.steps.map(compileStep),
+    })),
+  };
+  compiled.set(policy, result);
+  return result;
+}
+
+/** Collects actions in order, once each; a required mention outranks an optional one. */
+class ActionList {
+  readonly list: RequiredAction[] = [];
+  private readonly seen = new Map<Action, RequiredAction>();
+  private readonly actorRole: Role;
+  constructor(actorRole: Role) {
+    this.actorRole = actorRole;
+  }
+
+  add(action: Action, owner: string, because: string, step?: Step): void {
+    const optional = step ? step.optional || step.if !== undefined : false;
+    const entry: RequiredAction = { action, owner: owner === 'actor' ? this.actorRole : owner, because };
+    if (optional) entry.optional = true;
+    if (step?.if) entry.if = step.if;
+    if (step?.deadline) entry.deadline = step.deadline;
+    const earlier = this.seen.get(action);
+    if (!earlier) {
+      this.seen.set(action, entry);
+      this.list.push(entry);
+    } else if (earlier.optional && !optional) {
+      Object.assign(earlier, entry);
+      delete earlier.optional;
+      delete earlier.if;
+    }
+  }
+
+  addSteps(steps: CompiledStep[], situation: Situation, because: string): void {
+    for (const { step, applies } of steps) {
+      if (applies(situation)) this.add(step.action, step.owner, because, step);
+    }
+  }
+}
+
+export function evaluate(policy: Policy, situation: Situation): Outcome {
+  const compiledPolicy = compilePolicy(policy);
+  const findings: Finding[] = [];
+  const actions = new ActionList(situation.actor.role);
+  const broken = new Set<string>();
+  let verdict: Verdict = 'not_covered';
+
+  for (const c of compiledPolicy.rules) {
+    if (!c.audience.has(situation.actor.role) || !c.applies(situation)) continue;
+    const { rule } = c;
+    const exception = c.exceptions.find((e) => e.applies(situation) && e.requires.every((r) => r.met(situation)));
+    let status: FindingStatus;
+    if (exception) status = 'exception_applies';
+    else if (rule.modality === 'may') status = 'satisfied';
+    else {
+      const unmet = c.requires.filter((r) => !r.met(situation));
+      status = c.requires.length === 0 || unmet.length > 0 ? 'violated' : 'satisfied';
+      if (status === 'violated') {
+        broken.add(rule.id);
+        actions.addSteps(c.consequences, situation, rule.id);
+        for (const r of unmet) actions.add(r.action, 'actor', rule.id);
+        // An exception that would apply once something is on record says what to put on record.
+        for (const e of c.exceptions) {
+          if (!e.applies(situation)) continue;
+          for (const r of e.requires) if (!r.met(situation)) actions.add(r.action, 'actor', rule.id);
+        }
+      }
+    }
+    const finding: Finding = {
+      rule: rule.id,
+      section: c.section,
+      topic: rule.topic,
+      modality: rule.modality,
+      status,
+      summary: rule.summary,
+    };
+    if (exception) finding.exception = exception.summary;
+    findings.push(finding);
+    verdict = strongerVerdict(verdict, status, rule);
+  }
+
+  for (const p of compiledPolicy.procedures) {
+    if (p.breachOf && !hasAny(p.breachOf, broken)) continue;
+    if (!p.applies(situation)) continue;
+    actions.addSteps(p.steps, situation, p.procedure.id);
+  }
+
+  return { policy: compiledPolicy.header, verdict, findings, actions: actions.list };
+}
+
+const verdictRank: Readonly<Record<Verdict, number>> = { not_covered: 0, permitted: 1, advised_against: 2, breach: 3 };
+
+function strongerVerdict(current: Verdict, status: FindingStatus, rule: Rule): Verdict {
+  let found: Verdict = 'permitted';
+  if (status === 'violated') found = rule.modality === 'must' || rule.modality === 'must_not' ? 'breach' : 'advised_against';
+  return verdictRank[found] > verdictRank[current] ? found : current;
+}
+
+function hasAny(wanted: ReadonlySet<string>, present: ReadonlySet<string>): boolean {
+  for (const id of wanted) if (present.has(id)) return true;
+  return false;
+}

@@ -1,0 +1,168 @@
+// Conditions in plain English: {act: friend_request_accept, counterpart.role: [pupil, former_pupil],
+// counterpart.age: {below: 16}} reads "accepting a friend request from a pupil or former pupil under 16".
+import type { Condition } from '../condition.ts';
+import { imageFields, situationFields, type Field } from '../fields.ts';
+import type { Act, Role } from '../vocabulary.ts';
+import { actWords, contactActs, listedWords, numberWords, oppositeTest, yesNoWords } from './condition-words.ts';
+import { roleSingular } from './vocabulary-words.ts';
+import { joinWords } from './words.ts';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function describeCondition(condition: Condition | undefined): string {
+  return describe(condition).text;
+}
+
+/** The condition as the opening of a sentence: "In cases of posting …" or "On the school premises". */
+export function describeCircumstance(condition: Condition): string {
+  const { text, hasSubject } = describe(condition);
+  return hasSubject ? `in cases of ${text}` : text;
+}
+
+function describe(condition: Condition | undefined, nested = false): { text: string; hasSubject: boolean } {
+  if (!condition || Object.keys(condition).length === 0) return { text: 'any situation', hasSubject: true };
+  let actor: string | undefined;
+  let other: string | undefined;
+  let acts: unknown;
+  const actorDetails: string[] = [];
+  const otherDetails: string[] = [];
+  const details: string[] = [];
+  const negations: string[] = [];
+  let aboutContent = false;
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === 'act') acts = value;
+    else if (key === 'actor.role') actor = describeValue(key, value);
+    else if (key === 'counterpart.role') other = describeValue(key, value);
+    else if (key === 'actor.age' || key === 'actor.formerEmployee') actorDetails.push(describeValue(key, value));
+    else if (/^counterpart\.(age|relationship|account)$/.test(key)) otherDetails.push(describeValue(key, value));
+    else if (key === 'any' || key === 'all') {
+      const parts = (value as Condition[]).map((c) => describe(c, true).text);
+      details.push(key === 'any' ? joinClauses(parts, 'or') : joinWords(parts, 'and'));
+    } else if (key === 'not') negations.push(describe(value as Condition, true).text);
+    else {
+      aboutContent ||= key.startsWith('content.');
+      details.push(describeValue(key, value));
+    }
+  }
+  const person = (noun: string | undefined, extra: string[]) =>
+    noun || extra.length > 0 ? [noun ?? 'someone', ...extra].join(' ') : undefined;
+  const who = person(actor, actorDetails);
+  const whom = person(other, otherDetails);
+  const doing = acts !== undefined ? describeActs(acts, whom) : whom ? `involving ${whom}` : undefined;
+  const head = who || doing ? [who, doing] : aboutContent && !nested ? ['a post'] : [];
+  const parts = [...head, ...details].filter((p): p is string => Boolean(p));
+  if (parts.length === 0 && negations.length > 0) {
+    return { text: `anything other than ${joinWords(negations, 'or')}`, hasSubject: true };
+  }
+  if (negations.length > 0) parts.push(`but not ${joinWords(negations, 'or')}`);
+  return { text: parts.join(' '), hasSubject: head.length > 0 };
+}
+
+function describeActs(test: unknown, whom: string | undefined): string {
+  const negated = isRecord(test) && 'not' in test && Object.keys(test).length === 1;
+  const inner = negated ? (test as Record<string, unknown>).not : test;
+  const list = isRecord(inner) ? inner.anyOf : inner;
+  if (!Array.isArray(list) && typeof list !== 'string') return describeValue('act', test);
+  const acts = [list].flat() as Act[];
+  const phrase = negated ? (l: string) => `doing anything other than ${l}` : (l: string) => l;
+  if (!whom) return phrase(joinWords(mergeFriendRequests(acts).map((a) => alone(a)), 'or'));
+  if (acts.length >= 3 && acts.every((a) => contactActs.has(a))) {
+    const ways = joinWords(mergeFriendRequests(acts).map((a) => contactWays[a] ?? alone(a)), 'or');
+    return phrase(`contact with ${whom} (${ways})`);
+  }
+  return phrase(joinWords(mergeFriendRequests(acts).map((a) => withOther(a, whom)), 'or'));
+}
+
+type ActOrExchange = Act | 'exchange';
+const contactWays: Partial<Record<ActOrExchange, string>> = {
+  exchange: 'friend requests',
+  friend_request_send: 'sending friend requests',
+  friend_request_accept: 'accepting friend requests',
+  follow: 'following',
+  message: 'messages',
+  share_contact_details: 'sharing contact details',
+};
+function mergeFriendRequests(acts: Act[]): ActOrExchange[] {
+  if (!acts.includes('friend_request_send') || !acts.includes('friend_request_accept')) return acts;
+  const rest = acts.filter((a) => a !== 'friend_request_send' && a !== 'friend_request_accept');
+  return ['exchange', ...rest];
+}
+const alone = (a: ActOrExchange) => (a === 'exchange' ? 'exchanging friend requests' : actWords[a].alone);
+function withOther(a: ActOrExchange, whom: string): string {
+  if (a === 'exchange') return `exchanging friend requests with ${whom}`;
+  const words = actWords[a];
+  return words.with ? words.with(whom) : `${words.alone} involving ${whom}`;
+}
+
+// ---------------------------------------------------------------- one field's test
+
+const fieldOf = (name: string): Field | undefined => situationFields[name] ?? imageFields[name];
+
+function describeValue(name: string, test: unknown, negated = false): string {
+  if (!isRecord(test)) return describeValues(name, [test].flat(), negated, 'or');
+  const parts = Object.entries(test).map(([op, operand]) => describeTest(name, op, operand, negated));
+  // Not (a and b) is (not a) or (not b).
+  return joinWords(parts, negated ? 'or' : 'and');
+}
+
+
+function describeTest(name: string, op: string, operand: unknown, negated: boolean): string {
+  const number = numberWords[negated ? (oppositeTest[op] ?? op) : op];
+  if (number) return number(operand as number);
+  switch (op) {
+    case 'not':
+      return describeValue(name, operand, !negated);
+    case 'anyOf':
+      return describeValues(name, operand as unknown[], negated, 'or');
+    case 'allOf':
+      return describeValues(name, operand as unknown[], negated, 'and');
+    case 'present':
+      return `where ${fieldLabel(name)} is ${operand !== negated ? 'given' : 'not given'}`;
+    case 'some':
+      return `${negated ? 'without' : 'with'} a photo ${describe(operand as Condition).text}`.trim();
+    default:
+      return `${fieldLabel(name)} ${op} ${JSON.stringify(operand)}`;
+  }
+}
+
+function describeValues(name: string, values: unknown[], negated: boolean, conjunction: 'and' | 'or'): string {
+  const field = fieldOf(name);
+  if (name === 'actor.role' || name === 'counterpart.role') {
+    const nouns = joinWords(dropRepeatedArticles(values.map((v) => roleSingular[v as Role])), conjunction);
+    return negated ? `someone other than ${nouns}` : nouns;
+  }
+  if (name === 'act') {
+    const list = joinWords(values.map((v) => actWords[v as Act].alone), conjunction);
+    return negated ? `doing anything other than ${list}` : list;
+  }
+  const yesNo = yesNoWords[name];
+  if (field?.kind === 'yes_no' && yesNo) return joinWords(values.map((v) => ((v === true) !== negated ? yesNo.yes : yesNo.no)), 'or');
+  const listed = listedWords[name];
+  if (listed) {
+    const list = joinWords(values.map((v) => listed.value(String(v))), conjunction);
+    return negated ? listed.negated(list) : listed.frame(list);
+  }
+  const list = joinWords(values.map(String), conjunction);
+  return field?.kind === 'number' ? `${negated ? 'not ' : ''}aged ${list}` : `${negated ? 'not ' : ''}${list}`;
+}
+
+/** Clauses that have lists of their own inside are set apart with commas. */
+function joinClauses(parts: string[], conjunction: 'and' | 'or'): string {
+  if (parts.length < 2 || !parts.some((p) => / (or|and) |,/.test(p))) return joinWords(parts, conjunction);
+  return `${parts.slice(0, -1).join(', ')}, ${conjunction} ${parts[parts.length - 1]}`;
+}
+
+/** "a pupil or a former pupil" reads better as "a pupil or former pupil". */
+function dropRepeatedArticles(nouns: string[]): string[] {
+  const article = /^(a|an) /;
+  if (!nouns.every((n) => article.test(n))) return nouns;
+  return nouns.map((n, i) => (i === 0 ? n : n.replace(article, '')));
+}
+
+/** "context.platform" → "the platform"; "counterpart.age" → "the other person's age". */
+function fieldLabel(name: string): string {
+  const [scope = '', part = scope] = name.split('.');
+  const words = part.replace(/([A-Z])/g, ' $1').toLowerCase();
+  const owner: Readonly<Record<string, string>> = { actor: "the person's", counterpart: "the other person's", content: "the post's" };
+  return `${owner[scope] ?? 'the'} ${words}`;
+}

@@ -1,0 +1,13 @@
+// Every service, built from the adapters in one place. Routes, jobs and commands receive these.
+import { createHealthService } from './health.ts';
+import { createInstallationService } from './installation.ts';
+import type { Adapters } from './ports.ts';
+
+export function createServices(adapters: Adapters) {
+  return {
+    health: createHealthService(adapters),
+    installation: createInstallationService(adapters),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,41 @@
+// Server-rendered pages: Nunjucks with our views and GOV.UK Frontend's templates on the search path.
+// Every page gets the CSP nonce and, for forms, a CSRF token made on demand.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyView from '@fastify/view';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import type { Config } from '../../config.ts';
+
+const viewsDirectory = fileURLToPath(new URL('../views', import.meta.url));
+const govukDirectory = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Values every template of this response sees. */
+    locals: Record<string, unknown>;
+  }
+}
+
+export const templateDirectories = [viewsDirectory, govukDirectory];
+
+export const views = fp<{ config: Config }>(
+  async (app, { config }) => {
+    const production = config.environment === 'production';
+    await app.register(fastifyView, {
+      engine: { nunjucks },
+      templates: templateDirectories,
+      production,
+      options: { autoescape: true, noCache: !production },
+      defaultContext: { serviceName: 'Footprint' },
+    });
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.locals = {
+        cspNonce: reply.cspNonce.script,
+        csrfToken: () => reply.generateCsrf(),
+      };
+    });
+  },
+  { name: 'views', dependencies: ['security-headers'] },
+);

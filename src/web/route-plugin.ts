@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Services } from '../services/index.ts';
+
+/** What every route module receives: the services, and the configuration. */
+export interface RouteContext {
+  services: Services;
+  config: Config;
+}
+
+/** A route module: a Fastify plugin given the services. Register it in routes/index.ts. */
+export type RoutePlugin = FastifyPluginAsync<RouteContext>;

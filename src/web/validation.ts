@@ -1,0 +1,33 @@
+// Checking what a request sends, for routes: parse with a zod schema, or throw a
+// `validation_failed` AppError that becomes a problem document (API) or an error page.
+import type { z } from 'zod';
+import { AppError, type FieldProblem } from '../errors.ts';
+
+/** Returns the parsed value, or throws a validation problem naming each invalid field. */
+export function parseRequest<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationProblem(result.error);
+  return result.data;
+}
+
+/** A zod error as a validation problem: one entry per invalid field, named by its path. */
+export function validationProblem(error: z.ZodError, detail?: string): AppError {
+  const fields = error.issues.flatMap(fieldProblems);
+  const names = [...new Set(fields.map((field) => field.field || 'the body'))];
+  const summary =
+    names.length === 1 ? `${names[0] ?? ''} is not valid.` : `${names.length} fields are not valid: ${names.join(', ')}.`;
+  return new AppError('validation_failed', detail ?? summary, fields);
+}
+
+/** For routes that check by hand: a validation problem about named fields. */
+export function invalidFields(fields: readonly FieldProblem[], detail?: string): AppError {
+  return new AppError('validation_failed', detail, fields);
+}
+
+function fieldProblems(issue: z.core.$ZodIssue): FieldProblem[] {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ field: [...path, key].join('.'), detail: 'This field is not expected.' }));
+  }
+  return [{ field: path.join('.'), detail: issue.message }];
+}
