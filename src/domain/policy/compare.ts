@@ -125,7 +125,8 @@ function ageTests(test: unknown, negated: boolean): [string, number][] {
   if (Array.isArray(test) || typeof test !== 'object' || test === null) return [];
   return Object.entries(test).flatMap(([op, operand]): [string, number][] => {
     if (op === 'not') return ageTests(operand, !negated);
-    if (typeof operand !== 'number' || !(op in oppositeTest)) return [];
-    return [[negated ? (oppositeTest[op] as string) : op, operand]];
+    const opposite = oppositeTest[op];
+    if (typeof operand !== 'number' || opposite === undefined) return [];
+    return [[negated ? opposite : op, operand]];
   });
 }

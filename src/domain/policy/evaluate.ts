@@ -117,8 +117,10 @@ export function evaluate(policy: Policy, situation: Situation): Outcome {
   const broken = new Set<string>();
   let verdict: Verdict = 'not_covered';
 
+  const formerStaff = situation.actor.formerEmployee === true && employees.has(situation.actor.role);
   for (const c of compiledPolicy.rules) {
     if (!c.audience.has(situation.actor.role) || !c.applies(situation)) continue;
+    if (formerStaff && !c.rule.bindsFormerStaff) continue;
     const { rule } = c;
     const exception = c.exceptions.find((e) => e.applies(situation) && e.requires.every((r) => r.met(situation)));
     let status: FindingStatus;
@@ -159,6 +161,9 @@ export function evaluate(policy: Policy, situation: Situation): Outcome {
 
   return { policy: compiledPolicy.header, verdict, findings, actions: actions.list };
 }
+
+/** Someone who has left the school's employment is bound only by rules that say so. */
+const employees: ReadonlySet<Role> = new Set(rolesCoveredBy('staff'));
 
 const verdictRank: Readonly<Record<Verdict, number>> = { not_covered: 0, permitted: 1, advised_against: 2, breach: 3 };
 

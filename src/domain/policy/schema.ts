@@ -53,6 +53,8 @@ export const ruleSchema = z.strictObject({
   section: identifier,
   topic: z.enum(topics),
   audience: z.array(z.enum(roles)).min(1, 'name at least one role the rule is for'),
+  /** Still binds members of staff after they have left (e.g. confidentiality). */
+  bindsFormerStaff: z.boolean().default(false),
   modality: z.enum(modalities),
   summary: text,
   /** Where in the school's document the rule comes from. */

@@ -115,4 +115,18 @@ describe('evaluate', () => {
     expect(removal).toEqual([{ action: 'request_removal', owner: 'headteacher', because: 'P1' }]);
     expect(outcome.actions.map((a) => a.action)).toEqual(['request_removal', 'notify_dsl', 'seek_legal_advice', 'contact_police']);
   });
+
+  it('binds someone who has left only by the rules that say they still bind former staff', () => {
+    const formerStaff = { role: 'staff', formerEmployee: true } as const;
+    expect(ask({ actor: formerStaff, act: 'friend_request_accept', counterpart: { role: 'pupil' } }).verdict).toBe('not_covered');
+    const leak = ask({ actor: formerStaff, act: 'post', content: { labels: ['confidential'] } });
+    expect(leak.verdict).toBe('breach');
+    expect(leak.findings.map((f) => f.rule)).toEqual(['A6']);
+    const formerStaffAsParent = ask({
+      actor: { role: 'parent', formerEmployee: true },
+      act: 'post',
+      content: { images: [{ of: 'other_pupils' }] },
+    });
+    expect(formerStaffAsParent.verdict).toBe('breach');
+  });
 });

@@ -55,6 +55,14 @@ rules:
     audience: [staff]
     modality: should
     summary: Guidance only.
+  - id: A6
+    section: A
+    topic: staff-confidentiality
+    audience: [staff]
+    bindsFormerStaff: true
+    modality: must
+    summary: Keep school matters confidential, even after leaving.
+    when: { act: post, content.labels: [confidential] }
   - id: B1
     section: B
     topic: parent-images-of-other-children

@@ -9,9 +9,13 @@ export function comparisonToJson(comparison: PolicyComparison): string {
 
 function ruleDetails(rule: RuleOnTopic): string[] {
   return [
-    ...rule.exceptions.map((e) => `Except: ${e.summary}${e.requirements.length > 0 ? ` (only if ${joinWords(e.requirements)})` : ''}`),
+    ...rule.exceptions.map(
+      (e) => `Except: ${e.summary}${e.requirements.length > 0 ? ` (only if ${joinWords(e.requirements)})` : ''}`,
+    ),
     ...rule.requirements.map((r) => `Requires that ${r}`),
-    ...rule.ageLimits.map((a) => `Age: ${a.person === 'actor' ? 'the person acting is' : 'the other person is'} ${a.words}`),
+    ...rule.ageLimits.map(
+      (a) => `Age: ${a.person === 'actor' ? 'the person acting is' : 'the other person is'} ${a.words}`,
+    ),
   ];
 }
 
@@ -36,7 +40,10 @@ function positionMarkdown(position: PolicyPosition): string {
       ...ruleDetails(r).map((d) => `  - ${md(d)}`),
     ].join('\n'),
   );
-  const followUp = position.followUp.length > 0 ? position.followUp.map((f) => `- ${md(f.words)} (${md(f.from)})`) : ['- Nothing stated.'];
+  const followUp =
+    position.followUp.length > 0
+      ? position.followUp.map((f) => `- ${md(f.words)} (${md(f.from)})`)
+      : ['- Nothing stated.'];
   return [rules.join('\n'), 'What follows a breach:', followUp.join('\n')].join('\n\n');
 }
 
@@ -58,7 +65,10 @@ export function comparisonToText(comparison: PolicyComparison): string {
       lines.push(`    What follows a breach: ${followUp.length > 0 ? '' : 'nothing stated'}`.trimEnd());
       lines.push(...followUp.map((f) => `      - ${f}`));
     }
-    lines.push('  Differences:', ...(topic.differences.length > 0 ? topic.differences.map((d) => `    - ${d}`) : ['    none found']));
+    lines.push(
+      '  Differences:',
+      ...(topic.differences.length > 0 ? topic.differences.map((d) => `    - ${d}`) : ['    none found']),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,8 @@
 import type { Condition } from '../condition.ts';
 import { imageFields, situationFields, type Field } from '../fields.ts';
 import type { Act, Role } from '../vocabulary.ts';
-import { actWords, contactActs, listedWords, numberWords, oppositeTest, yesNoWords } from './condition-words.ts';
+import { describeActs } from './describe-acts.ts';
+import { actWords, listedWords, numberWords, oppositeTest, yesNoWords } from './condition-words.ts';
 import { roleSingular } from './vocabulary-words.ts';
 import { joinWords } from './words.ts';
 
@@ -48,7 +49,12 @@ function describe(condition: Condition | undefined, nested = false): { text: str
     noun || extra.length > 0 ? [noun ?? 'someone', ...extra].join(' ') : undefined;
   const who = person(actor, actorDetails);
   const whom = person(other, otherDetails);
-  const doing = acts !== undefined ? describeActs(acts, whom) : whom ? `involving ${whom}` : undefined;
+  const doing =
+    acts !== undefined
+      ? (describeActs(acts, whom) ?? describeValue('act', acts))
+      : whom
+        ? `involving ${whom}`
+        : undefined;
   const head = who || doing ? [who, doing] : aboutContent && !nested ? ['a post'] : [];
   const parts = [...head, ...details].filter((p): p is string => Boolean(p));
   if (parts.length === 0 && negations.length > 0) {
@@ -56,42 +62,6 @@ function describe(condition: Condition | undefined, nested = false): { text: str
   }
   if (negations.length > 0) parts.push(`but not ${joinWords(negations, 'or')}`);
   return { text: parts.join(' '), hasSubject: head.length > 0 };
-}
-
-function describeActs(test: unknown, whom: string | undefined): string {
-  const negated = isRecord(test) && 'not' in test && Object.keys(test).length === 1;
-  const inner = negated ? (test as Record<string, unknown>).not : test;
-  const list = isRecord(inner) ? inner.anyOf : inner;
-  if (!Array.isArray(list) && typeof list !== 'string') return describeValue('act', test);
-  const acts = [list].flat() as Act[];
-  const phrase = negated ? (l: string) => `doing anything other than ${l}` : (l: string) => l;
-  if (!whom) return phrase(joinWords(mergeFriendRequests(acts).map((a) => alone(a)), 'or'));
-  if (acts.length >= 3 && acts.every((a) => contactActs.has(a))) {
-    const ways = joinWords(mergeFriendRequests(acts).map((a) => contactWays[a] ?? alone(a)), 'or');
-    return phrase(`contact with ${whom} (${ways})`);
-  }
-  return phrase(joinWords(mergeFriendRequests(acts).map((a) => withOther(a, whom)), 'or'));
-}
-
-type ActOrExchange = Act | 'exchange';
-const contactWays: Partial<Record<ActOrExchange, string>> = {
-  exchange: 'friend requests',
-  friend_request_send: 'sending friend requests',
-  friend_request_accept: 'accepting friend requests',
-  follow: 'following',
-  message: 'messages',
-  share_contact_details: 'sharing contact details',
-};
-function mergeFriendRequests(acts: Act[]): ActOrExchange[] {
-  if (!acts.includes('friend_request_send') || !acts.includes('friend_request_accept')) return acts;
-  const rest = acts.filter((a) => a !== 'friend_request_send' && a !== 'friend_request_accept');
-  return ['exchange', ...rest];
-}
-const alone = (a: ActOrExchange) => (a === 'exchange' ? 'exchanging friend requests' : actWords[a].alone);
-function withOther(a: ActOrExchange, whom: string): string {
-  if (a === 'exchange') return `exchanging friend requests with ${whom}`;
-  const words = actWords[a];
-  return words.with ? words.with(whom) : `${words.alone} involving ${whom}`;
 }
 
 // ---------------------------------------------------------------- one field's test
@@ -104,7 +74,6 @@ function describeValue(name: string, test: unknown, negated = false): string {
   // Not (a and b) is (not a) or (not b).
   return joinWords(parts, negated ? 'or' : 'and');
 }
-
 
 function describeTest(name: string, op: string, operand: unknown, negated: boolean): string {
   const number = numberWords[negated ? (oppositeTest[op] ?? op) : op];
@@ -132,14 +101,24 @@ function describeValues(name: string, values: unknown[], negated: boolean, conju
     return negated ? `someone other than ${nouns}` : nouns;
   }
   if (name === 'act') {
-    const list = joinWords(values.map((v) => actWords[v as Act].alone), conjunction);
+    const list = joinWords(
+      values.map((v) => actWords[v as Act].alone),
+      conjunction,
+    );
     return negated ? `doing anything other than ${list}` : list;
   }
   const yesNo = yesNoWords[name];
-  if (field?.kind === 'yes_no' && yesNo) return joinWords(values.map((v) => ((v === true) !== negated ? yesNo.yes : yesNo.no)), 'or');
+  if (field?.kind === 'yes_no' && yesNo)
+    return joinWords(
+      values.map((v) => ((v === true) !== negated ? yesNo.yes : yesNo.no)),
+      'or',
+    );
   const listed = listedWords[name];
   if (listed) {
-    const list = joinWords(values.map((v) => listed.value(String(v))), conjunction);
+    const list = joinWords(
+      values.map((v) => listed.value(String(v))),
+      conjunction,
+    );
     return negated ? listed.negated(list) : listed.frame(list);
   }
   const list = joinWords(values.map(String), conjunction);
@@ -163,6 +142,10 @@ function dropRepeatedArticles(nouns: string[]): string[] {
 function fieldLabel(name: string): string {
   const [scope = '', part = scope] = name.split('.');
   const words = part.replace(/([A-Z])/g, ' $1').toLowerCase();
-  const owner: Readonly<Record<string, string>> = { actor: "the person's", counterpart: "the other person's", content: "the post's" };
+  const owner: Readonly<Record<string, string>> = {
+    actor: "the person's",
+    counterpart: "the other person's",
+    content: "the post's",
+  };
   return `${owner[scope] ?? 'the'} ${words}`;
 }

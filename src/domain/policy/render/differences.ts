@@ -12,14 +12,22 @@ export function describeDifferences(positions: readonly PolicyPosition[]): strin
     ...stanceDifferences(speaking),
     ...audienceDifferences(speaking),
     ...ageDifferences(speaking),
-    ...onlySome(speaking, (p) => (p.rules.some((r) => r.exceptions.length > 0) ? ['exceptions'] : []), (slugs) =>
-      slugs.length === 1 ? `only ${slugs[0]} makes exceptions` : `only ${joinWords(slugs)} make exceptions`,
+    ...onlySome(
+      speaking,
+      (p) => (p.rules.some((r) => r.exceptions.length > 0) ? ['exceptions'] : []),
+      (slugs) =>
+        slugs.length === 1 ? `only ${slugs[0]} makes exceptions` : `only ${joinWords(slugs)} make exceptions`,
     ),
-    ...onlySome(speaking, requirementsOf, (slugs, wordings) =>
-      `only ${joinWords(slugs)} ${slugs.length === 1 ? 'requires' : 'require'} that ${joinWords(wordings)}`,
+    ...onlySome(
+      speaking,
+      requirementsOf,
+      (slugs, wordings) =>
+        `only ${joinWords(slugs)} ${slugs.length === 1 ? 'requires' : 'require'} that ${joinWords(wordings)}`,
     ),
-    ...onlySome(speaking, (p) => p.followUp.map((f) => actionWords[f.action]), (slugs, actions) =>
-      `only ${joinWords(slugs)} ${slugs.length === 1 ? 'says' : 'say'} to ${joinWords(actions)}`,
+    ...onlySome(
+      speaking,
+      (p) => p.followUp.map((f) => actionWords[f.action]),
+      (slugs, actions) => `only ${joinWords(slugs)} ${slugs.length === 1 ? 'says' : 'say'} to ${joinWords(actions)}`,
     ),
   ];
   if (silent.length > 0) differences.push(`silent in ${joinWords(silent)}`);
@@ -78,11 +86,16 @@ function ageDifferences(speaking: readonly PolicyPosition[]): string[] {
   const people = [...new Set(speaking.flatMap((p) => p.rules.flatMap((r) => r.ageLimits.map((a) => a.person))))];
   return people.flatMap((person) => {
     const limits = speaking.map((p) => {
-      const ages = [...new Set(p.rules.flatMap((r) => r.ageLimits.filter((a) => a.person === person).map((a) => a.age)))];
+      const ages = [
+        ...new Set(p.rules.flatMap((r) => r.ageLimits.filter((a) => a.person === person).map((a) => a.age))),
+      ];
       return { slug: p.slug, ages: ages.sort((a, b) => a - b).join(' and ') || 'none' };
     });
     if (new Set(limits.map((l) => l.ages)).size < 2) return [];
-    const label = people.length > 1 ? `age limit for ${person === 'actor' ? 'the person acting' : 'the other person'}` : 'age limit';
+    const label =
+      people.length > 1
+        ? `age limit for ${person === 'actor' ? 'the person acting' : 'the other person'}`
+        : 'age limit';
     const values = [...new Set(limits.map((l) => l.ages))].map((ages) => {
       const slugs = limits.filter((l) => l.ages === ages).map((l) => l.slug);
       return `${ages} in ${joinWords(slugs)}`;

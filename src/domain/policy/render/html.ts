@@ -2,7 +2,13 @@
 // text is escaped; the page carries no scripts and no style attributes.
 import type { ColumnTable, LabelledTable, PolicyDocument, ProcedureText, RuleText } from './model.ts';
 
-const entities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entities: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
@@ -29,8 +35,12 @@ export function policyToHtml(doc: PolicyDocument): string {
   }
   for (const section of doc.sections) {
     body.push(`<section aria-labelledby="section-${anchor(section.id)}">`);
-    body.push(`<h2 id="section-${anchor(section.id)}">${h(section.heading)}</h2>`, ...section.introduction.map(paragraph));
-    for (const group of section.groups) body.push(`<h3>${h(group.audience)}</h3>`, list('ul', group.rules.map(ruleItem)));
+    body.push(
+      `<h2 id="section-${anchor(section.id)}">${h(section.heading)}</h2>`,
+      ...section.introduction.map(paragraph),
+    );
+    for (const group of section.groups)
+      body.push(`<h3>${h(group.audience)}</h3>`, list('ul', group.rules.map(ruleItem)));
     body.push(...section.procedures.map(procedure), '</section>');
   }
   if (doc.procedures.length > 0) body.push('<h2>Procedures</h2>', ...doc.procedures.map(procedure));
@@ -54,7 +64,8 @@ export function policyToHtml(doc: PolicyDocument): string {
 }
 
 const paragraph = (text: string) => `<p>${h(text)}</p>`;
-const list = (tag: 'ul' | 'ol', itemsHtml: string[]) => `<${tag}>\n${itemsHtml.map((i) => `<li>${i}</li>`).join('\n')}\n</${tag}>`;
+const list = (tag: 'ul' | 'ol', itemsHtml: string[]) =>
+  `<${tag}>\n${itemsHtml.map((i) => `<li>${i}</li>`).join('\n')}\n</${tag}>`;
 const anchor = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '-');
 
 function labelledTable(table: LabelledTable): string {

@@ -18,7 +18,8 @@ export function policyToMarkdown(doc: PolicyDocument): string {
   const out: string[] = [`# ${md(doc.title)}`, `Issued to: ${md(doc.issuedTo.join(', '))}`];
   out.push(`## ${md(doc.documentControl.caption)}`, labelledTable(doc.documentControl));
   if (doc.versionHistory) out.push(`## ${md(doc.versionHistory.caption)}`, columnTable(doc.versionHistory));
-  if (doc.linkedPolicies.length > 0) out.push('## Linked policies', doc.linkedPolicies.map((p) => `- ${md(p)}`).join('\n'));
+  if (doc.linkedPolicies.length > 0)
+    out.push('## Linked policies', doc.linkedPolicies.map((p) => `- ${md(p)}`).join('\n'));
   if (doc.introduction.length > 0 || doc.source) {
     out.push('## Introduction', ...doc.introduction.map(block));
     if (doc.source) out.push(`Encoded from: ${md(doc.source)}`);
@@ -35,7 +36,9 @@ export function policyToMarkdown(doc: PolicyDocument): string {
 }
 
 function labelledTable(table: LabelledTable): string {
-  return ['| Item | Detail |', '| --- | --- |', ...table.rows.map((r) => `| ${md(r.label)} | ${md(r.value)} |`)].join('\n');
+  return ['| Item | Detail |', '| --- | --- |', ...table.rows.map((r) => `| ${md(r.label)} | ${md(r.value)} |`)].join(
+    '\n',
+  );
 }
 
 function columnTable(table: ColumnTable): string {
@@ -45,7 +48,9 @@ function columnTable(table: ColumnTable): string {
 
 function ruleItem(rule: RuleText): string {
   const details = [...rule.exceptions, rule.requirement, rule.consequences].filter((d): d is string => Boolean(d));
-  return [`- **${md(rule.id)}** (${rule.modality}) ${md(rule.statement)}`, ...details.map((d) => `  - ${md(d)}`)].join('\n');
+  return [`- **${md(rule.id)}** (${rule.modality}) ${md(rule.statement)}`, ...details.map((d) => `  - ${md(d)}`)].join(
+    '\n',
+  );
 }
 
 function procedure(p: ProcedureText, level: string): string {

@@ -20,20 +20,21 @@ export function describeStep(step: Step): string {
 /** "If this is broken: the Headteacher tells the Designated Safeguarding Lead; …" */
 export function describeConsequences(steps: readonly Step[]): string | undefined {
   if (steps.length === 0) return undefined;
-  const clauses: string[] = [];
-  // Plain steps in a row by the same person read as one clause: "the person concerned tells A and tells B".
-  for (let i = 0; i < steps.length; ) {
-    const step = steps[i] as Step;
-    const run = [step];
-    while (isPlain(step) && steps[i + run.length]?.owner === step.owner && isPlain(steps[i + run.length] as Step)) {
-      run.push(steps[i + run.length] as Step);
-    }
-    if (run.length > 1) {
-      const verbs = run.map((s) => (s.optional ? `may ${actionWords[s.action]}` : thirdPerson(actionWords[s.action])));
-      clauses.push(`${ownerWords[step.owner]} ${joinWords(shareFirstWord(verbs))}`);
-    } else clauses.push(lowerFirst(clause(describeStep({ ...step, summary: undefined }))));
-    i += run.length;
+  // Plain steps in a row by the same person read as one clause: "the person concerned tells A and B".
+  const runs: Step[][] = [];
+  for (const step of steps) {
+    const last = runs.at(-1);
+    const previous = last?.at(-1);
+    if (last && previous && isPlain(previous) && isPlain(step) && previous.owner === step.owner) last.push(step);
+    else runs.push([step]);
   }
+  const clauses = runs.map((run) => {
+    const [first] = run;
+    if (!first) return '';
+    if (run.length === 1) return lowerFirst(clause(describeStep({ ...first, summary: undefined })));
+    const verbs = run.map((s) => (s.optional ? `may ${actionWords[s.action]}` : thirdPerson(actionWords[s.action])));
+    return `${ownerWords[first.owner]} ${joinWords(shareFirstWord(verbs))}`;
+  });
   return `If this is broken: ${clauses.join('; ')}.`;
 }
 
