@@ -33,7 +33,8 @@ export const scenarios: Scenario[] = [
       actions: ['decline_request', 'notify_headteacher', 'notify_parents_of_pupil'],
       forbid: [...neverAtBledington],
     },
-    source: 'A. Staff must decline friend/follow requests from pupils and, on receiving one, tell the Headteacher and the pupil\'s parents.',
+    source:
+      "A. Staff must decline friend/follow requests from pupils and, on receiving one, tell the Headteacher and the pupil's parents.",
   },
   {
     name: 'teacher accepts a request from an ex-pupil aged 15',
@@ -76,7 +77,7 @@ export const scenarios: Scenario[] = [
     },
     expect: { verdict: ['breach'], topics: ['staff-pupil-contact'], actions: ['notify_headteacher'] },
     source:
-      'A. Staff may not even accept a pupil\'s request, so initiating the connection is forbidden a fortiori; inappropriate staff use is referred to the Headteacher.',
+      "A. Staff may not even accept a pupil's request, so initiating the connection is forbidden a fortiori; inappropriate staff use is referred to the Headteacher.",
   },
   {
     name: 'governor accepts a friend request from a pupil',
@@ -103,7 +104,8 @@ export const scenarios: Scenario[] = [
       actions: ['notify_headteacher'],
       forbid: ['declare_relationship', ...neverAtBledington],
     },
-    source: 'A. Staff must not have social media contact with any pupil\'s parents/carers (never accept their requests); inappropriate use goes to the Headteacher.',
+    source:
+      "A. Staff must not have social media contact with any pupil's parents/carers (never accept their requests); inappropriate use goes to the Headteacher.",
   },
   {
     name: 'teacher connected to a parent who is their sister, declared to school (no family exception here)',
@@ -163,7 +165,7 @@ export const scenarios: Scenario[] = [
       context: { platform: 'twitter' },
     },
     expect: { verdict: ['breach'], topics: ['staff-personal-account-school-feed'] },
-    source: 'A. Staff must not use a personal Twitter account to follow the school\'s Twitter accounts.',
+    source: "A. Staff must not use a personal Twitter account to follow the school's Twitter accounts.",
   },
   {
     name: 'teacher uploads class photos of pupils to a personal Instagram',
@@ -178,10 +180,11 @@ export const scenarios: Scenario[] = [
       topics: ['staff-share-pupil-images', 'staff-post-about-school'],
       actions: ['notify_headteacher'],
     },
-    source: 'A. Under no circumstances may staff share pupil photos online other than through the school\'s own website or accounts.',
+    source:
+      "A. Under no circumstances may staff share pupil photos online other than through the school's own website or accounts.",
   },
   {
-    name: 'staff member posts pupil photos on the school\'s official account',
+    name: "staff member posts pupil photos on the school's official account",
     situation: {
       actor: { role: 'staff' },
       act: 'post',
@@ -214,7 +217,7 @@ export const scenarios: Scenario[] = [
     source: 'A. No comments, photographs or videos about colleagues.',
   },
   {
-    name: 'teacher posts an insulting remark about a pupil\'s family',
+    name: "teacher posts an insulting remark about a pupil's family",
     situation: {
       actor: { role: 'staff' },
       act: 'post',
@@ -226,7 +229,8 @@ export const scenarios: Scenario[] = [
       topics: ['staff-defamation', 'staff-post-about-school'],
       actions: ['notify_headteacher', 'disciplinary_action'],
     },
-    source: 'A. Staff must not attack, insult, abuse or defame pupils\' families; such use is referred to the Headteacher and may lead to disciplinary action.',
+    source:
+      "A. Staff must not attack, insult, abuse or defame pupils' families; such use is referred to the Headteacher and may lead to disciplinary action.",
   },
   {
     name: 'teacher discloses confidential pupil information online',
@@ -241,7 +245,8 @@ export const scenarios: Scenario[] = [
       topics: ['staff-confidentiality', 'staff-post-about-school'],
       actions: ['disciplinary_action'],
     },
-    source: 'A. Staff must keep confidentiality on social media; breaches of confidentiality may bring disciplinary action.',
+    source:
+      'A. Staff must keep confidentiality on social media; breaches of confidentiality may bring disciplinary action.',
   },
   {
     name: 'former member of staff discloses confidential school information',
@@ -252,7 +257,7 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook', visibility: 'public' },
     },
     expect: { verdict: ['breach'], topics: ['staff-confidentiality'] },
-    source: 'A. Confidentiality must be kept even after leaving the school\'s employment.',
+    source: "A. Confidentiality must be kept even after leaving the school's employment.",
   },
   {
     name: 'former member of staff posts a neutral, non-confidential comment about the school',
@@ -263,7 +268,8 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook', visibility: 'private' },
     },
     expect: { verdict: ['permitted', 'not_covered'], forbid: ['disciplinary_action'] },
-    source: 'A. Only the confidentiality duty is said to continue after employment ends; the other staff rules bind current staff.',
+    source:
+      'A. Only the confidentiality duty is said to continue after employment ends; the other staff rules bind current staff.',
   },
   {
     name: 'teacher browses personal social media during core contracted hours',
@@ -290,7 +296,13 @@ export const scenarios: Scenario[] = [
     situation: {
       actor: { role: 'staff' },
       act: 'use_social_media',
-      context: { workingHours: false, onPremises: false, outsideSchool: true, platform: 'instagram', visibility: 'private' },
+      context: {
+        workingHours: false,
+        onPremises: false,
+        outsideSchool: true,
+        platform: 'instagram',
+        visibility: 'private',
+      },
     },
     expect: { verdict: ['permitted', 'not_covered'], forbid: ['notify_headteacher', 'disciplinary_action'] },
     source: 'A. The time and place restrictions are core hours and the premises only.',
@@ -330,7 +342,7 @@ export const scenarios: Scenario[] = [
   },
   // ---------------------------------------------------------------- D. school accounts
   {
-    name: 'teacher sets up a class social media account without the Headteacher\'s approval',
+    name: "teacher sets up a class social media account without the Headteacher's approval",
     situation: {
       actor: { role: 'staff', approved: false, credentialsShared: false },
       act: 'create_account',
@@ -342,7 +354,8 @@ export const scenarios: Scenario[] = [
       actions: ['seek_headteacher_approval'],
       forbid: [...neverAtBledington],
     },
-    source: 'D. Every social media service must be approved by the Headteacher before educational work starts. No risk assessment is mentioned.',
+    source:
+      'D. Every social media service must be approved by the Headteacher before educational work starts. No risk assessment is mentioned.',
   },
   {
     name: 'approved class account whose login details were not given to the Headteacher',
@@ -389,10 +402,10 @@ export const scenarios: Scenario[] = [
       forbid: [...neverAtBledington],
     },
     source:
-      'B. Pupils must not send friend/follow requests to staff; A. a member of staff who receives one must decline it and tell the Headteacher and the pupil\'s parents (not a DSL).',
+      "B. Pupils must not send friend/follow requests to staff; A. a member of staff who receives one must decline it and tell the Headteacher and the pupil's parents (not a DSL).",
   },
   {
-    name: 'pupil follows a teacher\'s account',
+    name: "pupil follows a teacher's account",
     situation: {
       actor: { role: 'pupil', age: 11 },
       act: 'follow',
@@ -406,7 +419,8 @@ export const scenarios: Scenario[] = [
     name: 'pupil aged 11 registers on Facebook',
     situation: { actor: { role: 'pupil', age: 11 }, act: 'register_account', context: { platform: 'facebook' } },
     expect: { verdict: ['breach', 'advised_against'], topics: ['pupil-underage-registration'] },
-    source: 'B. Under-13s are generally understood not to be permitted to register on sites such as Facebook and Instagram.',
+    source:
+      'B. Under-13s are generally understood not to be permitted to register on sites such as Facebook and Instagram.',
   },
   {
     name: 'pupil aged 13 registers on Facebook (boundary)',
@@ -464,7 +478,8 @@ export const scenarios: Scenario[] = [
       context: { outsideSchool: true, visibility: 'private', platform: 'whatsapp' },
     },
     expect: { verdict: ['breach'], topics: ['pupil-inappropriate-comments'] },
-    source: 'B. Pupils must not make inappropriate comments about the school, staff or other children, private messages included.',
+    source:
+      'B. Pupils must not make inappropriate comments about the school, staff or other children, private messages included.',
   },
   {
     name: 'pupil bullies a classmate online',
@@ -480,7 +495,8 @@ export const scenarios: Scenario[] = [
       actions: ['apply_anti_bullying_policy'],
       forbid: [...neverAtBledington],
     },
-    source: 'B. No inappropriate comments about other children; E. online bullying by a pupil is dealt with under the Anti-Bullying and Hate Policy.',
+    source:
+      'B. No inappropriate comments about other children; E. online bullying by a pupil is dealt with under the Anti-Bullying and Hate Policy.',
   },
   // ---------------------------------------------------------------- C. parents
   {
@@ -498,7 +514,7 @@ export const scenarios: Scenario[] = [
       forbid: [...neverAtBledington, 'disciplinary_action'],
     },
     source:
-      'C. Parents must not post pictures of other people\'s children taken at school events; E. the Governing Body asks them to remove it and points them to the proper channels. No letter.',
+      "C. Parents must not post pictures of other people's children taken at school events; E. the Governing Body asks them to remove it and points them to the proper channels. No letter.",
   },
   {
     name: 'parent posts sports day photos of their own child only',
@@ -539,7 +555,8 @@ export const scenarios: Scenario[] = [
     name: 'parent has a phone out on the premises (no emergency)',
     situation: { actor: { role: 'parent' }, act: 'use_phone', context: { onPremises: true, emergency: false } },
     expect: { verdict: ['breach'], topics: ['parent-phones-on-premises'] },
-    source: 'C. Parents must not use or have a phone visible on the premises or on school visits, except in an emergency.',
+    source:
+      'C. Parents must not use or have a phone visible on the premises or on school visits, except in an emergency.',
   },
   {
     name: 'parent uses a phone on a school visit (no emergency)',
@@ -584,7 +601,8 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal'],
       forbid: [...neverAtBledington],
     },
-    source: 'C. Parents must not post malicious or fictitious comments about the school community; E. the Governing Body asks them to remove it.',
+    source:
+      'C. Parents must not post malicious or fictitious comments about the school community; E. the Governing Body asks them to remove it.',
   },
   {
     name: 'parent posts a comment threatening violence against a teacher',
@@ -612,6 +630,31 @@ export const scenarios: Scenario[] = [
       context: { platform: 'x', visibility: 'public' },
     },
     expect: { verdict: ['not_covered'], forbid: [...neverAtBledington] },
-    source: 'Title and scope: staff, governors, pupils, parents, volunteers and visitors; nothing on outsiders or platform reports.',
+    source:
+      'Title and scope: staff, governors, pupils, parents, volunteers and visitors; nothing on outsiders or platform reports.',
+  },
+  // ---------------------------------------------------------------- further readings
+  {
+    name: 'teacher posts publicly without saying which account (a personal account by default)',
+    situation: {
+      actor: { role: 'staff' },
+      act: 'post',
+      content: { tone: 'positive' },
+      context: { platform: 'instagram', visibility: 'public', outsideSchool: true },
+    },
+    expect: { verdict: ['advised_against'], topics: ['staff-privacy-settings'] },
+    source:
+      "A. Staff are advised to set privacy as strictly as they can. A post is on the person's own account unless said otherwise (contract vocabulary: channel defaults to personal).",
+  },
+  {
+    name: 'parent has a phone visible at pick-up: no complaints procedure involved',
+    situation: { actor: { role: 'parent' }, act: 'use_phone', context: { onPremises: true, emergency: false } },
+    expect: {
+      verdict: ['breach'],
+      topics: ['parent-phones-on-premises'],
+      forbid: ['apply_complaints_policy', 'request_removal', ...neverAtBledington],
+    },
+    source:
+      'C. Phones must not be used or visible on the premises. E. The complaints-policy redress is for inappropriate social networking comments, not for a phone in the playground.',
   },
 ];

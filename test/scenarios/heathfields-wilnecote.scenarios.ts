@@ -35,10 +35,10 @@ export const scenarios: Scenario[] = [
       forbid: [...neverHere, 'block_access'],
     },
     source:
-      'Inappropriate uses: naming children who attend; the school first discusses it and asks for removal, then considers legal advice if the parent refuses. Not on the school\'s own site, so no blocking.',
+      "Inappropriate uses: naming children who attend; the school first discusses it and asks for removal, then considers legal advice if the parent refuses. Not on the school's own site, so no blocking.",
   },
   {
-    name: 'parent comments about other children in a parents\' group',
+    name: "parent comments about other children in a parents' group",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -67,7 +67,8 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal', 'seek_legal_advice', 'report_to_platform'],
       forbid: [...neverHere],
     },
-    source: 'Inappropriate uses: allegations about staff; ladder: removal request, legal advice on refusal, may complain to the host.',
+    source:
+      'Inappropriate uses: allegations about staff; ladder: removal request, legal advice on refusal, may complain to the host.',
   },
   {
     name: 'parent posts something that could be seen as cyber-bullying',
@@ -83,7 +84,8 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal'],
       forbid: [...neverHere, 'apply_anti_bullying_policy'],
     },
-    source: 'Inappropriate uses: any post that could be deemed cyber-bullying. No anti-bullying policy is named for parents.',
+    source:
+      'Inappropriate uses: any post that could be deemed cyber-bullying. No anti-bullying policy is named for parents.',
   },
   {
     name: 'parent complains about the school on Facebook',
@@ -132,7 +134,8 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal'],
       forbid: [...neverHere],
     },
-    source: 'Inappropriate uses: negative or offensive comments about staff or anyone connected with the school (private posts included).',
+    source:
+      'Inappropriate uses: negative or offensive comments about staff or anyone connected with the school (private posts included).',
   },
   {
     name: 'parent posts a racist comment (no police step in this policy)',
@@ -148,10 +151,11 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal'],
       forbid: [...neverHere],
     },
-    source: 'Inappropriate uses: racist comments. The school\'s ladder is discussion, legal advice, blocking and the host — the police are never mentioned.',
+    source:
+      "Inappropriate uses: racist comments. The school's ladder is discussion, legal advice, blocking and the host — the police are never mentioned.",
   },
   {
-    name: 'parent threatens violence in a comment on the school\'s own page',
+    name: "parent threatens violence in a comment on the school's own page",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -164,10 +168,11 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal', 'block_access'],
       forbid: [...neverHere],
     },
-    source: 'Inappropriate uses: comments threatening violence; where made on a school website or forum the school may block or restrict the person.',
+    source:
+      'Inappropriate uses: comments threatening violence; where made on a school website or forum the school may block or restrict the person.',
   },
   {
-    name: 'parent messages another family\'s child online',
+    name: "parent messages another family's child online",
     situation: {
       actor: { role: 'parent' },
       act: 'message',
@@ -189,7 +194,7 @@ export const scenarios: Scenario[] = [
     source: 'Inappropriate uses: only children other than their own are listed.',
   },
   {
-    name: 'parent posts birthday-party photos of other children without their parents\' permission',
+    name: "parent posts birthday-party photos of other children without their parents' permission",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -202,10 +207,11 @@ export const scenarios: Scenario[] = [
       actions: ['request_removal', 'report_to_platform'],
       forbid: [...neverHere, 'block_access'],
     },
-    source: 'Inappropriate uses: photos of children other than their own without permission — not limited to school events.',
+    source:
+      'Inappropriate uses: photos of children other than their own without permission — not limited to school events.',
   },
   {
-    name: 'parent posts photos of other children with their parents\' permission',
+    name: "parent posts photos of other children with their parents' permission",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -238,7 +244,7 @@ export const scenarios: Scenario[] = [
     source: 'Inappropriate uses: "friending" members of staff.',
   },
   {
-    name: 'parent accepts a teacher\'s friend request',
+    name: "parent accepts a teacher's friend request",
     situation: {
       actor: { role: 'parent' },
       act: 'friend_request_accept',
@@ -266,7 +272,7 @@ export const scenarios: Scenario[] = [
     source: 'This policy has no rule on phones on the premises.',
   },
   {
-    name: 'teacher accepts a pupil\'s friend request (policy is for parents only)',
+    name: "teacher accepts a pupil's friend request (policy is for parents only)",
     situation: {
       actor: { role: 'staff' },
       act: 'friend_request_accept',
@@ -296,7 +302,7 @@ export const scenarios: Scenario[] = [
       context: { outsideSchool: true, platform: 'tiktok' },
     },
     expect: { verdict: ['not_covered'] },
-    source: 'Heading: parental use; pupils\' own conduct is left to other policies.',
+    source: "Heading: parental use; pupils' own conduct is left to other policies.",
   },
   {
     name: 'member of the public criticises the school online',

@@ -11,14 +11,22 @@ import * as westacre from './westacre.scenarios.ts';
 import * as wimbledonChase from './wimbledon-chase.scenarios.ts';
 import * as wingate from './wingate.scenarios.ts';
 
-const suites: { slug: string; scenarios: Scenario[] }[] = [wingate, bledington, westacre, heathfieldsWilnecote, wimbledonChase];
+const suites: { slug: string; scenarios: Scenario[] }[] = [
+  wingate,
+  bledington,
+  westacre,
+  heathfieldsWilnecote,
+  wimbledonChase,
+];
 
 function describeOutcome(outcome: Outcome): string {
   const findings = outcome.findings.length
     ? outcome.findings.map((f) => `    ${f.rule} [${f.topic}] ${f.modality} → ${f.status}`).join('\n')
     : '    (none)';
   const actions = outcome.actions.length
-    ? outcome.actions.map((a) => `    ${a.action} (${a.owner}${a.optional ? ', optional' : ''}; ${a.because})`).join('\n')
+    ? outcome.actions
+        .map((a) => `    ${a.action} (${a.owner}${a.optional ? ', optional' : ''}; ${a.because})`)
+        .join('\n')
     : '    (none)';
   return `  verdict: ${outcome.verdict}\n  findings:\n${findings}\n  actions:\n${actions}`;
 }
@@ -27,10 +35,13 @@ function describeOutcome(outcome: Outcome): string {
 function shortfalls(scenario: Scenario, outcome: Outcome): string[] {
   const { verdict, topics = [], actions = [], forbid = [] } = scenario.expect;
   const problems: string[] = [];
-  if (!verdict.includes(outcome.verdict)) problems.push(`verdict ${outcome.verdict}, expected one of ${verdict.join(' | ')}`);
+  if (!verdict.includes(outcome.verdict))
+    problems.push(`verdict ${outcome.verdict}, expected one of ${verdict.join(' | ')}`);
   const seenTopics = new Set(outcome.findings.map((f) => f.topic));
   if (topics.length > 0 && !topics.some((t) => seenTopics.has(t)))
-    problems.push(`no finding on any of the topics ${topics.join(', ')} (seen: ${[...seenTopics].join(', ') || 'none'})`);
+    problems.push(
+      `no finding on any of the topics ${topics.join(', ')} (seen: ${[...seenTopics].join(', ') || 'none'})`,
+    );
   const seenActions = new Set(outcome.actions.map((a) => a.action));
   const missing = actions.filter((a) => !seenActions.has(a));
   if (missing.length > 0) problems.push(`missing actions ${missing.join(', ')}`);
@@ -86,7 +97,9 @@ describe('scenario situations and expectations are well formed', () => {
     it(`${slug}: ${s.name}`, () => {
       const parsed = situationSchema.safeParse(s.situation);
       if (!parsed.success)
-        expect.fail(`invalid situation: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        expect.fail(
+          `invalid situation: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       expect(s.expect.verdict.length).toBeGreaterThan(0);
       for (const t of s.expect.topics ?? []) expect(knownTopics).toContain(t);
       for (const a of [...(s.expect.actions ?? []), ...(s.expect.forbid ?? [])]) expect(knownActions).toContain(a);

@@ -39,7 +39,7 @@ export const scenarios: Scenario[] = [
       'Staff guidance: no staff member should have a pupil as a friend or let a pupil into their area (a "should" whose violation the policy calls gross misconduct); Safeguarding guidance: the Headteacher records the disclosure and may refer to the LADO.',
   },
   {
-    name: 'teacher requests access to a pupil\'s profile',
+    name: "teacher requests access to a pupil's profile",
     situation: {
       actor: { role: 'staff' },
       act: 'friend_request_send',
@@ -52,7 +52,7 @@ export const scenarios: Scenario[] = [
       actions: ['record_safeguarding_concern', 'refer_lado'],
       forbid: [...neverAtWestacre],
     },
-    source: 'Staff guidance: no member of staff should request access to a pupil\'s area on a social networking site.',
+    source: "Staff guidance: no member of staff should request access to a pupil's area on a social networking site.",
   },
   {
     name: 'teacher chats privately with a pupil on social media',
@@ -62,7 +62,11 @@ export const scenarios: Scenario[] = [
       counterpart: { role: 'pupil', age: 7, relationship: 'none' },
       context: { platform: 'whatsapp', visibility: 'private' },
     },
-    expect: { verdict: ['breach', 'advised_against'], topics: ['staff-pupil-contact'], actions: ['record_safeguarding_concern'] },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: ['staff-pupil-contact'],
+      actions: ['record_safeguarding_concern'],
+    },
     source: 'Staff guidance: no member of staff should interact with any pupil on social networking sites.',
   },
   {
@@ -107,7 +111,8 @@ export const scenarios: Scenario[] = [
       topics: ['family-links-exception', 'staff-pupil-contact'],
       forbid: ['record_safeguarding_concern', 'refer_lado', 'disciplinary_action'],
     },
-    source: 'Staff guidance: where there are legitimate family links the Headteacher is to be informed — informing, not approval, is what is asked.',
+    source:
+      'Staff guidance: where there are legitimate family links the Headteacher is to be informed — informing, not approval, is what is asked.',
   },
   {
     name: 'teacher connected to a pupil who is their niece, Headteacher not informed',
@@ -132,7 +137,8 @@ export const scenarios: Scenario[] = [
       verdict: ['advised_against', 'breach'],
       topics: ['family-links-exception', 'staff-pupil-contact', 'staff-personal-use-working-hours'],
     },
-    source: 'Staff guidance: even with a family link, networking during the working day on school equipment is not appropriate.',
+    source:
+      'Staff guidance: even with a family link, networking during the working day on school equipment is not appropriate.',
   },
   {
     name: 'teacher accepts a friend request from a parent',
@@ -143,23 +149,26 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook', outsideSchool: true },
     },
     expect: { verdict: ['permitted', 'not_covered'], forbid: ['declare_relationship', ...neverAtWestacre] },
-    source: 'Westacre states no rule on staff befriending parents (its contact rules name pupils and ex-pupils under 18).',
+    source:
+      'Westacre states no rule on staff befriending parents (its contact rules name pupils and ex-pupils under 18).',
   },
   // ---------------------------------------------------------------- terms of use (staff)
   {
     name: 'teacher names the school as employer on Facebook',
     situation: { actor: { role: 'staff' }, act: 'identify_as_employee', context: { platform: 'facebook' } },
     expect: { verdict: ['breach'], topics: ['staff-identify-as-employee'], actions: ['disciplinary_action'] },
-    source: 'Terms of use: employees must not identify themselves as representatives of the school; violation can lead to disciplinary action.',
+    source:
+      'Terms of use: employees must not identify themselves as representatives of the school; violation can lead to disciplinary action.',
   },
   {
     name: 'teacher names the school as employer on LinkedIn (no professional-network exception here)',
     situation: { actor: { role: 'staff' }, act: 'identify_as_employee', context: { platform: 'linkedin' } },
     expect: { verdict: ['breach'], topics: ['staff-identify-as-employee'] },
-    source: 'Terms of use: the ban on identifying as the school\'s representative has no exception for professional sites.',
+    source:
+      "Terms of use: the ban on identifying as the school's representative has no exception for professional sites.",
   },
   {
-    name: 'teacher posts about a school event without the Headteacher\'s permission',
+    name: "teacher posts about a school event without the Headteacher's permission",
     situation: {
       actor: { role: 'staff', approved: false },
       act: 'post',
@@ -172,10 +181,10 @@ export const scenarios: Scenario[] = [
       forbid: [...neverAtWestacre],
     },
     source:
-      'Terms of use: no references to staff, pupils, parents or school events without the Headteacher\'s prior permission; social networking must not be used to discuss school matters.',
+      "Terms of use: no references to staff, pupils, parents or school events without the Headteacher's prior permission; social networking must not be used to discuss school matters.",
   },
   {
-    name: 'teacher posts about a school event with the Headteacher\'s prior permission',
+    name: "teacher posts about a school event with the Headteacher's prior permission",
     situation: {
       actor: { role: 'staff', approved: true },
       act: 'post',
@@ -203,7 +212,8 @@ export const scenarios: Scenario[] = [
       actions: ['disciplinary_action'],
       forbid: [...neverAtWestacre],
     },
-    source: 'Terms of use: social networking must not be used to promote personal financial interests or commercial ventures.',
+    source:
+      'Terms of use: social networking must not be used to promote personal financial interests or commercial ventures.',
   },
   {
     name: 'teacher posts sexual content that could embarrass the school',
@@ -259,9 +269,11 @@ export const scenarios: Scenario[] = [
     },
     expect: {
       verdict: ['breach'],
-      topics: ['legal-compliance', 'staff-confidentiality', 'staff-post-about-school'],
+      topics: ['legal-compliance', 'staff-confidentiality', 'staff-post-about-school', 'staff-defamation'],
+      forbid: ['refer_lado', 'disciplinary_action', 'record_safeguarding_concern', ...neverAtWestacre],
     },
-    source: 'Scope covers governors; Terms of use: no data-protection breaches and no discussing school matters.',
+    source:
+      'Scope covers governors; Terms of use: no data-protection breaches and no discussing school matters. Governors are not employees, so the steps for an employed adult (record, LADO, disciplinary) do not apply.',
   },
   {
     name: 'parent posts a defamatory statement about a teacher',
@@ -276,7 +288,8 @@ export const scenarios: Scenario[] = [
       topics: ['legal-compliance', 'parent-malicious-comments', 'respectful-conduct', 'staff-defamation'],
       forbid: [...neverAtWestacre, 'disciplinary_action'],
     },
-    source: 'Scope names parents among the stakeholders; Terms of use: no content that may lead to defamation actions. The document sets no letter or legal-advice step.',
+    source:
+      'Scope names parents among the stakeholders; Terms of use: no content that may lead to defamation actions. The document sets no letter or legal-advice step.',
   },
   {
     name: 'PTA member posts abusive comments about staff',
@@ -288,10 +301,17 @@ export const scenarios: Scenario[] = [
     },
     expect: {
       verdict: ['breach'],
-      topics: ['legal-compliance', 'respectful-conduct', 'parent-malicious-comments', 'visitor-breach'],
-      forbid: [...neverAtWestacre],
+      topics: [
+        'legal-compliance',
+        'respectful-conduct',
+        'parent-malicious-comments',
+        'visitor-breach',
+        'racist-or-violent-content',
+      ],
+      forbid: ['refer_lado', 'disciplinary_action', 'record_safeguarding_concern', ...neverAtWestacre],
     },
-    source: 'Terms of use: not to be used in an abusive or hateful manner; PTA members are informed of and adhere to the policies.',
+    source:
+      'Terms of use: not to be used in an abusive or hateful manner; PTA members are informed of and adhere to the policies. They are not employees, so the employed-adult steps (record, LADO, disciplinary) do not apply.',
   },
   {
     name: 'visitor posts offensive material from a visit',
@@ -321,7 +341,8 @@ export const scenarios: Scenario[] = [
       actions: ['notify_dsl'],
       forbid: ['send_letter', 'notify_parents_of_pupil'],
     },
-    source: 'Staff guidance: staff with evidence of pupils or adults using social networking in the working day must inform the DSL (the step is the point; no pupil rule is set).',
+    source:
+      'Staff guidance: staff with evidence of pupils or adults using social networking in the working day must inform the DSL (the step is the point; no pupil rule is set).',
   },
   {
     name: 'member of staff seen using social media during the working day',
@@ -331,7 +352,8 @@ export const scenarios: Scenario[] = [
       context: { workingHours: true, onPremises: true, platform: 'facebook' },
     },
     expect: { verdict: ['breach', 'advised_against', 'permitted', 'not_covered'], actions: ['notify_dsl'] },
-    source: 'Staff guidance: evidence of adults using social networking in the working day must be reported to the DSL.',
+    source:
+      'Staff guidance: evidence of adults using social networking in the working day must be reported to the DSL.',
   },
   {
     name: 'pupil aged 10 registers on Instagram (not addressed)',
@@ -343,7 +365,8 @@ export const scenarios: Scenario[] = [
     name: 'parent uses a phone in the playground (not addressed)',
     situation: { actor: { role: 'parent' }, act: 'use_phone', context: { onPremises: true } },
     expect: { verdict: ['not_covered', 'permitted'] },
-    source: 'Westacre\'s social media policy has no rule on parents\' phones (it only refers volunteers to a separate phone policy).',
+    source:
+      "Westacre's social media policy has no rule on parents' phones (it only refers volunteers to a separate phone policy).",
   },
   {
     name: 'member of the public criticises the school online',
@@ -355,5 +378,43 @@ export const scenarios: Scenario[] = [
     },
     expect: { verdict: ['not_covered'], forbid: [...neverAtWestacre] },
     source: 'Scope: stakeholders only (governors, employees, parents, pupils, visitors).',
+  },
+  // ---------------------------------------------------------------- further readings
+  {
+    name: 'teacher posts a class photo of pupils on personal Instagram (no permission, no consent)',
+    situation: {
+      actor: { role: 'staff', approved: false },
+      act: 'post',
+      content: { images: [{ of: 'pupils', consent: false, schoolEvent: true }], channel: 'personal' },
+      context: { platform: 'instagram', visibility: 'private' },
+    },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: [
+        'staff-references-need-permission',
+        'staff-post-about-school',
+        'staff-share-pupil-images',
+        'legal-compliance',
+        'staff-defamation',
+      ],
+      forbid: [...neverAtWestacre],
+    },
+    source:
+      "Terms of use: no reference to any pupil or school event without the Headteacher's permission, nothing breaching data protection — a photo of pupils is such a reference.",
+  },
+  {
+    name: 'volunteer posts offensive comments about the school (not an employee: no LADO, no disciplinary)',
+    situation: {
+      actor: { role: 'volunteer' },
+      act: 'post',
+      content: { about: ['school'], labels: ['offensive'], tone: 'negative', channel: 'personal' },
+      context: { platform: 'facebook', visibility: 'public' },
+    },
+    expect: {
+      verdict: ['breach'],
+      forbid: ['refer_lado', 'disciplinary_action', 'record_safeguarding_concern', ...neverAtWestacre],
+    },
+    source:
+      'Terms of use bind volunteers (told at induction); the safeguarding guidance (record, LADO) concerns an adult employed by the school, and disciplinary action is taken against an employee.',
   },
 ];

@@ -86,7 +86,8 @@ export const scenarios: Scenario[] = [
       topics: ['pupil-contact-staff', 'family-links-exception'],
       actions: ['seek_headteacher_approval'],
     },
-    source: 'Presence, first footnote: the family exception must be approved by the Headteacher — declaring it is not enough.',
+    source:
+      'Presence, first footnote: the family exception must be approved by the Headteacher — declaring it is not enough.',
   },
   {
     name: 'pupil connected to a teacher relative, approved but not declared on entry',
@@ -121,7 +122,7 @@ export const scenarios: Scenario[] = [
       'Presence, second footnote: an attempt by a staff member may be a disciplinary matter and goes to the Headteacher (the DSL route is for attempts by a child); Incidents: staff breaches go through the Staff Code of Conduct.',
   },
   {
-    name: 'pupil follows a teacher\'s public Instagram account',
+    name: "pupil follows a teacher's public Instagram account",
     situation: {
       actor: { role: 'pupil', age: 11 },
       act: 'follow',
@@ -132,7 +133,7 @@ export const scenarios: Scenario[] = [
     source: 'Presence: pupils are only discouraged from following staff public accounts.',
   },
   {
-    name: 'teacher follows a pupil\'s public account',
+    name: "teacher follows a pupil's public account",
     situation: {
       actor: { role: 'staff' },
       act: 'follow',
@@ -145,7 +146,7 @@ export const scenarios: Scenario[] = [
       actions: ['disciplinary_action'],
       forbid: [...neverHere],
     },
-    source: 'Presence: staff must not follow pupils\' public accounts; Incidents: Staff Code of Conduct.',
+    source: "Presence: staff must not follow pupils' public accounts; Incidents: Staff Code of Conduct.",
   },
   {
     name: 'teacher accepts a friend request from a parent (not addressed)',
@@ -179,7 +180,8 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook', visibility: 'private' },
     },
     expect: { verdict: ['advised_against'], topics: ['staff-post-about-school'] },
-    source: 'Presence: staff "should never" discuss the school or its stakeholders on social media — advice, not a must.',
+    source:
+      'Presence: staff "should never" discuss the school or its stakeholders on social media — advice, not a must.',
   },
   {
     name: 'teacher posts an offensive rant that brings the profession into disrepute',
@@ -195,7 +197,8 @@ export const scenarios: Scenario[] = [
       actions: ['disciplinary_action'],
       forbid: [...neverHere],
     },
-    source: 'Presence: staff are obliged not to bring the school or profession into disrepute; Incidents: dealt with under the Staff Code of Conduct.',
+    source:
+      'Presence: staff are obliged not to bring the school or profession into disrepute; Incidents: dealt with under the Staff Code of Conduct.',
   },
   {
     name: 'teacher promotes an extremist organisation',
@@ -226,11 +229,12 @@ export const scenarios: Scenario[] = [
       topics: ['extremism', 'respectful-conduct'],
       forbid: ['disciplinary_action', ...neverHere],
     },
-    source: 'Extremism: the school "asks for" parents\' support (a should); general conduct expectations may also apply.',
+    source:
+      'Extremism: the school "asks for" parents\' support (a should); general conduct expectations may also apply.',
   },
   // ---------------------------------------------------------------- parents
   {
-    name: 'parent posts a rude comment about a teacher in a private parents\' chat',
+    name: "parent posts a rude comment about a teacher in a private parents' chat",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -244,7 +248,7 @@ export const scenarios: Scenario[] = [
       forbid: [...neverHere, 'report_to_platform', 'contact_posh'],
     },
     source:
-      'Presence: everyone is expected not to post rude or insulting content, private chats included; Incidents: the school requests deletion of a community member\'s post (platform reports are for third-party posts).',
+      "Presence: everyone is expected not to post rude or insulting content, private chats included; Incidents: the school requests deletion of a community member's post (platform reports are for third-party posts).",
   },
   {
     name: 'parent posts a complaint about the school on Facebook',
@@ -263,7 +267,7 @@ export const scenarios: Scenario[] = [
     source: 'Presence: parents are urged to raise concerns directly and privately, then use the complaints procedure.',
   },
   {
-    name: 'parent asks about their own child on the school\'s Twitter',
+    name: "parent asks about their own child on the school's Twitter",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -274,7 +278,7 @@ export const scenarios: Scenario[] = [
     source: 'Presence: parents are asked not to use the official Twitter to communicate about their children.',
   },
   {
-    name: 'parent asks a general question on the school\'s Twitter',
+    name: "parent asks a general question on the school's Twitter",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -314,7 +318,8 @@ export const scenarios: Scenario[] = [
     name: 'pupil aged 11 registers on Instagram',
     situation: { actor: { role: 'pupil', age: 11 }, act: 'register_account', context: { platform: 'instagram' } },
     expect: { verdict: ['advised_against', 'not_covered'], forbid: ['apply_behaviour_policy', 'notify_dsl'] },
-    source: 'Presence: many platforms have a minimum age of 13; the school only asks parents to respect age ratings (no pupil rule, no sanction).',
+    source:
+      'Presence: many platforms have a minimum age of 13; the school only asks parents to respect age ratings (no pupil rule, no sanction).',
   },
   // ---------------------------------------------------------------- incidents
   {
@@ -331,7 +336,8 @@ export const scenarios: Scenario[] = [
       actions: ['apply_behaviour_policy', 'request_removal'],
       forbid: [...neverHere],
     },
-    source: 'Presence: no bullying posts; Incidents: pupil breaches go through the behaviour policy and the post is to be deleted. No anti-bullying policy is named.',
+    source:
+      'Presence: no bullying posts; Incidents: pupil breaches go through the behaviour policy and the post is to be deleted. No anti-bullying policy is named.',
   },
   {
     name: 'member of the public posts abuse about the school',
@@ -346,7 +352,8 @@ export const scenarios: Scenario[] = [
       actions: ['report_to_platform', 'contact_posh'],
       forbid: [...neverHere, 'disciplinary_action', 'apply_behaviour_policy'],
     },
-    source: 'Incidents: for a third party\'s offending post the school may report it to the host platform and may contact the POSH helpline.',
+    source:
+      "Incidents: for a third party's offending post the school may report it to the host platform and may contact the POSH helpline.",
   },
   {
     name: 'member of the public posts a threat of violence against staff',
@@ -383,5 +390,40 @@ export const scenarios: Scenario[] = [
     },
     expect: { verdict: ['not_covered', 'permitted'], forbid: ['disciplinary_action'] },
     source: 'This policy sets no time or place limits on staff personal use.',
+  },
+  // ---------------------------------------------------------------- further readings
+  {
+    name: 'volunteer posts an insulting comment about the school (no staff code, no behaviour policy)',
+    situation: {
+      actor: { role: 'volunteer' },
+      act: 'post',
+      content: { about: ['school'], labels: ['offensive'], tone: 'negative', channel: 'personal' },
+      context: { platform: 'facebook', visibility: 'group' },
+    },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: ['respectful-conduct'],
+      actions: ['request_removal'],
+      forbid: ['disciplinary_action', 'apply_behaviour_policy', ...neverHere],
+    },
+    source:
+      'Presence: everybody is expected not to post insulting content; Incidents: the post is to be deleted, and only pupils (behaviour policy) and staff (Staff Code of Conduct) have a disciplinary route.',
+  },
+  {
+    name: 'governor posts an insulting comment about parents (not staff: no Staff Code of Conduct)',
+    situation: {
+      actor: { role: 'governor' },
+      act: 'post',
+      content: { about: ['parents'], labels: ['offensive'], tone: 'negative', channel: 'personal' },
+      context: { platform: 'x', visibility: 'public' },
+    },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: ['respectful-conduct'],
+      actions: ['request_removal'],
+      forbid: ['disciplinary_action', 'apply_behaviour_policy', ...neverHere],
+    },
+    source:
+      'Incidents: breaches go to the behaviour policy for pupils or the Staff Code of Conduct for staff; governors are neither.',
   },
 ];

@@ -6,7 +6,13 @@ import type { Scenario } from './scenario.ts';
 export const slug = 'wingate';
 
 /** Steps Wingate's document never mentions for anyone. */
-const neverAtWingate = ['report_to_platform', 'contact_posh', 'block_access', 'refer_lado', 'prevent_referral'] as const;
+const neverAtWingate = [
+  'report_to_platform',
+  'contact_posh',
+  'block_access',
+  'refer_lado',
+  'prevent_referral',
+] as const;
 
 export const scenarios: Scenario[] = [
   // ---------------------------------------------------------------- 2. staff
@@ -25,7 +31,7 @@ export const scenarios: Scenario[] = [
       forbid: ['notify_parents_of_pupil', 'send_letter', ...neverAtWingate],
     },
     source:
-      '2. Staff guidelines: staff must never add pupils as friends on personal accounts; inappropriate use is referred to the Head Teacher first and may lead to disciplinary action. No step tells the pupil\'s parents.',
+      "2. Staff guidelines: staff must never add pupils as friends on personal accounts; inappropriate use is referred to the Head Teacher first and may lead to disciplinary action. No step tells the pupil's parents.",
   },
   {
     name: 'teacher sends a friend request to a current pupil',
@@ -65,7 +71,8 @@ export const scenarios: Scenario[] = [
       verdict: ['permitted', 'not_covered'],
       forbid: ['notify_headteacher', 'disciplinary_action', 'decline_request'],
     },
-    source: '2. Staff guidelines: past pupils are only covered under the age of 16; nothing else in the document forbids this.',
+    source:
+      '2. Staff guidelines: past pupils are only covered under the age of 16; nothing else in the document forbids this.',
   },
   {
     name: 'teacher accepts a parent with no outside friendship',
@@ -91,7 +98,7 @@ export const scenarios: Scenario[] = [
       topics: ['staff-parent-contact', 'family-links-exception'],
       actions: ['declare_relationship'],
     },
-    source: '2. Staff guidelines: a friendship with a parent outside school must be declared on the school\'s form.',
+    source: "2. Staff guidelines: a friendship with a parent outside school must be declared on the school's form.",
   },
   {
     name: 'teacher is friends online with a parent they know outside school, declared on the form',
@@ -138,7 +145,8 @@ export const scenarios: Scenario[] = [
       actions: ['notify_headteacher'],
       forbid: ['send_letter', ...neverAtWingate],
     },
-    source: '2. Staff guidelines: staff must not post comments about the school at all (tone is irrelevant), including using its name.',
+    source:
+      '2. Staff guidelines: staff must not post comments about the school at all (tone is irrelevant), including using its name.',
   },
   {
     name: 'teacher criticises a governor on a personal account',
@@ -171,7 +179,8 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook', visibility: 'public' },
     },
     expect: { verdict: ['permitted', 'not_covered'], forbid: ['disciplinary_action', 'notify_headteacher'] },
-    source: '3. The school Facebook page is the school\'s own tool for telling parents what happens in school; the ban is on personal comments.',
+    source:
+      "3. The school Facebook page is the school's own tool for telling parents what happens in school; the ban is on personal comments.",
   },
   {
     name: 'teacher scrolls personal social media during a lesson',
@@ -206,7 +215,8 @@ export const scenarios: Scenario[] = [
       context: { platform: 'instagram', visibility: 'public', outsideSchool: true },
     },
     expect: { verdict: ['advised_against'], topics: ['staff-privacy-settings'] },
-    source: '2. Staff guidelines: staff should adjust privacy settings, e.g. to friends only, including for photographs.',
+    source:
+      '2. Staff guidelines: staff should adjust privacy settings, e.g. to friends only, including for photographs.',
   },
   {
     name: 'teacher posts holiday photos to friends only, outside school',
@@ -233,7 +243,7 @@ export const scenarios: Scenario[] = [
       actions: ['notify_headteacher'],
     },
     source:
-      '2. Staff guidelines: staff should only use social media in ways consistent with the Teachers\' Standards and the AUP; inappropriate use goes to the Head Teacher first.',
+      "2. Staff guidelines: staff should only use social media in ways consistent with the Teachers' Standards and the AUP; inappropriate use goes to the Head Teacher first.",
   },
   {
     name: 'teacher sets up a class blog account without a risk assessment',
@@ -285,7 +295,7 @@ export const scenarios: Scenario[] = [
       context: { onPremises: true, inLesson: true, directedByTeacher: true, onSchoolDevice: true, platform: 'blog' },
     },
     expect: { verdict: ['permitted'], topics: ['pupil-use-in-school'] },
-    source: '1. Pupils in school: use under a teacher\'s direction for the learning objective is the stated exception.',
+    source: "1. Pupils in school: use under a teacher's direction for the learning objective is the stated exception.",
   },
   {
     name: 'pupil aged 9 registers on Instagram',
@@ -319,7 +329,7 @@ export const scenarios: Scenario[] = [
       '3. Parents must not post pictures of pupils other than their own taken at a school event; 4. the HT/Governing Body contacts the parent to remove it, points to the proper channels and sends a letter.',
   },
   {
-    name: 'parent posts other pupils\' school-event photos even with those families\' consent',
+    name: "parent posts other pupils' school-event photos even with those families' consent",
     situation: {
       actor: { role: 'parent' },
       act: 'post',
@@ -355,7 +365,7 @@ export const scenarios: Scenario[] = [
     name: 'parent uses a phone camera in the playground',
     situation: { actor: { role: 'parent' }, act: 'use_phone', context: { onPremises: true, emergency: false } },
     expect: { verdict: ['breach'], topics: ['parent-phones-on-premises'] },
-    source: '3. Parents\' personal phones and cameras are not allowed to be used on school premises.',
+    source: "3. Parents' personal phones and cameras are not allowed to be used on school premises.",
   },
   {
     name: 'parent uses a phone on the premises in an emergency (no emergency exception here)',
@@ -382,7 +392,8 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook' },
     },
     expect: { verdict: ['advised_against'], topics: ['parent-questions-on-school-page'] },
-    source: '3. The school Facebook page is one-way; parents should be encouraged not to ask questions there or by messenger.',
+    source:
+      '3. The school Facebook page is one-way; parents should be encouraged not to ask questions there or by messenger.',
   },
   {
     name: 'parent posts a complaint about the school on their own Facebook',
@@ -431,7 +442,8 @@ export const scenarios: Scenario[] = [
       topics: ['racist-or-violent-content', 'parent-malicious-comments'],
       actions: ['request_removal', 'contact_police'],
     },
-    source: '4. Police involvement is appropriate where postings have a racist element; the parent is asked to remove it.',
+    source:
+      '4. Police involvement is appropriate where postings have a racist element; the parent is asked to remove it.',
   },
   // ---------------------------------------------------------------- 4. incidents
   {
@@ -448,7 +460,8 @@ export const scenarios: Scenario[] = [
       actions: ['apply_anti_bullying_policy'],
       forbid: ['apply_behaviour_policy', 'send_letter', ...neverAtWingate],
     },
-    source: '4. Bullying by a child on the roll is handled under the Anti-bullying Policy (its processes and sanctions); no behaviour policy or letter is mentioned.',
+    source:
+      '4. Bullying by a child on the roll is handled under the Anti-bullying Policy (its processes and sanctions); no behaviour policy or letter is mentioned.',
   },
   {
     name: 'member of the public criticises the school online',
@@ -459,6 +472,71 @@ export const scenarios: Scenario[] = [
       context: { platform: 'x', visibility: 'public' },
     },
     expect: { verdict: ['not_covered'], forbid: [...neverAtWingate] },
-    source: 'Scope: the policy addresses pupils, staff, governors, visitors, parent helpers and parents; it says nothing on outsiders or reputation monitoring.',
+    source:
+      'Scope: the policy addresses pupils, staff, governors, visitors, parent helpers and parents; it says nothing on outsiders or reputation monitoring.',
+  },
+  // ---------------------------------------------------------------- further readings
+  {
+    name: 'teacher posts publicly without saying which account (a personal account by default)',
+    situation: {
+      actor: { role: 'staff' },
+      act: 'post',
+      content: { tone: 'positive' },
+      context: { platform: 'instagram', visibility: 'public', outsideSchool: true },
+    },
+    expect: { verdict: ['advised_against'], topics: ['staff-privacy-settings'] },
+    source:
+      "2. Staff guidelines: privacy settings should be e.g. friends only. A post is on the person's own account unless said otherwise (contract vocabulary: channel defaults to personal).",
+  },
+  {
+    name: 'teacher shares a photo of their own child on a friends-only personal account',
+    situation: {
+      actor: { role: 'staff' },
+      act: 'post',
+      content: { images: [{ of: 'own_child' }], tone: 'positive', channel: 'personal' },
+      context: { platform: 'facebook', visibility: 'private', outsideSchool: true },
+    },
+    expect: { verdict: ['permitted', 'not_covered'], forbid: ['notify_headteacher', 'disciplinary_action'] },
+    source:
+      "1. Parents' permission is about images of their child on the sites used in school; nothing governs a staff member's own family photos on a private account.",
+  },
+  {
+    name: "staff member posts pupils' photos on the school page with parents' permission",
+    situation: {
+      actor: { role: 'staff' },
+      act: 'post',
+      content: { images: [{ of: 'pupils', consent: true, schoolEvent: true }], channel: 'official' },
+      context: { platform: 'facebook', visibility: 'public' },
+    },
+    expect: { verdict: ['permitted', 'not_covered'], forbid: ['notify_headteacher', 'disciplinary_action'] },
+    source:
+      "1. Parents give permission for images of their child to go on the school's site; with it, nothing is broken.",
+  },
+  {
+    name: 'parent scrolls social media on their own phone in the playground',
+    situation: {
+      actor: { role: 'parent' },
+      act: 'use_social_media',
+      context: { onPremises: true, onSchoolDevice: false, platform: 'facebook' },
+    },
+    expect: { verdict: ['breach'], topics: ['parent-phones-on-premises', 'parent-social-media-on-premises'] },
+    source: '3. Parents may not use personal phones on the school premises — browsing social media on one is using it.',
+  },
+  {
+    name: "staff member posts pupils' photos on the school page without parents' permission",
+    situation: {
+      actor: { role: 'staff' },
+      act: 'post',
+      content: { images: [{ of: 'pupils', consent: false, schoolEvent: true }], channel: 'official' },
+      context: { platform: 'facebook', visibility: 'public' },
+    },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: ['staff-share-pupil-images'],
+      actions: ['notify_headteacher'],
+      forbid: ['send_letter', ...neverAtWingate],
+    },
+    source:
+      "1. Images of a child go on the school's site with the parents' permission; without it, the use is inappropriate and goes to the Head Teacher.",
   },
 ];

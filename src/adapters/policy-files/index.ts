@@ -1,6 +1,6 @@
 // The policy library on disk: our model policy and the encoded published policies, as YAML
 // files under policies/. A reference is a slug ("wingate", "model") or a path to a file.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePolicy, type ParseResult } from '../../domain/policy/index.ts';
@@ -24,15 +24,14 @@ export function librarySlugs(dir = policiesDir): string[] {
 
 export type LoadResult = (ParseResult & { file: string }) | { ok: false; file: undefined; notFound: string };
 
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+
 /** Reads a policy by slug or by file path. */
 export function loadPolicy(reference: string, dir = policiesDir): LoadResult {
-  const file = policyFileFor(reference, dir) ?? (existsSync(reference) ? reference : undefined);
+  const file = policyFileFor(reference, dir) ?? (isFile(reference) ? reference : undefined);
   if (!file) {
-    return {
-      ok: false,
-      file: undefined,
-      notFound: `no policy "${reference}": give a file path or one of ${librarySlugs(dir).join(', ')}`,
-    };
+    const what = existsSync(reference) ? `"${reference}" is a folder, not a file` : `no policy "${reference}"`;
+    return { ok: false, file: undefined, notFound: `${what}: give a file path or one of ${librarySlugs(dir).join(', ')}` };
   }
   return { ...parsePolicy(readFileSync(file, 'utf8')), file };
 }

@@ -25,9 +25,19 @@ const help = `Usage:
 
 type Loaded = { ok: true; policy: Policy } | { ok: false };
 
+/** Reads a policy; a path that is a folder or cannot be read is reported like an unknown one. */
+function read(reference: string): ReturnType<typeof loadPolicy> {
+  try {
+    return loadPolicy(reference);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
+    return { ok: false, file: undefined, notFound: `${reference} ${reason}` };
+  }
+}
+
 /** Loads a policy, or explains on stderr why it cannot. */
 function load(reference: string): Loaded {
-  const loaded = loadPolicy(reference);
+  const loaded = read(reference);
   if (loaded.ok) return loaded;
   if (loaded.file === undefined) process.stderr.write(`footprint: ${loaded.notFound}\n`);
   else for (const p of loaded.problems) process.stderr.write(`${formatProblem(loaded.file, p)}\n`);
@@ -77,7 +87,7 @@ function validate(argv: string[]): number {
   const { positionals } = options(argv);
   const [reference] = positionals;
   if (reference === undefined || positionals.length > 1) return wrong('validate takes one policy file');
-  const loaded = loadPolicy(reference);
+  const loaded = read(reference);
   if (loaded.file === undefined) {
     process.stderr.write(`footprint: ${loaded.notFound}\n`);
     return 2;

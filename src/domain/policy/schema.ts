@@ -7,12 +7,17 @@ import { requirementKinds } from './requirements.ts';
 import { actions, modalities, owners, roles, topics } from './vocabulary.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
-const identifier = z
-  .string()
+// YAML reads 2.10 as the number 2.1, so ids and versions that look like numbers need quotes.
+const quoted = (example: string) =>
+  z.string({
+    error: (issue) =>
+      typeof issue.input === 'number' ? `put it in quotes, e.g. '${example}', so it is kept exactly as written` : undefined,
+  });
+const identifier = quoted('2.10')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dots, dashes or underscores, e.g. A2');
-// YAML reads 2.1 as a number; a version is a label, so keep it as written.
-const label = z.union([z.string().min(1), z.number()]).transform(String);
-const dateText = label.pipe(
+const label = quoted('2.1').min(1, 'must not be empty');
+// A year on its own (2019) is a whole number in YAML, and safe to turn back into text.
+const dateText = z.union([z.string(), z.int()]).transform(String).pipe(
   z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as YYYY-MM-DD (or YYYY-MM, or YYYY)'),
 );
 const conditionSchema = z.record(z.string(), z.unknown());

@@ -18,19 +18,21 @@ const byStatus: Partial<Record<number, ErrorCode>> = {
 /** Any error, as one of ours: our own pass through; framework errors keep their status, never their message. */
 export function asAppError(error: FastifyError): AppError {
   if (isAppError(error)) return error;
-  if (error.code.startsWith('FST_CSRF_')) return new AppError('csrf_token_invalid');
-  if (error.validation) {
+  // Not every error reaching here is a FastifyError: a route may throw a plain Error.
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (code.startsWith('FST_CSRF_')) return new AppError('csrf_token_invalid');
+  if (Array.isArray(error.validation)) {
     const fields = error.validation.map((issue) => ({
       field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       detail: issue.message ?? 'This value is not valid.',
     }));
     return new AppError('validation_failed', undefined, fields);
   }
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new AppError('bad_request', 'The body is not valid JSON.');
   }
-  const code = error.statusCode === undefined ? undefined : byStatus[error.statusCode];
-  return new AppError(code ?? 'internal_error', undefined, [], { cause: error });
+  const known = typeof error.statusCode === 'number' ? byStatus[error.statusCode] : undefined;
+  return new AppError(known ?? 'internal_error', undefined, [], { cause: error });
 }
 
 function isApi(request: FastifyRequest): boolean {

@@ -6,7 +6,7 @@ slug: oakfield
 title: Oakfield social media policy
 issuedTo: [Oakfield Primary]
 status: published
-version: 2.1
+version: '2.1'
 audiences: [staff, parent, pupil]
 sections:
   - { id: A, heading: Staff }

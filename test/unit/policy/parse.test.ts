@@ -55,4 +55,12 @@ describe('reading a policy file', () => {
     const [problem] = problemsOf('slug: x\ntitle: [unclosed\n');
     expect(problem?.line).toBeGreaterThan(0);
   });
+
+  it('asks for quotes around versions and ids that YAML would read as numbers', () => {
+    const problems = problemsOf(fixtureYaml.replace("version: '2.1'", 'version: 2.10').replace('- id: A2', '- id: 2.10'));
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ['version', "put it in quotes, e.g. '2.1', so it is kept exactly as written"],
+      ['rules.1.id', "put it in quotes, e.g. '2.10', so it is kept exactly as written"],
+    ]);
+  });
 });

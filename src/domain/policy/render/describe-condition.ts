@@ -20,29 +20,36 @@ export function describeCircumstance(condition: Condition): string {
   return hasSubject ? `in cases of ${text}` : text;
 }
 
-function describe(condition: Condition | undefined, nested = false): { text: string; hasSubject: boolean } {
+/** `underSubject`: the enclosing condition already says what is done, so a bare test needs no "a post". */
+function describe(condition: Condition | undefined, underSubject = false): { text: string; hasSubject: boolean } {
   if (!condition || Object.keys(condition).length === 0) return { text: 'any situation', hasSubject: true };
   let actor: string | undefined;
   let other: string | undefined;
   let acts: unknown;
   const actorDetails: string[] = [];
   const otherDetails: string[] = [];
-  const details: string[] = [];
-  const negations: string[] = [];
+  // Nested conditions are described once we know whether this one names what is done.
+  const details: ((hasHead: boolean) => { text: string; hasSubject: boolean })[] = [];
+  const negations: Condition[] = [];
   let aboutContent = false;
-  for (const [key, value] of Object.entries(condition)) {
+  for (const [key, value] of Object.entries(condition).map(pushNotInwards)) {
     if (key === 'act') acts = value;
     else if (key === 'actor.role') actor = describeValue(key, value);
     else if (key === 'counterpart.role') other = describeValue(key, value);
     else if (key === 'actor.age' || key === 'actor.formerEmployee') actorDetails.push(describeValue(key, value));
     else if (/^counterpart\.(age|relationship|account)$/.test(key)) otherDetails.push(describeValue(key, value));
     else if (key === 'any' || key === 'all') {
-      const parts = (value as Condition[]).map((c) => describe(c, true).text);
-      details.push(key === 'any' ? joinClauses(parts, 'or') : joinWords(parts, 'and'));
-    } else if (key === 'not') negations.push(describe(value as Condition, true).text);
+      details.push((hasHead) => {
+        const parts = (value as Condition[]).map((c) => describe(c, hasHead));
+        const texts = parts.map((p) => p.text);
+        const text = key === 'any' ? joinClauses(texts, 'or') : joinWords(texts, 'and');
+        return { text, hasSubject: parts.some((p) => p.hasSubject) };
+      });
+    } else if (key === 'not') negations.push(value as Condition);
     else {
       aboutContent ||= key.startsWith('content.');
-      details.push(describeValue(key, value));
+      const text = describeValue(key, value);
+      details.push(() => ({ text, hasSubject: false }));
     }
   }
   const person = (noun: string | undefined, extra: string[]) =>
@@ -55,13 +62,18 @@ function describe(condition: Condition | undefined, nested = false): { text: str
       : whom
         ? `involving ${whom}`
         : undefined;
-  const head = who || doing ? [who, doing] : aboutContent && !nested ? ['a post'] : [];
-  const parts = [...head, ...details].filter((p): p is string => Boolean(p));
-  if (parts.length === 0 && negations.length > 0) {
-    return { text: `anything other than ${joinWords(negations, 'or')}`, hasSubject: true };
-  }
-  if (negations.length > 0) parts.push(`but not ${joinWords(negations, 'or')}`);
-  return { text: parts.join(' '), hasSubject: head.length > 0 };
+  const head = who || doing ? [who, doing] : aboutContent && !underSubject ? ['a post'] : [];
+  const hasHead = head.length > 0 || underSubject;
+  const described = details.map((d) => d(hasHead));
+  const parts = [...head, ...described.map((d) => d.text)].filter((p): p is string => Boolean(p));
+  const hasSubject = head.length > 0 || described.some((d) => d.hasSubject);
+  const negated = joinWords(
+    negations.map((n) => describe(n, true).text),
+    'or',
+  );
+  if (parts.length === 0 && negations.length > 0) return { text: `anything other than ${negated}`, hasSubject: true };
+  if (negations.length > 0) parts.push(`but not ${negated}`);
+  return { text: parts.join(' '), hasSubject };
 }
 
 // ---------------------------------------------------------------- one field's test
@@ -123,6 +135,15 @@ function describeValues(name: string, values: unknown[], negated: boolean, conju
   }
   const list = joinWords(values.map(String), conjunction);
   return field?.kind === 'number' ? `${negated ? 'not ' : ''}aged ${list}` : `${negated ? 'not ' : ''}${list}`;
+}
+
+/** `not: {field: test}` reads better as the field's own negation: "when there is no emergency". */
+function pushNotInwards([key, value]: [string, unknown]): [string, unknown] {
+  if (key !== 'not' || !isRecord(value)) return [key, value];
+  const entries = Object.entries(value);
+  const [only] = entries;
+  if (entries.length !== 1 || !only || ['any', 'all', 'not'].includes(only[0])) return [key, value];
+  return [only[0], { not: only[1] }];
 }
 
 /** Clauses that have lists of their own inside are set apart with commas. */

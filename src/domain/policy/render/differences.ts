@@ -96,10 +96,12 @@ function ageDifferences(speaking: readonly PolicyPosition[]): string[] {
       people.length > 1
         ? `age limit for ${person === 'actor' ? 'the person acting' : 'the other person'}`
         : 'age limit';
-    const values = [...new Set(limits.map((l) => l.ages))].map((ages) => {
-      const slugs = limits.filter((l) => l.ages === ages).map((l) => l.slug);
-      return `${ages} in ${joinWords(slugs)}`;
-    });
+    const values = [...new Set(limits.map((l) => l.ages))]
+      .sort((a, b) => Number(a === 'none') - Number(b === 'none'))
+      .map((ages) => {
+        const slugs = limits.filter((l) => l.ages === ages).map((l) => l.slug);
+        return `${ages} in ${joinWords(slugs)}`;
+      });
     return [`${label} ${values.join(', ')}`];
   });
 }

@@ -1,0 +1,54 @@
+// PGlite has one connection: work outside a transaction must wait for it, never run inside it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/log.ts';
+import { createAdapters, type RunningAdapters } from '../../../src/wiring.ts';
+import { backends, type TestDatabase } from '../../support/backends.ts';
+
+describe('The embedded database with concurrent callers', () => {
+  let testDatabase: TestDatabase;
+  let adapters: RunningAdapters;
+
+  beforeAll(async () => {
+    testDatabase = await backends.pglite.open();
+    adapters = await createAdapters(testDatabase.config, createLogger(testDatabase.config));
+    await adapters.migrate();
+  });
+
+  afterAll(async () => {
+    await adapters.close();
+    await testDatabase.destroy();
+  });
+
+  it('keeps a read outside a transaction from seeing, or joining, unfinished work', async () => {
+    let releaseTransaction = () => {};
+    const transactionMayFinish = new Promise<void>((resolve) => (releaseTransaction = resolve));
+    let saved = () => {};
+    const savedInsideTransaction = new Promise<void>((resolve) => (saved = resolve));
+
+    const transaction = adapters.inTransaction(async (store) => {
+      await store.settings.save('draft', 'inside', new Date());
+      saved();
+      await transactionMayFinish;
+      throw new Error('roll back');
+    });
+    await savedInsideTransaction;
+
+    const outsideRead = adapters.store.settings.find('draft');
+    releaseTransaction();
+
+    await expect(transaction).rejects.toThrow('roll back');
+    expect(await outsideRead).toBeUndefined();
+  });
+
+  it('serves many concurrent callers without mixing them up', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        adapters.inTransaction((store) => store.settings.save(`key-${index}`, index, new Date())),
+      ),
+    );
+    const values = await Promise.all(
+      Array.from({ length: 20 }, async (_, index) => (await adapters.store.settings.find(`key-${index}`))?.value),
+    );
+    expect(values).toEqual(Array.from({ length: 20 }, (_, index) => index));
+  });
+});

@@ -1,0 +1,89 @@
+// The databases that integration suites run on: PGlite always, PostgreSQL when TEST_DATABASE_URL
+// is set. Each `open()` gives a fresh, empty database: a temporary PGlite directory, or a new
+// PostgreSQL database, so that test files can run in parallel.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { postgresAvailable } from './environment.ts';
+
+export type BackendName = 'pglite' | 'postgres';
+
+export interface TestDatabase {
+  config: Config;
+  /** Removes the directory or drops the database. */
+  destroy(): Promise<void>;
+}
+
+export interface Backend {
+  name: BackendName;
+  open(): Promise<TestDatabase>;
+}
+
+export function testConfig(env: Record<string, string>): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
+}
+
+const pglite: Backend = {
+  name: 'pglite',
+  async open() {
+    const dataDir = await mkdtemp(join(tmpdir(), 'footprint-test-'));
+    return {
+      config: testConfig({ DATA_DIR: dataDir }),
+      destroy: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  },
+};
+
+const postgres: Backend = {
+  name: 'postgres',
+  async open() {
+    const url = await createDatabase();
+    const dataDir = await mkdtemp(join(tmpdir(), 'footprint-test-'));
+    return {
+      config: testConfig({ DATA_DIR: dataDir, DATABASE_URL: url }),
+      destroy: async () => {
+        await dropDatabase(url);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+/** Runs `suite` once per backend; a PostgreSQL variant that cannot run shows as a skipped test. */
+export function describeEachBackend(title: string, suite: (backend: Backend) => void): void {
+  describe(`${title} (pglite)`, () => suite(pglite));
+  if (postgresAvailable()) {
+    describe(`${title} (postgres)`, () => suite(postgres));
+  } else {
+    describe(`${title} (postgres)`, () => it.skip('needs TEST_DATABASE_URL', () => {}));
+  }
+}
+
+export const backends = { pglite, postgres };
+
+async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createDatabase(): Promise<string> {
+  const name = `footprint_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((client) => client.query(`create database ${name}`));
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { AppError } from '../../src/errors.ts';
+
+function failure(env: Record<string, string>): AppError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('Configuration', () => {
+  it('needs nothing in development: embedded database in ./data on port 3000, local only', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      baseUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      trustProxy: false,
+      database: { kind: 'pglite' },
+    });
+    expect(config.dataDir).toBe(`${process.cwd()}/data`);
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: `${process.cwd()}/data/database` });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://footprint:secret@db.internal:5432/footprint' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://footprint:secret@db.internal:5432/footprint' });
+  });
+
+  it('treats an empty setting as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ port: 3000, database: { kind: 'pglite' } });
+  });
+
+  it('refuses to start in production without its secrets, in one message naming each and how to fix it', () => {
+    const error = failure({ NODE_ENV: 'production' });
+    expect(error.code).toBe('configuration_invalid');
+    expect(error.message).toBe(
+      'Footprint cannot start: SESSION_SECRET is missing in production: set it to a random string of at least 32 characters, for example the output of `openssl rand -base64 48`; BASE_URL is missing in production: set it to the address people use to reach Footprint, for example https://footprint.example-school.org.uk.',
+    );
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('starts in production once the secrets are given', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(48),
+      BASE_URL: 'https://footprint.example-school.org.uk/',
+    });
+    expect(config.baseUrl).toBe('https://footprint.example-school.org.uk');
+    expect(config.sessionSecret).toBe('x'.repeat(48));
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a port number'],
+    [{ PORT: '70000' }, 'PORT must be at most 65535'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, test or production'],
+    [{ DATABASE_URL: 'mysql://localhost/footprint' }, 'DATABASE_URL must be a postgres:// address'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long'],
+    [{ BASE_URL: 'footprint.example' }, 'BASE_URL must be an http:// or https:// address'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+  ])('explains what is wrong with %o', (env, message) => {
+    expect(failure(env).message).toBe(`Footprint cannot start: ${message}.`);
+  });
+
+  it('reads TRUST_PROXY as off, on, a number of hops or trusted addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+});
