@@ -657,4 +657,37 @@ export const scenarios: Scenario[] = [
     source:
       'C. Phones must not be used or visible on the premises. E. The complaints-policy redress is for inappropriate social networking comments, not for a phone in the playground.',
   },
+  {
+    name: 'pupil uses Facebook on a school laptop even though the teacher directed it',
+    situation: {
+      actor: { role: 'pupil', age: 10 },
+      act: 'use_social_media',
+      context: {
+        onPremises: true,
+        inLesson: true,
+        onSchoolDevice: true,
+        directedByTeacher: true,
+        platform: 'facebook',
+      },
+    },
+    expect: { verdict: ['breach'], topics: ['pupil-use-in-school'] },
+    source:
+      'B. Pupils must not access social media on school devices; the teacher-directed allowance is only for other networking sites aimed at children, not Facebook.',
+  },
+  {
+    name: 'pupil sends a friend request to a governor: the governor must decline and report it',
+    situation: {
+      actor: { role: 'pupil', age: 10 },
+      act: 'friend_request_send',
+      counterpart: { role: 'governor', relationship: 'none' },
+      context: { platform: 'facebook' },
+    },
+    expect: {
+      verdict: ['not_covered', 'permitted', 'breach'],
+      actions: ['decline_request', 'notify_headteacher'],
+      forbid: [...neverAtBledington],
+    },
+    source:
+      "B. The pupils' ban names members of staff only (so the pupil's verdict is open); A. sits under \"All Staff and Governors\": a governor who receives a pupil's request must decline it and tell the Headteacher and the parents.",
+  },
 ];

@@ -417,4 +417,20 @@ export const scenarios: Scenario[] = [
     source:
       'Terms of use bind volunteers (told at induction); the safeguarding guidance (record, LADO) concerns an adult employed by the school, and disciplinary action is taken against an employee.',
   },
+  {
+    name: "teacher follows a pupil's account",
+    situation: {
+      actor: { role: 'staff' },
+      act: 'follow',
+      counterpart: { role: 'pupil', age: 7, relationship: 'none', account: 'personal' },
+      context: { platform: 'instagram', visibility: 'public' },
+    },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: ['staff-pupil-contact', 'staff-follow-pupil-accounts'],
+      forbid: [...neverAtWestacre],
+    },
+    source:
+      "Staff guidance: no member of staff should interact with any pupil on social networking sites or request access to a pupil's area.",
+  },
 ];

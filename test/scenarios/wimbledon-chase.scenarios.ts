@@ -426,4 +426,10 @@ export const scenarios: Scenario[] = [
     source:
       'Incidents: breaches go to the behaviour policy for pupils or the Staff Code of Conduct for staff; governors are neither.',
   },
+  {
+    name: 'pupil aged 13 registers on Instagram (boundary)',
+    situation: { actor: { role: 'pupil', age: 13 }, act: 'register_account', context: { platform: 'instagram' } },
+    expect: { verdict: ['permitted', 'not_covered'], forbid: ['apply_behaviour_policy', 'notify_dsl'] },
+    source: 'Presence: the age rating the school asks families to respect is 13.',
+  },
 ];

@@ -539,4 +539,34 @@ export const scenarios: Scenario[] = [
     source:
       "1. Images of a child go on the school's site with the parents' permission; without it, the use is inappropriate and goes to the Head Teacher.",
   },
+  {
+    name: "parent asks a question through the school page's Messenger",
+    situation: {
+      actor: { role: 'parent' },
+      act: 'message',
+      counterpart: { role: 'school', account: 'official' },
+      content: { labels: ['question'], tone: 'neutral' },
+      context: { platform: 'facebook', visibility: 'private' },
+    },
+    expect: { verdict: ['advised_against'], topics: ['parent-questions-on-school-page'], forbid: ['send_letter'] },
+    source:
+      '3. Parents should be encouraged not to ask questions on the Facebook page or through its Messenger option.',
+  },
+  {
+    name: "teacher posts a class photo of pupils on a personal Instagram without parents' permission",
+    situation: {
+      actor: { role: 'staff' },
+      act: 'post',
+      content: { images: [{ of: 'pupils', consent: false, schoolEvent: true }], channel: 'personal' },
+      context: { platform: 'instagram', visibility: 'private' },
+    },
+    expect: {
+      verdict: ['breach', 'advised_against'],
+      topics: ['staff-post-about-school', 'staff-share-pupil-images', 'staff-professional-standards'],
+      actions: ['notify_headteacher'],
+      forbid: ['send_letter', ...neverAtWingate],
+    },
+    source:
+      "2. Staff must not post about pupils on personal accounts; 1. parents' permission covers images on the school's own site only, so a personal post of pupils' photos has no permission behind it.",
+  },
 ];

@@ -59,7 +59,7 @@ export function describeEachBackend(title: string, suite: (backend: Backend) => 
   if (postgresAvailable()) {
     describe(`${title} (postgres)`, () => suite(postgres));
   } else {
-    describe(`${title} (postgres)`, () => it.skip('needs TEST_DATABASE_URL', () => {}));
+    describe(`${title} (postgres)`, () => it.skip('needs TEST_DATABASE_URL', () => undefined));
   }
 }
 

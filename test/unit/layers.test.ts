@@ -1,17 +1,17 @@
 // The import boundaries between layers are enforced by our ESLint rule; these prove it bites.
 import { join } from 'node:path';
 import { RuleTester } from 'eslint';
-import { afterAll, describe, it } from 'vitest';
+import tseslint from 'typescript-eslint';
+import { describe, it } from 'vitest';
 import layers from '../../eslint/layers.mjs';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
-RuleTester.afterAll = afterAll;
 
 const src = join(import.meta.dirname, '..', '..', 'src');
 const at = (path: string) => join(src, path);
-const tester = new RuleTester({ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } });
+const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, sourceType: 'module' } });
 
 tester.run('footprint/layers', layers.rules.layers, {
   valid: [

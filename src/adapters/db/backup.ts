@@ -13,9 +13,15 @@ export interface BackupReport {
   kind: 'pglite' | 'postgres';
 }
 
-export async function backupDatabase(config: Pick<Config, 'database' | 'dataDir'>, file: string): Promise<BackupReport> {
+export async function backupDatabase(
+  config: Pick<Config, 'database' | 'dataDir'>,
+  file: string,
+): Promise<BackupReport> {
   if (existsSync(file)) {
-    throw new AppError('backup_failed', `The file ${file} already exists: choose a new name, so no backup is overwritten.`);
+    throw new AppError(
+      'backup_failed',
+      `The file ${file} already exists: choose a new name, so no backup is overwritten.`,
+    );
   }
   const draft = `${file}.partial`;
   try {

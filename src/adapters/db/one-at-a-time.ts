@@ -20,10 +20,10 @@ export class OneAtATimeDriver implements Driver {
 
   async acquireConnection(options?: Options): Promise<DatabaseConnection> {
     const previous = this.#queue;
-    let release = () => {};
-    this.#queue = new Promise((resolve) => (release = resolve));
+    const turn = Promise.withResolvers<void>();
+    this.#queue = turn.promise;
     await previous;
-    this.#releaseCurrent = release;
+    this.#releaseCurrent = turn.resolve;
     return this.#inner.acquireConnection(options);
   }
 

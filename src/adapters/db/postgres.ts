@@ -11,22 +11,27 @@ export interface ServerDatabase {
   close(): Promise<void>;
 }
 
-type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+type Parser = (text: string) => unknown;
 
 const textArrayTypeId = 1009;
 
-function getTypeParser(typeId: number, format?: 'text' | 'binary'): (text: string) => unknown {
+/** node-postgres's own parser for a type; its typings say `any`, so we say what it is. */
+function builtInParser(typeId: number, format?: 'text' | 'binary'): Parser {
+  return pg.types.getTypeParser(typeId, format) as Parser;
+}
+
+function getTypeParser(typeId: number, format?: 'text' | 'binary'): Parser {
   if (format !== 'binary') {
     const scalar = scalarParsers.get(typeId);
     if (scalar) return scalar;
     const elementType = arrayElementTypes.get(typeId);
     const element = elementType === undefined ? undefined : scalarParsers.get(elementType);
     if (element) {
-      const parseTextArray = pg.types.getTypeParser(textArrayTypeId as TypeId, 'text') as (text: string) => unknown;
+      const parseTextArray = builtInParser(textArrayTypeId);
       return (text) => mapArray(parseTextArray(text), element);
     }
   }
-  return pg.types.getTypeParser(typeId as TypeId, format) as (text: string) => unknown;
+  return builtInParser(typeId, format);
 }
 
 export function openServerDatabase(url: string, logger: Logger): ServerDatabase {
@@ -36,7 +41,7 @@ export function openServerDatabase(url: string, logger: Logger): ServerDatabase 
     application_name: 'footprint',
     // Sessions run in UTC so that now()::timestamp means the same on every server.
     options: '-c TimeZone=UTC',
-    types: { getTypeParser } as pg.CustomTypesConfig,
+    types: { getTypeParser },
   });
   // An idle connection can drop (a server restart, a network blip); the pool replaces it.
   pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection failed'));

@@ -81,14 +81,20 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 class ActionList {
   readonly list: RequiredAction[] = [];
   private readonly seen = new Map<Action, RequiredAction>();
-  private readonly actorRole: Role;
-  constructor(actorRole: Role) {
-    this.actorRole = actorRole;
+  private readonly situation: Situation;
+  constructor(situation: Situation) {
+    this.situation = situation;
+  }
+
+  private ownerRole(owner: string): string {
+    if (owner === 'actor') return this.situation.actor.role;
+    if (owner === 'counterpart') return this.situation.counterpart?.role ?? owner;
+    return owner;
   }
 
   add(action: Action, owner: string, because: string, step?: Step): void {
     const optional = step ? step.optional || step.if !== undefined : false;
-    const entry: RequiredAction = { action, owner: owner === 'actor' ? this.actorRole : owner, because };
+    const entry: RequiredAction = { action, owner: this.ownerRole(owner), because };
     if (optional) entry.optional = true;
     if (step?.if) entry.if = step.if;
     if (step?.deadline) entry.deadline = step.deadline;
@@ -113,7 +119,7 @@ class ActionList {
 export function evaluate(policy: Policy, situation: Situation): Outcome {
   const compiledPolicy = compilePolicy(policy);
   const findings: Finding[] = [];
-  const actions = new ActionList(situation.actor.role);
+  const actions = new ActionList(situation);
   const broken = new Set<string>();
   let verdict: Verdict = 'not_covered';
 

@@ -113,9 +113,13 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-/** Who carries out an action. `actor` is whoever is in the situation (the person asking). */
+/**
+ * Who carries out an action. `actor` is the person whose act it is; `counterpart` is the other
+ * person in the situation, e.g. the adult who received a pupil's friend request.
+ */
 export const owners = [
   'actor',
+  'counterpart',
   'headteacher',
   'dsl',
   'staff',

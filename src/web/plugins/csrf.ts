@@ -36,7 +36,7 @@ export const csrf = fp<{ config: Config }>(
     app.addHook('onRoute', (route) => {
       if (!needsToken(route)) return;
       const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
-      route.preHandler = [app.csrfProtection, ...existing];
+      route.preHandler = [(request, reply, done) => app.csrfProtection(request, reply, done), ...existing];
     });
   },
   { name: 'csrf', dependencies: ['cookies'] },

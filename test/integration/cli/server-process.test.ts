@@ -14,7 +14,7 @@ describe('The Footprint server process', () => {
   });
 
   afterEach(async () => {
-    if (server && server.child.exitCode === null) await server.stop('SIGKILL').catch(() => undefined);
+    if (server?.child.exitCode === null) await server.stop('SIGKILL').catch(() => undefined);
     server = undefined;
     await rm(dataDir, { recursive: true, force: true });
   });

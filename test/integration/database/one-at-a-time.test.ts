@@ -20,21 +20,19 @@ describe('The embedded database with concurrent callers', () => {
   });
 
   it('keeps a read outside a transaction from seeing, or joining, unfinished work', async () => {
-    let releaseTransaction = () => {};
-    const transactionMayFinish = new Promise<void>((resolve) => (releaseTransaction = resolve));
-    let saved = () => {};
-    const savedInsideTransaction = new Promise<void>((resolve) => (saved = resolve));
+    const mayFinish = Promise.withResolvers<void>();
+    const saved = Promise.withResolvers<void>();
 
     const transaction = adapters.inTransaction(async (store) => {
       await store.settings.save('draft', 'inside', new Date());
-      saved();
-      await transactionMayFinish;
+      saved.resolve();
+      await mayFinish.promise;
       throw new Error('roll back');
     });
-    await savedInsideTransaction;
+    await saved.promise;
 
     const outsideRead = adapters.store.settings.find('draft');
-    releaseTransaction();
+    mayFinish.resolve();
 
     await expect(transaction).rejects.toThrow('roll back');
     expect(await outsideRead).toBeUndefined();

@@ -21,7 +21,7 @@ describe('A form post', () => {
     testApp = await startTestApp(testDatabase);
     const { app } = testApp;
     // The page renders with the same locals as every page: the layout, and the macro reading csrfToken.
-    app.get('/declare', async (_request, reply) => {
+    app.get('/declare', (_request, reply) => {
       return reply.type('text/html').send(templates.renderString(formPage, { ...reply.locals, serviceName: 'Footprint' }));
     });
     app.post('/declare', async () => {

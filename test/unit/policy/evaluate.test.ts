@@ -40,6 +40,12 @@ describe('evaluate', () => {
     ]);
   });
 
+  it('resolves the owners actor and counterpart to the roles of the people in the situation', () => {
+    const outcome = ask({ actor: { role: 'pupil' }, act: 'friend_request_send', counterpart: { role: 'governor' } });
+    expect(outcome.verdict).toBe('not_covered');
+    expect(outcome.actions).toEqual([{ action: 'decline_request', owner: 'governor', because: 'P4' }]);
+  });
+
   it('leaves out a consequence whose own condition does not hold', () => {
     expect(actionNames({ actor: { role: 'staff' }, act: 'friend_request_send', counterpart: { role: 'pupil', age: 14 } })).toEqual([
       'notify_dsl',

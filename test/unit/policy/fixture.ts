@@ -84,6 +84,11 @@ procedures:
     steps:
       - { action: notify_dsl, owner: headteacher, optional: true }
       - { action: notify_parents_of_pupil, owner: dsl }
+  - id: P4
+    title: A pupil's request to an adult
+    trigger: { when: { actor.role: pupil, act: friend_request_send } }
+    steps:
+      - { action: decline_request, owner: counterpart }
   - id: P3
     title: Threats
     trigger: { when: { content.labels: [threat_of_violence] } }

@@ -40,6 +40,7 @@ export const rolePlural: Readonly<Record<Role, string>> = {
 /** Who carries out a step. */
 export const ownerWords: Readonly<Record<Owner, string>> = {
   actor: 'the person concerned',
+  counterpart: 'the other person involved',
   headteacher: 'the Headteacher',
   dsl: 'the Designated Safeguarding Lead',
   staff: 'a member of staff',
