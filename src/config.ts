@@ -24,10 +24,7 @@ const environmentSchema = z.object({
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// address' })),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })),
-  LOG_LEVEL: z.preprocess(
-    unsetIfEmpty,
-    z.enum(logLevels, `must be one of ${logLevels.join(', ')}`).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(logLevels, `must be one of ${logLevels.join(', ')}`).default('info')),
   TRUST_PROXY: optional(z.string()),
   RATE_LIMIT_PER_MINUTE: z.preprocess(
     unsetIfEmpty,
@@ -54,7 +51,8 @@ export interface Config {
 }
 
 const howToFix = {
-  SESSION_SECRET: 'set it to a random string of at least 32 characters, for example the output of `openssl rand -base64 48`',
+  SESSION_SECRET:
+    'set it to a random string of at least 32 characters, for example the output of `openssl rand -base64 48`',
   BASE_URL: 'set it to the address people use to reach Footprint, for example https://footprint.example-school.org.uk',
 } as const;
 

@@ -11,7 +11,9 @@ export async function runSafely(work: () => Promise<number>): Promise<number> {
       process.stderr.write(`footprint: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`footprint: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `footprint: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

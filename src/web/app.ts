@@ -1,6 +1,6 @@
 // The Footprint web application, built step by step. Each step is one concern, in one file of plugins/.
 // Separate from server.ts (listening, shutdown) so that tests can build it and use inject().
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
@@ -21,12 +21,13 @@ export interface AppOptions {
 }
 
 export async function buildApp(services: Services, { config, logger }: AppOptions): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
     trustProxy: trustProxyOption(config.trustProxy),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-  }) as unknown as FastifyInstance;
+  });
 
   await app.register(securityHeaders, { config });
   await app.register(views, { config });

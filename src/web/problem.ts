@@ -32,7 +32,11 @@ export function problemDocument(error: AppError, instance: string, baseUrl: stri
     detail: error.message,
     instance,
     code: error.code,
-    errors: error.fields.map((field) => ({ field: field.field, pointer: pointerFor(field.field), detail: field.detail })),
+    errors: error.fields.map((field) => ({
+      field: field.field,
+      pointer: pointerFor(field.field),
+      detail: field.detail,
+    })),
   };
 }
 

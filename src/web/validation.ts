@@ -15,7 +15,9 @@ export function validationProblem(error: z.ZodError, detail?: string): AppError 
   const fields = error.issues.flatMap(fieldProblems);
   const names = [...new Set(fields.map((field) => field.field || 'the body'))];
   const summary =
-    names.length === 1 ? `${names[0] ?? ''} is not valid.` : `${names.length} fields are not valid: ${names.join(', ')}.`;
+    names.length === 1
+      ? `${names[0] ?? ''} is not valid.`
+      : `${names.length} fields are not valid: ${names.join(', ')}.`;
   return new AppError('validation_failed', detail ?? summary, fields);
 }
 

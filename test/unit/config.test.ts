@@ -31,7 +31,10 @@ describe('Configuration', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://footprint:secret@db.internal:5432/footprint' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://footprint:secret@db.internal:5432/footprint' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://footprint:secret@db.internal:5432/footprint',
+    });
   });
 
   it('treats an empty setting as unset', () => {

@@ -29,7 +29,8 @@ describe('Logs', () => {
     });
     expect(lines[0]?.req).toEqual({ id: 'req-1', method: 'GET', route: '/people' });
     const text = JSON.stringify(lines);
-    for (const secret of ['parent@example.org', 'session=abc', 'Bearer', '192.0.2.1']) expect(text).not.toContain(secret);
+    for (const secret of ['parent@example.org', 'session=abc', 'Bearer', '192.0.2.1'])
+      expect(text).not.toContain(secret);
   });
 
   it('blank personal fields that slip into a log entry', () => {

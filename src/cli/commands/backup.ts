@@ -10,7 +10,9 @@ export function run(argv: string[]): Promise<number> {
   if (file === undefined || extra.length > 0) return Promise.resolve(wrongArguments(usage, 'name one backup file'));
   return runSafely(async () => {
     const report = await backup(configFromEnvironment(), resolve(file));
-    process.stdout.write(`Backed up the ${report.kind === 'pglite' ? 'embedded' : 'PostgreSQL'} database to ${report.file}\n`);
+    process.stdout.write(
+      `Backed up the ${report.kind === 'pglite' ? 'embedded' : 'PostgreSQL'} database to ${report.file}\n`,
+    );
     return 0;
   });
 }

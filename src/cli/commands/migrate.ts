@@ -13,7 +13,9 @@ export function run(argv: string[]): Promise<number> {
     try {
       const { applied } = await adapters.migrate();
       process.stdout.write(
-        applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'The database is up to date.\n',
+        applied.length > 0
+          ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`
+          : 'The database is up to date.\n',
       );
       return 0;
     } finally {

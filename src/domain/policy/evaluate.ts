@@ -92,7 +92,10 @@ class ActionList {
     return owner;
   }
 
-  add(action: Action, owner: string, because: string, step?: Step): void {
+  add(wanted: Action, owner: string, because: string, step?: Step): void {
+    // Nobody reports to themselves: a Headteacher's own conduct goes to the chair of governors.
+    const action: Action =
+      wanted === 'notify_headteacher' && this.situation.actor.role === 'headteacher' ? 'notify_chair_of_governors' : wanted;
     const optional = step ? step.optional || step.if !== undefined : false;
     const entry: RequiredAction = { action, owner: this.ownerRole(owner), because };
     if (optional) entry.optional = true;

@@ -25,6 +25,7 @@ export const securityHeaders = fp<{ config: Config }>(
           ...(production ? { upgradeInsecureRequests: [] } : {}),
         },
       },
+      frameguard: { action: 'deny' },
       hsts: production ? { maxAge: 31536000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'same-origin' },
     });

@@ -40,6 +40,13 @@ describe('evaluate', () => {
     ]);
   });
 
+  it("sends what would be reported to the Headteacher to the chair of governors when it is the Headteacher's own act", () => {
+    const befriend = (role: 'staff' | 'headteacher') =>
+      ask({ actor: { role }, act: 'friend_request_accept', counterpart: { role: 'parent' } }).actions;
+    expect(befriend('staff')).toEqual([{ action: 'notify_headteacher', owner: 'staff', because: 'A2' }]);
+    expect(befriend('headteacher')).toEqual([{ action: 'notify_chair_of_governors', owner: 'headteacher', because: 'A2' }]);
+  });
+
   it('resolves the owners actor and counterpart to the roles of the people in the situation', () => {
     const outcome = ask({ actor: { role: 'pupil' }, act: 'friend_request_send', counterpart: { role: 'governor' } });
     expect(outcome.verdict).toBe('not_covered');

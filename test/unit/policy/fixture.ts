@@ -34,6 +34,8 @@ rules:
     modality: should_not
     summary: Better not to befriend parents.
     when: { act: friend_request_accept, counterpart.role: parent }
+    consequences:
+      - { action: notify_headteacher, owner: actor }
   - id: A3
     section: A
     topic: official-account-approval

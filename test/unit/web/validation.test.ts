@@ -59,6 +59,8 @@ describe('Request validation', () => {
   it('accepts a detail of its own', () => {
     const result = schema.safeParse({});
     if (result.success) throw new Error('expected failure');
-    expect(validationProblem(result.error, 'The situation is incomplete.').message).toBe('The situation is incomplete.');
+    expect(validationProblem(result.error, 'The situation is incomplete.').message).toBe(
+      'The situation is incomplete.',
+    );
   });
 });
