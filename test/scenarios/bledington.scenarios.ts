@@ -105,7 +105,7 @@ export const scenarios: Scenario[] = [
       forbid: ['declare_relationship', ...neverAtBledington],
     },
     source:
-      "A. Staff must not have social media contact with any pupil's parents/carers (never accept their requests); inappropriate use goes to the Headteacher.",
+      'A. No staff contact on social media with the parents/carers of any pupil (their requests are never accepted); misuse is passed to the Headteacher.',
   },
   {
     name: 'teacher connected to a parent who is their sister, declared to school (no family exception here)',
@@ -138,13 +138,13 @@ export const scenarios: Scenario[] = [
       counterpart: { role: 'parent', relationship: 'none' },
     },
     expect: { verdict: ['breach'], topics: ['staff-personal-contact-details'] },
-    source: 'A. Personal email addresses and phone numbers must not be shared with parents/carers.',
+    source: 'A. Staff keep their own email addresses and phone numbers private from parents/carers.',
   },
   {
     name: 'teacher names the school as employer on a Facebook profile',
     situation: { actor: { role: 'staff' }, act: 'identify_as_employee', context: { platform: 'facebook' } },
     expect: { verdict: ['breach'], topics: ['staff-identify-as-employee'] },
-    source: 'A. Staff must not identify themselves as employees of the school in personal webspace.',
+    source: 'A. On personal webspace, staff may not say that they work for the school.',
   },
   {
     name: 'teacher names the school as employer on LinkedIn',
@@ -230,7 +230,7 @@ export const scenarios: Scenario[] = [
       actions: ['notify_headteacher', 'disciplinary_action'],
     },
     source:
-      "A. Staff must not attack, insult, abuse or defame pupils' families; such use is referred to the Headteacher and may lead to disciplinary action.",
+      "A. Staff must not attack, insult, abuse or defame pupils' families; the Headteacher is told, and disciplinary action can follow.",
   },
   {
     name: 'teacher discloses confidential pupil information online',
@@ -279,7 +279,7 @@ export const scenarios: Scenario[] = [
       context: { workingHours: true, onPremises: true, inLesson: false, platform: 'facebook' },
     },
     expect: { verdict: ['breach'], topics: ['staff-personal-use-working-hours'], actions: ['notify_headteacher'] },
-    source: 'A. No personal use of social media or the internet during core contracted hours.',
+    source: 'A. Staff may not use social media or the internet for themselves in their core contracted hours.',
   },
   {
     name: 'teacher browses personal social media on the premises after school hours',
@@ -370,7 +370,7 @@ export const scenarios: Scenario[] = [
       actions: ['share_credentials_with_headteacher'],
       forbid: ['seek_headteacher_approval', 'risk_assessment'],
     },
-    source: 'D. Once approved, the login details must be shared with the Headteacher and kept up to date.',
+    source: "D. After approval, the Headteacher is given the account's login details, which are kept current.",
   },
   {
     name: 'approved class account with login details held by the Headteacher',
@@ -420,7 +420,7 @@ export const scenarios: Scenario[] = [
     situation: { actor: { role: 'pupil', age: 11 }, act: 'register_account', context: { platform: 'facebook' } },
     expect: { verdict: ['breach', 'advised_against'], topics: ['pupil-underage-registration'] },
     source:
-      'B. Under-13s are generally understood not to be permitted to register on sites such as Facebook and Instagram.',
+      'B. Children under 13 are generally taken to be too young to sign up to Facebook, Instagram and similar sites.',
   },
   {
     name: 'pupil aged 13 registers on Facebook (boundary)',
@@ -446,7 +446,7 @@ export const scenarios: Scenario[] = [
       context: { onPremises: true, onSchoolDevice: true, directedByTeacher: false, platform: 'youtube' },
     },
     expect: { verdict: ['breach'], topics: ['pupil-use-in-school'] },
-    source: 'B. Pupils must not access social media on school devices.',
+    source: 'B. No social media for pupils on school devices.',
   },
   {
     name: 'pupil uses social media on a school trip',
@@ -539,7 +539,7 @@ export const scenarios: Scenario[] = [
       topics: ['parent-social-media-on-premises', 'parent-phones-on-premises'],
       forbid: [...neverAtBledington],
     },
-    source: 'C. Parents must not use social media on their own devices on school premises.',
+    source: 'C. On school premises, parents may not use social media on their personal devices.',
   },
   {
     name: 'parent helping on a school visit checks social media',
@@ -549,7 +549,7 @@ export const scenarios: Scenario[] = [
       context: { onSchoolTrip: true, onPremises: false, emergency: false, platform: 'instagram' },
     },
     expect: { verdict: ['breach'], topics: ['parent-social-media-on-trips', 'parent-phones-on-premises'] },
-    source: 'C. Parents must not access social media while helping on school visits.',
+    source: 'C. Parents helping out on a school trip may not go on social media.',
   },
   {
     name: 'parent has a phone out on the premises (no emergency)',
@@ -672,7 +672,7 @@ export const scenarios: Scenario[] = [
     },
     expect: { verdict: ['breach'], topics: ['pupil-use-in-school'] },
     source:
-      'B. Pupils must not access social media on school devices; the teacher-directed allowance is only for other networking sites aimed at children, not Facebook.',
+      'B. No social media for pupils on school devices; the teacher-directed allowance is only for other networking sites aimed at children, not Facebook.',
   },
   {
     name: 'pupil sends a friend request to a governor: the governor must decline and report it',

@@ -180,7 +180,7 @@ export const scenarios: Scenario[] = [
       context: { platform: 'instagram', visibility: 'private' },
     },
     expect: { verdict: ['breach'], topics: ['parent-contact-other-children'], forbid: [...neverHere] },
-    source: 'Inappropriate uses: commenting to or engaging in online discussions with children other than their own.',
+    source: 'Inappropriate uses: commenting to, or talking online with, children who are not their own.',
   },
   {
     name: 'parent messages their own child online',

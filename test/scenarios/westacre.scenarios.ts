@@ -67,7 +67,7 @@ export const scenarios: Scenario[] = [
       topics: ['staff-pupil-contact'],
       actions: ['record_safeguarding_concern'],
     },
-    source: 'Staff guidance: no member of staff should interact with any pupil on social networking sites.',
+    source: 'Staff guidance: staff should have no dealings with any pupil on social networking sites.',
   },
   {
     name: 'teacher accepts a former pupil aged 17',
@@ -158,7 +158,7 @@ export const scenarios: Scenario[] = [
     situation: { actor: { role: 'staff' }, act: 'identify_as_employee', context: { platform: 'facebook' } },
     expect: { verdict: ['breach'], topics: ['staff-identify-as-employee'], actions: ['disciplinary_action'] },
     source:
-      'Terms of use: employees must not identify themselves as representatives of the school; violation can lead to disciplinary action.',
+      'Terms of use: employees may not present themselves as speaking for the school; violation can lead to disciplinary action.',
   },
   {
     name: 'teacher names the school as employer on LinkedIn (no professional-network exception here)',
@@ -196,7 +196,7 @@ export const scenarios: Scenario[] = [
       topics: ['staff-references-need-permission'],
       forbid: ['disciplinary_action', 'record_safeguarding_concern', 'refer_lado'],
     },
-    source: 'Terms of use: references are allowed once permission has been obtained and agreed with the Headteacher.',
+    source: 'Terms of use: references are allowed once the Headteacher has given and agreed permission.',
   },
   {
     name: 'teacher promotes a private tutoring business to school parents',
@@ -431,6 +431,6 @@ export const scenarios: Scenario[] = [
       forbid: [...neverAtWestacre],
     },
     source:
-      "Staff guidance: no member of staff should interact with any pupil on social networking sites or request access to a pupil's area.",
+      "Staff guidance: staff should have no dealings with any pupil on social networking sites or request access to a pupil's area.",
   },
 ];

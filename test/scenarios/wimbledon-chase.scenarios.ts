@@ -180,8 +180,7 @@ export const scenarios: Scenario[] = [
       context: { platform: 'facebook', visibility: 'private' },
     },
     expect: { verdict: ['advised_against'], topics: ['staff-post-about-school'] },
-    source:
-      'Presence: staff "should never" discuss the school or its stakeholders on social media — advice, not a must.',
+    source: 'Presence: staff "should never" talk about the school or its stakeholders online — advice, not a must.',
   },
   {
     name: 'teacher posts an offensive rant that brings the profession into disrepute',
@@ -198,7 +197,7 @@ export const scenarios: Scenario[] = [
       forbid: [...neverHere],
     },
     source:
-      'Presence: staff are obliged not to bring the school or profession into disrepute; Incidents: dealt with under the Staff Code of Conduct.',
+      'Presence: staff must not harm the reputation of the school or profession; Incidents: dealt with under the Staff Code of Conduct.',
   },
   {
     name: 'teacher promotes an extremist organisation',
@@ -368,7 +367,7 @@ export const scenarios: Scenario[] = [
       actions: ['report_to_platform', 'contact_posh', 'contact_police'],
       forbid: [...neverHere],
     },
-    source: 'Incidents: police or other authorities may be involved where a post is potentially illegal or dangerous.',
+    source: 'Incidents: where a post may be illegal or dangerous, the police or other authorities can be brought in.',
   },
   {
     name: 'teacher posts holiday photos to friends only',
@@ -424,7 +423,7 @@ export const scenarios: Scenario[] = [
       forbid: ['disciplinary_action', 'apply_behaviour_policy', ...neverHere],
     },
     source:
-      'Incidents: breaches go to the behaviour policy for pupils or the Staff Code of Conduct for staff; governors are neither.',
+      'Incidents: pupil breaches go to the behaviour policy, staff ones to the Staff Code of Conduct; governors are neither.',
   },
   {
     name: 'pupil aged 13 registers on Instagram (boundary)',

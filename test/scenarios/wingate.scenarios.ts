@@ -1,6 +1,6 @@
 // Wingate Infant School, Social Media Policy 2019/20 — read independently of the encoding.
-// Four areas: (1) pupils' use in school, (2) staff in a personal or professional capacity,
-// (3) comments posted by parents/carers, (4) dealing with online bullying / inappropriate use.
+// Four areas: (1) pupils' use in school, (2) staff, personally and professionally,
+// (3) what parents/carers post, (4) handling online bullying / inappropriate use.
 import type { Scenario } from './scenario.ts';
 
 export const slug = 'wingate';
@@ -326,7 +326,7 @@ export const scenarios: Scenario[] = [
       forbid: ['disciplinary_action', ...neverAtWingate],
     },
     source:
-      '3. Parents must not post pictures of pupils other than their own taken at a school event; 4. the HT/Governing Body contacts the parent to remove it, points to the proper channels and sends a letter.',
+      '3. Parents must not post photos taken at a school event that show pupils who are not their own; 4. the HT/Governing Body contacts the parent to remove it, points to the proper channels and sends a letter.',
   },
   {
     name: "parent posts other pupils' school-event photos even with those families' consent",
@@ -365,7 +365,7 @@ export const scenarios: Scenario[] = [
     name: 'parent uses a phone camera in the playground',
     situation: { actor: { role: 'parent' }, act: 'use_phone', context: { onPremises: true, emergency: false } },
     expect: { verdict: ['breach'], topics: ['parent-phones-on-premises'] },
-    source: "3. Parents' personal phones and cameras are not allowed to be used on school premises.",
+    source: '3. Parents may not use their own phones and cameras on school premises.',
   },
   {
     name: 'parent uses a phone on the premises in an emergency (no emergency exception here)',
@@ -427,7 +427,7 @@ export const scenarios: Scenario[] = [
       forbid: [...neverAtWingate],
     },
     source:
-      '3. Parents should not post malicious or fictitious comments about the school community; the LA Legal Team and/or police will be contacted; 4. removal request and letter. (Defamation is unlawful per 4, so breach is also defensible.)',
+      '3. Parents should not post malicious or fictitious comments about the school community; the police and/or the LA Legal Team get involved; 4. removal request and letter. (Defamation is unlawful per 4, so breach is also defensible.)',
   },
   {
     name: 'parent posts a racist comment about a member of staff',
