@@ -1,49 +1,15 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserAvailable } from '../support/environment.ts';
 import { StartPage } from './pages/start-page.ts';
 import { accessibilityViolations, sidewaysOverflow } from './support/accessibility.ts';
-import { launchBrowser, startFootprint, type RunningFootprint } from './support/browser.ts';
+import { browserSession } from './support/session.ts';
 
 describe.runIf(browserAvailable())('The start page in a browser', () => {
-  let footprint: RunningFootprint | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    footprint = await startFootprint();
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await footprint?.stop();
-  });
-
-  async function open(options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-    if (!browser || !footprint) throw new Error('The browser or Footprint did not start');
-    context = await browser.newContext({
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-      viewport: { width: options.width ?? 1024, height: 768 },
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    const response = await page.goto(footprint.baseUrl);
-    return { page, response, problems };
-  }
+  const session = browserSession();
 
   it('loads with its header, heading and footer', async () => {
-    const { page, response } = await open();
+    const { page, response } = await session.open('/');
     expect(response?.status()).toBe(200);
     const startPage = await StartPage.verifyOnPage(page);
     expect((await startPage.header.textContent())?.trim()).toBe('Footprint');
@@ -52,27 +18,27 @@ describe.runIf(browserAvailable())('The start page in a browser', () => {
   });
 
   it('has no WCAG 2.2 AA violations', async () => {
-    const { page } = await open();
+    const { page } = await session.open('/');
     await StartPage.verifyOnPage(page);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('fits a 320 pixel wide screen without sideways scrolling', async () => {
-    const { page } = await open({ width: 320 });
+    const { page } = await session.open('/', { width: 320 });
     await StartPage.verifyOnPage(page);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('works with JavaScript turned off', async () => {
-    const { page } = await open({ javaScriptEnabled: false });
+    const { page } = await session.open('/', { javaScriptEnabled: false });
     const startPage = await StartPage.verifyOnPage(page);
     expect(await startPage.heading.isVisible()).toBe(true);
     expect(await page.locator('.js-enabled').count()).toBe(0);
   });
 
   it('runs GOV.UK Frontend under its Content Security Policy, with no errors', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await session.open('/');
     const startPage = await StartPage.verifyOnPage(page);
     await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
     expect(await startPage.bodyClasses()).toContain('js-enabled');
@@ -80,7 +46,7 @@ describe.runIf(browserAvailable())('The start page in a browser', () => {
   });
 
   it('lets keyboard users skip straight to the main content', async () => {
-    const { page } = await open();
+    const { page } = await session.open('/');
     const startPage = await StartPage.verifyOnPage(page);
     await page.keyboard.press('Tab');
     expect(await startPage.skipLink.evaluate((link) => link === document.activeElement)).toBe(true);

@@ -1,5 +1,5 @@
 // The registry of `footprint` subcommands: name → module. Each module exports
-// `summary`, `usage` and `run(argv): Promise<number>` (see command.ts).
+// `usage`, optionally `summary`, and `run(argv): Promise<number>` (see command.ts).
 import * as backup from './backup.ts';
 import type { Command } from './command.ts';
 import * as migrate from './migrate.ts';

@@ -28,7 +28,8 @@ export function asAppError(error: FastifyError): AppError {
     }));
     return new AppError('validation_failed', undefined, fields);
   }
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+  // Fastify marks a body it could not parse as JSON with 400; any other SyntaxError is our bug.
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && error.statusCode === 400)) {
     return new AppError('bad_request', 'The body is not valid JSON.');
   }
   const known = typeof error.statusCode === 'number' ? byStatus[error.statusCode] : undefined;

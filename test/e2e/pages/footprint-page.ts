@@ -23,7 +23,9 @@ export class FootprintPage {
     const found = await page.locator(`[data-qa="${marker}"]`).count();
     const text = (await page.locator('[data-qa="page-heading"]').textContent())?.trim();
     if (found !== 1 || text !== heading) {
-      throw new Error(`Expected the page "${heading}" (${marker}) but found "${text ?? 'no heading'}" at ${page.url()}`);
+      throw new Error(
+        `Expected the page "${heading}" (${marker}) but found "${text ?? 'no heading'}" at ${page.url()}`,
+      );
     }
   }
 

@@ -56,42 +56,36 @@ describeEachBackend('Backup and restore', (backend: Backend) => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it.runIf(canBackUp)(
-    'restores into an empty place, where the app starts with the same data',
-    async () => {
-      const file = join(workDir, 'footprint.backup');
-      const backedUp = await runFootprint(['backup', file], environmentFor(source.config));
-      expect(backedUp.stderr).toBe('');
-      expect(backedUp.code).toBe(0);
-      expect(existsSync(file)).toBe(true);
+  it.runIf(canBackUp)('restores into an empty place, where the app starts with the same data', async () => {
+    const file = join(workDir, 'footprint.backup');
+    const backedUp = await runFootprint(['backup', file], environmentFor(source.config));
+    expect(backedUp.stderr).toBe('');
+    expect(backedUp.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
 
-      const restored = await runFootprint(['restore', file], environmentFor(target.config));
-      expect(restored.stderr).toBe('');
-      expect(restored.code).toBe(0);
+    const restored = await runFootprint(['restore', file], environmentFor(target.config));
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
 
-      const server = await startServerProcess(environmentFor(target.config));
-      try {
-        expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-      } finally {
-        expect((await server.stop('SIGTERM', 5000)).code).toBe(0);
-      }
-      expect(await readMarker(target.config)).toEqual(before);
-      expect(before.marker).toEqual({ note: 'written before the backup' });
-    },
-  );
+    const server = await startServerProcess(environmentFor(target.config));
+    try {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      expect((await server.stop('SIGTERM', 5000)).code).toBe(0);
+    }
+    expect(await readMarker(target.config)).toEqual(before);
+    expect(before.marker).toEqual({ note: 'written before the backup' });
+  });
 
-  it.runIf(canBackUp)(
-    'refuses to restore over existing data',
-    async () => {
-      const file = join(workDir, 'again.backup');
-      expect((await runFootprint(['backup', file], environmentFor(source.config))).code).toBe(0);
-      const refused = await runFootprint(['restore', file], environmentFor(source.config));
-      expect(refused.code).toBe(1);
-      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-      expect(refused.stderr).toMatch(/is not empty: restore only into/);
-      expect(await readMarker(source.config)).toEqual(before);
-    },
-  );
+  it.runIf(canBackUp)('refuses to restore over existing data', async () => {
+    const file = join(workDir, 'again.backup');
+    expect((await runFootprint(['backup', file], environmentFor(source.config))).code).toBe(0);
+    const refused = await runFootprint(['restore', file], environmentFor(source.config));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/is not empty: restore only into/);
+    expect(await readMarker(source.config)).toEqual(before);
+  });
 
   it('will not overwrite an existing backup file', async () => {
     const file = join(workDir, 'existing.backup');

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createLogger } from '../../../src/log.ts';
-import { createAdapters, createServices, type RunningAdapters } from '../../../src/wiring.ts';
-import { describeEachBackend, type TestDatabase } from '../../support/backends.ts';
+import { expect, it } from 'vitest';
+import { createServices } from '../../../src/wiring.ts';
+import { describeEachBackend } from '../../support/backends.ts';
+import { useAdapters } from '../../support/fixtures.ts';
 
 describeEachBackend('Settings of the installation', (backend) => {
-  let testDatabase: TestDatabase;
-  let adapters: RunningAdapters;
-
-  beforeAll(async () => {
-    testDatabase = await backend.open();
-    adapters = await createAdapters(testDatabase.config, createLogger(testDatabase.config));
-    await adapters.migrate();
-  });
-
-  afterAll(async () => {
-    await adapters.close();
-    await testDatabase.destroy();
-  });
+  const adapters = useAdapters(backend);
 
   it('are saved and read back as the same value', async () => {
     const at = new Date('2026-09-01T08:00:00Z');
-    await adapters.store.settings.save('review-reminder', { weeksBefore: 4, to: ['headteacher'] }, at);
-    expect(await adapters.store.settings.find('review-reminder')).toEqual({
+    await adapters().store.settings.save('review-reminder', { weeksBefore: 4, to: ['headteacher'] }, at);
+    expect(await adapters().store.settings.find('review-reminder')).toEqual({
       key: 'review-reminder',
       value: { weeksBefore: 4, to: ['headteacher'] },
       updatedAt: at,
@@ -30,25 +18,25 @@ describeEachBackend('Settings of the installation', (backend) => {
 
   it('are replaced when saved again', async () => {
     const at = new Date('2026-09-02T08:00:00Z');
-    await adapters.store.settings.save('review-reminder', { weeksBefore: 2, to: [] }, at);
-    expect((await adapters.store.settings.find('review-reminder'))?.value).toEqual({ weeksBefore: 2, to: [] });
+    await adapters().store.settings.save('review-reminder', { weeksBefore: 2, to: [] }, at);
+    expect((await adapters().store.settings.find('review-reminder'))?.value).toEqual({ weeksBefore: 2, to: [] });
   });
 
   it('are not found when never saved', async () => {
-    expect(await adapters.store.settings.find('never-saved')).toBeUndefined();
+    expect(await adapters().store.settings.find('never-saved')).toBeUndefined();
   });
 
   it('are not kept when the transaction that saved them fails', async () => {
-    const failure = adapters.inTransaction(async (store) => {
+    const failure = adapters().inTransaction(async (store) => {
       await store.settings.save('half-done', true, new Date());
       throw new Error('something went wrong after saving');
     });
     await expect(failure).rejects.toThrow('something went wrong');
-    expect(await adapters.store.settings.find('half-done')).toBeUndefined();
+    expect(await adapters().store.settings.find('half-done')).toBeUndefined();
   });
 
   it('describe the installation through the service', async () => {
-    const installation = await createServices(adapters).installation.describe();
+    const installation = await createServices(adapters()).installation.describe();
     expect(installation.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(installation.createdAt).toBeInstanceOf(Date);
   });

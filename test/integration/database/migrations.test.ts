@@ -1,39 +1,27 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/adapters/db/database.ts';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
 import { migrations } from '../../../src/adapters/db/migrations/index.ts';
-import { createLogger } from '../../../src/log.ts';
-import { describeEachBackend, type TestDatabase } from '../../support/backends.ts';
+import { describeEachBackend } from '../../support/backends.ts';
+import { useDatabase } from '../../support/fixtures.ts';
 
 describeEachBackend('Migrations', (backend) => {
-  let testDatabase: TestDatabase;
-  let database: Database;
-
-  beforeAll(async () => {
-    testDatabase = await backend.open();
-    database = await openDatabase(testDatabase.config, createLogger(testDatabase.config));
-  });
-
-  afterAll(async () => {
-    await database.close();
-    await testDatabase.destroy();
-  });
+  const database = useDatabase(backend);
 
   it('apply every migration, in order, to an empty database', async () => {
-    const report = await migrateToLatest(database.db);
+    const report = await migrateToLatest(database().db);
     expect(report.applied).toEqual(Object.keys(migrations));
   });
 
   it('do nothing the second time', async () => {
-    const report = await migrateToLatest(database.db);
+    const report = await migrateToLatest(database().db);
     expect(report.applied).toEqual([]);
   });
 
   it('give the installation an identity once', async () => {
     const { rows } = await sql<{ value: { id: string; createdAt: string } }>`
       select value from app_setting where key = 'installation'
-    `.execute(database.db);
+    `.execute(database().db);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.value.id).toMatch(/^[0-9a-f-]{36}$/);
   });

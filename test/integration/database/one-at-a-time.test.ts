@@ -1,29 +1,16 @@
 // PGlite has one connection: work outside a transaction must wait for it, never run inside it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/log.ts';
-import { createAdapters, type RunningAdapters } from '../../../src/wiring.ts';
-import { backends, type TestDatabase } from '../../support/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from '../../support/backends.ts';
+import { useAdapters } from '../../support/fixtures.ts';
 
 describe('The embedded database with concurrent callers', () => {
-  let testDatabase: TestDatabase;
-  let adapters: RunningAdapters;
-
-  beforeAll(async () => {
-    testDatabase = await backends.pglite.open();
-    adapters = await createAdapters(testDatabase.config, createLogger(testDatabase.config));
-    await adapters.migrate();
-  });
-
-  afterAll(async () => {
-    await adapters.close();
-    await testDatabase.destroy();
-  });
+  const adapters = useAdapters(backends.pglite);
 
   it('keeps a read outside a transaction from seeing, or joining, unfinished work', async () => {
     const mayFinish = Promise.withResolvers<void>();
     const saved = Promise.withResolvers<void>();
 
-    const transaction = adapters.inTransaction(async (store) => {
+    const transaction = adapters().inTransaction(async (store) => {
       await store.settings.save('draft', 'inside', new Date());
       saved.resolve();
       await mayFinish.promise;
@@ -31,7 +18,7 @@ describe('The embedded database with concurrent callers', () => {
     });
     await saved.promise;
 
-    const outsideRead = adapters.store.settings.find('draft');
+    const outsideRead = adapters().store.settings.find('draft');
     mayFinish.resolve();
 
     await expect(transaction).rejects.toThrow('roll back');
@@ -41,11 +28,11 @@ describe('The embedded database with concurrent callers', () => {
   it('serves many concurrent callers without mixing them up', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        adapters.inTransaction((store) => store.settings.save(`key-${index}`, index, new Date())),
+        adapters().inTransaction((store) => store.settings.save(`key-${index}`, index, new Date())),
       ),
     );
     const values = await Promise.all(
-      Array.from({ length: 20 }, async (_, index) => (await adapters.store.settings.find(`key-${index}`))?.value),
+      Array.from({ length: 20 }, async (_, index) => (await adapters().store.settings.find(`key-${index}`))?.value),
     );
     expect(values).toEqual(Array.from({ length: 20 }, (_, index) => index));
   });

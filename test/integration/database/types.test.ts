@@ -1,9 +1,8 @@
 // Both drivers must hand back the same JavaScript values for the same SQL.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/adapters/db/database.ts';
-import { createLogger } from '../../../src/log.ts';
-import { describeEachBackend, type TestDatabase } from '../../support/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { describeEachBackend } from '../../support/backends.ts';
+import { useDatabase } from '../../support/fixtures.ts';
 
 const probe = sql<Record<string, unknown>>`
   select
@@ -47,28 +46,20 @@ const expected = {
 
 function typeNames(row: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [key, value === null ? 'null' : (value?.constructor.name ?? typeof value)]),
+    Object.entries(row).map(([key, value]) => [
+      key,
+      value === null ? 'null' : (value?.constructor.name ?? typeof value),
+    ]),
   );
 }
 
 const seen = new Map<string, Record<string, unknown>>();
 
 describeEachBackend('Values read from the database', (backend) => {
-  let testDatabase: TestDatabase;
-  let database: Database;
-
-  beforeAll(async () => {
-    testDatabase = await backend.open();
-    database = await openDatabase(testDatabase.config, createLogger(testDatabase.config));
-  });
-
-  afterAll(async () => {
-    await database.close();
-    await testDatabase.destroy();
-  });
+  const database = useDatabase(backend);
 
   it('come back as the agreed JavaScript types and values', async () => {
-    const result = await sql<Record<string, unknown>>`select * from (${probe}) as probe limit 1`.execute(database.db);
+    const result = await sql<Record<string, unknown>>`select * from (${probe}) as probe limit 1`.execute(database().db);
     const row = result.rows[0] ?? {};
     seen.set(backend.name, row);
     expect(typeNames(row)).toEqual(typeNames(expected));
@@ -76,7 +67,7 @@ describeEachBackend('Values read from the database', (backend) => {
   });
 
   it('refuses a whole number too large for JavaScript rather than rounding it', async () => {
-    await expect(sql`select 9007199254740993::int8 as too_big`.execute(database.db)).rejects.toThrow(/too large/);
+    await expect(sql`select 9007199254740993::int8 as too_big`.execute(database().db)).rejects.toThrow(/too large/);
   });
 });
 

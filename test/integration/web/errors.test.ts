@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../src/errors.ts';
 import { parseRequest } from '../../../src/web/validation.ts';
-import { startTestApp, type TestApp } from '../../support/app.ts';
-import { backends, type TestDatabase } from '../../support/backends.ts';
+import { backends } from '../../support/backends.ts';
+import { useTestApp } from '../../support/fixtures.ts';
 
 const situation = z.strictObject({
   actor: z.object({ role: z.enum(['staff', 'parent', 'pupil']) }),
@@ -11,13 +11,10 @@ const situation = z.strictObject({
 });
 
 describe('When something goes wrong', () => {
-  let testDatabase: TestDatabase;
-  let testApp: TestApp;
+  const testApp = useTestApp(backends.pglite);
 
   beforeAll(async () => {
-    testDatabase = await backends.pglite.open();
-    testApp = await startTestApp(testDatabase);
-    const { app } = testApp;
+    const { app } = testApp();
     app.get('/broken', () => {
       throw new Error('secret internal detail at /srv/footprint/thing.ts:12');
     });
@@ -33,13 +30,8 @@ describe('When something goes wrong', () => {
     });
   });
 
-  afterAll(async () => {
-    await testApp.close();
-    await testDatabase.destroy();
-  });
-
   it('shows a GOV.UK-style page for an address that does not exist', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/no-such-page?email=someone@example.org' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/no-such-page?email=someone@example.org' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).toContain('data-qa="not-found-page"');
@@ -48,7 +40,7 @@ describe('When something goes wrong', () => {
   });
 
   it('answers a problem document for an API address that does not exist', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/api/v1/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(response.json()).toEqual({
@@ -63,7 +55,7 @@ describe('When something goes wrong', () => {
   });
 
   it('shows a page with no stack trace or internal message when the server fails', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/broken' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/broken' });
     expect(response.statusCode).toBe(500);
     expect(response.body).toContain('data-qa="server-error-page"');
     expect(response.body).toContain('Sorry, there is a problem with Footprint');
@@ -72,7 +64,7 @@ describe('When something goes wrong', () => {
   });
 
   it('answers a problem document with no internal message when the API fails', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/broken' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/api/v1/broken' });
     expect(response.statusCode).toBe(500);
     const problem = response.json<Record<string, unknown>>();
     expect(problem.code).toBe('internal_error');
@@ -80,7 +72,7 @@ describe('When something goes wrong', () => {
   });
 
   it('names every invalid field of an API request, by path and pointer', async () => {
-    const response = await testApp.app.inject({
+    const response = await testApp().app.inject({
       method: 'POST',
       url: '/api/v1/situations',
       payload: { actor: { role: 'headmaster' }, platform: '', colour: 'blue' },
@@ -98,7 +90,7 @@ describe('When something goes wrong', () => {
   });
 
   it('accepts a valid API request', async () => {
-    const response = await testApp.app.inject({
+    const response = await testApp().app.inject({
       method: 'POST',
       url: '/api/v1/situations',
       payload: { actor: { role: 'staff' }, platform: 'Facebook' },
@@ -108,7 +100,7 @@ describe('When something goes wrong', () => {
   });
 
   it('says a body that is not JSON cannot be read', async () => {
-    const response = await testApp.app.inject({
+    const response = await testApp().app.inject({
       method: 'POST',
       url: '/api/v1/situations',
       headers: { 'content-type': 'application/json' },
@@ -119,15 +111,19 @@ describe('When something goes wrong', () => {
   });
 
   it('keeps the status and message of a coded error', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/api/v1/refused' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/api/v1/refused' });
     expect(response.statusCode).toBe(429);
-    expect(response.json()).toMatchObject({ code: 'too_many_requests', detail: 'Slow down.', title: 'Too many requests' });
+    expect(response.json()).toMatchObject({
+      code: 'too_many_requests',
+      detail: 'Slow down.',
+      title: 'Too many requests',
+    });
   });
 
   it('documents each kind of problem at its type address', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/problems/validation-failed' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/problems/validation-failed' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Some answers need correcting');
-    expect((await testApp.app.inject({ method: 'GET', url: '/problems/no-such-kind' })).statusCode).toBe(404);
+    expect((await testApp().app.inject({ method: 'GET', url: '/problems/no-such-kind' })).statusCode).toBe(404);
   });
 });

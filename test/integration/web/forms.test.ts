@@ -1,9 +1,9 @@
 // Forms must carry the CSRF token: posts without it are refused before any route code runs.
 import nunjucks from 'nunjucks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { templateDirectories } from '../../../src/web/plugins/views.ts';
-import { startTestApp, type TestApp } from '../../support/app.ts';
-import { backends, type TestDatabase } from '../../support/backends.ts';
+import { backends } from '../../support/backends.ts';
+import { useTestApp } from '../../support/fixtures.ts';
 
 const templates = new nunjucks.Environment(new nunjucks.FileSystemLoader(templateDirectories), { autoescape: true });
 
@@ -12,17 +12,16 @@ const formPage = `{% extends "layout.njk" %}
 {% block content %}<form method="post" action="/declare">{{ csrfField() }}<button>Save</button></form>{% endblock %}`;
 
 describe('A form post', () => {
-  let testDatabase: TestDatabase;
-  let testApp: TestApp;
+  const testApp = useTestApp(backends.pglite);
   let handled = 0;
 
   beforeAll(async () => {
-    testDatabase = await backends.pglite.open();
-    testApp = await startTestApp(testDatabase);
-    const { app } = testApp;
+    const { app } = testApp();
     // The page renders with the same locals as every page: the layout, and the macro reading csrfToken.
     app.get('/declare', (_request, reply) => {
-      return reply.type('text/html').send(templates.renderString(formPage, { ...reply.locals, serviceName: 'Footprint' }));
+      return reply
+        .type('text/html')
+        .send(templates.renderString(formPage, { ...reply.locals, serviceName: 'Footprint' }));
     });
     app.post('/declare', async () => {
       handled += 1;
@@ -30,13 +29,8 @@ describe('A form post', () => {
     });
   });
 
-  afterAll(async () => {
-    await testApp.close();
-    await testDatabase.destroy();
-  });
-
   async function formWithToken() {
-    const page = await testApp.app.inject({ method: 'GET', url: '/declare' });
+    const page = await testApp().app.inject({ method: 'GET', url: '/declare' });
     const token = /<input type="hidden" name="_csrf" value="([^"]+)">/.exec(page.body)?.[1] ?? '';
     const cookie = page.cookies.find((candidate) => candidate.name === 'footprint-csrf');
     return { token, cookie: `${cookie?.name ?? ''}=${cookie?.value ?? ''}`, setCookie: cookie };
@@ -49,7 +43,7 @@ describe('A form post', () => {
 
   it('is refused, with a page saying what to do, when it has no token', async () => {
     const before = handled;
-    const response = await testApp.app.inject({
+    const response = await testApp().app.inject({
       method: 'POST',
       url: '/declare',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -62,7 +56,7 @@ describe('A form post', () => {
 
   it('is refused when the token does not match the cookie', async () => {
     const { cookie } = await formWithToken();
-    const response = await testApp.app.inject({
+    const response = await testApp().app.inject({
       method: 'POST',
       url: '/declare',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
@@ -73,7 +67,7 @@ describe('A form post', () => {
 
   it('is accepted with the token from the page and its cookie', async () => {
     const { token, cookie } = await formWithToken();
-    const response = await testApp.app.inject({
+    const response = await testApp().app.inject({
       method: 'POST',
       url: '/declare',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../support/app.ts';
-import { backends, type TestDatabase } from '../../support/backends.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from '../../support/backends.ts';
+import { useTestApp } from '../../support/fixtures.ts';
 
 describe('The start page', () => {
-  let testDatabase: TestDatabase;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testDatabase = await backends.pglite.open();
-    testApp = await startTestApp(testDatabase);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await testDatabase.destroy();
-  });
+  const testApp = useTestApp(backends.pglite);
 
   it('explains Footprint, in the GOV.UK layout with our own header and footer', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = response.body;
@@ -33,7 +22,7 @@ describe('The start page', () => {
   });
 
   it('carries no crown, GOV.UK logotype or GOV.UK footer', async () => {
-    const html = (await testApp.app.inject({ method: 'GET', url: '/' })).body;
+    const html = (await testApp().app.inject({ method: 'GET', url: '/' })).body;
     expect(html).not.toContain('govuk-logo');
     expect(html).not.toContain('govuk-header__logotype');
     expect(html).not.toContain('govuk-crest');
@@ -42,7 +31,7 @@ describe('The start page', () => {
   });
 
   it('runs its scripts only with the nonce of its Content Security Policy', async () => {
-    const response = await testApp.app.inject({ method: 'GET', url: '/' });
+    const response = await testApp().app.inject({ method: 'GET', url: '/' });
     const policy = String(response.headers['content-security-policy']);
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toMatch(/^[0-9a-f]{32}$/);
@@ -66,7 +55,7 @@ describe('The start page', () => {
   it('gives each response its own nonce', async () => {
     const nonces = await Promise.all(
       [1, 2].map(async () => {
-        const response = await testApp.app.inject({ method: 'GET', url: '/' });
+        const response = await testApp().app.inject({ method: 'GET', url: '/' });
         return String(response.headers['content-security-policy']);
       }),
     );
@@ -74,10 +63,10 @@ describe('The start page', () => {
   });
 
   it('serves the compiled stylesheet and GOV.UK Frontend script under /assets/', async () => {
-    const css = await testApp.app.inject({ method: 'GET', url: '/assets/stylesheets/application.css' });
+    const css = await testApp().app.inject({ method: 'GET', url: '/assets/stylesheets/application.css' });
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toMatch(/^text\/css/);
-    const js = await testApp.app.inject({ method: 'GET', url: '/assets/javascripts/govuk-frontend.min.js' });
+    const js = await testApp().app.inject({ method: 'GET', url: '/assets/javascripts/govuk-frontend.min.js' });
     expect(js.statusCode).toBe(200);
     expect(js.body).toContain('initAll');
   });

@@ -2,7 +2,6 @@
 // route (AppError, or parseRequest's validation problems) come back as problem documents.
 import type { RoutePlugin } from '../../route-plugin.ts';
 
-export const apiRoutes: RoutePlugin = async (app, _context) => {
-  // e.g. await app.register(policyRoutes, context);  →  /api/v1/policies/…
-  await Promise.resolve(app);
+export const apiRoutes: RoutePlugin = async (_app, _context) => {
+  // One line per area, e.g.: await app.register(policyRoutes, context);  →  /api/v1/policies/…
 };

@@ -1,0 +1,61 @@
+// Per-file fixtures: each opens something real before the file's tests and closes it after,
+// and hands the tests a getter. Later fixtures close first (Vitest runs after-hooks as a stack).
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type Database } from '../../src/adapters/db/database.ts';
+import { createLogger } from '../../src/log.ts';
+import { createAdapters, type RunningAdapters } from '../../src/wiring.ts';
+import { startTestApp, type TestApp } from './app.ts';
+import type { Backend, TestDatabase } from './backends.ts';
+
+function fixture<T>(open: () => Promise<T>, close: (value: T) => Promise<void>): () => T {
+  let value: T | undefined;
+  beforeAll(async () => {
+    value = await open();
+  });
+  afterAll(async () => {
+    if (value !== undefined) await close(value);
+  });
+  return () => {
+    if (value === undefined) throw new Error('The fixture did not open');
+    return value;
+  };
+}
+
+/** A fresh, empty database of this backend. */
+export function useTestDatabase(backend: Backend): () => TestDatabase {
+  return fixture(
+    () => backend.open(),
+    (database) => database.destroy(),
+  );
+}
+
+/** The database adapter itself (Kysely over PGlite or pg), not migrated. */
+export function useDatabase(backend: Backend): () => Database {
+  const testDatabase = useTestDatabase(backend);
+  return fixture(
+    () => openDatabase(testDatabase().config, createLogger(testDatabase().config)),
+    (database) => database.close(),
+  );
+}
+
+/** All the adapters, on a migrated database. */
+export function useAdapters(backend: Backend): () => RunningAdapters {
+  const testDatabase = useTestDatabase(backend);
+  return fixture(
+    async () => {
+      const adapters = await createAdapters(testDatabase().config, createLogger(testDatabase().config));
+      await adapters.migrate();
+      return adapters;
+    },
+    (adapters) => adapters.close(),
+  );
+}
+
+/** The whole app (real services, templates, plugins) on a migrated database, for inject(). */
+export function useTestApp(backend: Backend): () => TestApp {
+  const testDatabase = useTestDatabase(backend);
+  return fixture(
+    () => startTestApp(testDatabase()),
+    (testApp) => testApp.close(),
+  );
+}
