@@ -9,7 +9,9 @@ import { situationArbitrary } from '../test/unit/policy/arbitraries.ts';
 export const situations: Situation[] = fc.sample(situationArbitrary, { seed: 20261122, numRuns: 512 });
 
 const emptyPolicy = (() => {
-  const parsed = parsePolicy('slug: empty\ntitle: Empty\nissuedTo: [A school]\nstatus: draft\nversion: 1\naudiences: [staff]\nsections: [{ id: A, heading: Nothing }]\n');
+  const parsed = parsePolicy(
+    'slug: empty\ntitle: Empty\nissuedTo: [A school]\nstatus: draft\nversion: "1"\naudiences: [staff]\nsections: [{ id: A, heading: Nothing }]\n',
+  );
   if (!parsed.ok) throw new Error('the empty policy should parse');
   return parsed.policy;
 })();
@@ -21,7 +23,8 @@ export function evaluationsPerSecond(policy: Policy, seconds = 1): number {
   const started = process.hrtime.bigint();
   const budget = BigInt(Math.round(seconds * 1e9));
   while (process.hrtime.bigint() - started < budget) {
-    for (let i = 0; i < 1000; i++) sink += evaluate(policy, situations[(count + i) % situations.length]!).findings.length;
+    for (let i = 0; i < 1000; i++)
+      sink += evaluate(policy, situations[(count + i) % situations.length]!).findings.length;
     count += 1000;
   }
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;

@@ -77,6 +77,8 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
     headers: options.headers,
     body: options.body,
     connections: options.connections ?? 10,
+    // The load comes from a worker thread, so that it does not share an event loop with the servers.
+    workers: 1,
   };
   await autocannon({ ...request, duration: 2 });
   const result = await autocannon({ ...request, duration: options.seconds ?? defaultSeconds });

@@ -5,6 +5,7 @@ import { backupDatabase, type BackupReport } from './adapters/db/backup.ts';
 import { openDatabase } from './adapters/db/database.ts';
 import { migrateToLatest, type MigrationReport } from './adapters/db/migrate.ts';
 import { restoreDatabase } from './adapters/db/restore.ts';
+import { filePolicyLibrary } from './adapters/policy-files/index.ts';
 import { storeFor } from './adapters/db/store.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
@@ -29,6 +30,7 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
   return {
     databaseKind: database.kind,
     store: storeFor(db),
+    policyLibrary: filePolicyLibrary(),
     inTransaction: (work) => db.transaction().execute((trx) => work(storeFor(trx))),
     database: {
       ping: async () => {

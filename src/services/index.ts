@@ -1,12 +1,14 @@
 // Every service, built from the adapters in one place. Routes, jobs and commands receive these.
 import { createHealthService } from './health.ts';
 import { createInstallationService } from './installation.ts';
+import { createPolicyService } from './policies.ts';
 import type { Adapters } from './ports.ts';
 
 export function createServices(adapters: Adapters) {
   return {
     health: createHealthService(adapters),
     installation: createInstallationService(adapters),
+    policies: createPolicyService(adapters.policyLibrary),
   };
 }
 

@@ -1,7 +1,14 @@
-// Asking a school's policy a question: find the policy, check the situation, evaluate it.
-import { evaluate, situationSchema, type Outcome, type ParseResult, type Policy } from '../domain/policy/index.ts';
+// Asking a school's policy a question: find the policy, evaluate the situation against it.
+import {
+  evaluate,
+  situationSchema,
+  type Outcome,
+  type ParseResult,
+  type Policy,
+  type Situation,
+} from '../domain/policy/index.ts';
 
-/** Where the encoded policies come from (files today; the school's own versions later). */
+/** Where the encoded policies come from (files today; each school's own versions later). */
 export interface PolicyLibrary {
   /** A policy by slug, or undefined when the library has no such policy. */
   find(slug: string): ParseResult | undefined;
@@ -13,14 +20,10 @@ export interface InvalidField {
   message: string;
 }
 
-export type EvaluationResult =
-  | { kind: 'outcome'; outcome: Outcome }
-  | { kind: 'unknown_policy'; slugs: string[] }
-  | { kind: 'invalid_policy'; problems: InvalidField[] }
-  | { kind: 'invalid_situation'; problems: InvalidField[] };
-
 /** Checks a situation against the contract; each problem names the field to fix. */
-export function checkSituation(input: unknown): { ok: true; situation: ReturnType<typeof situationSchema.parse> } | { ok: false; problems: InvalidField[] } {
+export function checkSituation(
+  input: unknown,
+): { ok: true; situation: Situation } | { ok: false; problems: InvalidField[] } {
   const result = situationSchema.safeParse(input);
   if (result.success) return { ok: true, situation: result.data };
   return {
@@ -33,31 +36,31 @@ export function checkSituation(input: unknown): { ok: true; situation: ReturnTyp
 }
 
 export function createPolicyService(library: PolicyLibrary) {
-  const cache = new Map<string, Policy>();
+  const loaded = new Map<string, Policy>();
 
-  function policyFor(slug: string): EvaluationResult | Policy {
-    const cached = cache.get(slug);
+  /** The policy with this slug; a library file that does not validate is a fault, not a user's mistake. */
+  function find(slug: string): Policy | undefined {
+    const cached = loaded.get(slug);
     if (cached) return cached;
     const found = library.find(slug);
-    if (!found) return { kind: 'unknown_policy', slugs: library.slugs() };
-    if (!found.ok) {
-      return {
-        kind: 'invalid_policy',
-        problems: found.problems.map((p) => ({ field: p.path, message: `line ${p.line}: ${p.message}` })),
-      };
-    }
-    cache.set(slug, found.policy);
+    if (!found) return undefined;
+    if (!found.ok) throw new Error(`the policy library's "${slug}" does not validate (footprint policy validate)`);
+    loaded.set(slug, found.policy);
     return found.policy;
   }
 
   return {
-    slugs: () => library.slugs(),
-    evaluate(slug: string, input: unknown): EvaluationResult {
-      const policy = policyFor(slug);
-      if ('kind' in policy) return policy;
-      const checked = checkSituation(input);
-      if (!checked.ok) return { kind: 'invalid_situation', problems: checked.problems };
-      return { kind: 'outcome', outcome: evaluate(policy, checked.situation) };
+    find,
+    list(): { slug: string; title: string; version: string; issuedTo: string[] }[] {
+      return library.slugs().flatMap((slug) => {
+        const policy = find(slug);
+        return policy ? [{ slug, title: policy.title, version: policy.version, issuedTo: policy.issuedTo }] : [];
+      });
+    },
+    /** The policy's answer, or undefined when there is no such policy. */
+    evaluate(slug: string, situation: Situation): Outcome | undefined {
+      const policy = find(slug);
+      return policy ? evaluate(policy, situation) : undefined;
     },
   };
 }

@@ -1,6 +1,7 @@
 // What services need from the outside world. Adapters implement these; services never
 // see a database handle, a driver or a framework.
 import type { Setting } from '../domain/setting.ts';
+import type { PolicyLibrary } from './policies.ts';
 
 export interface SettingsRepository {
   find(key: string): Promise<Setting | undefined>;
@@ -21,8 +22,11 @@ export interface Clock {
   now(): Date;
 }
 
+export type { PolicyLibrary } from './policies.ts';
+
 export interface Adapters {
   store: Store;
+  policyLibrary: PolicyLibrary;
   inTransaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   database: DatabaseStatus;
   clock: Clock;

@@ -18,10 +18,12 @@ export function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv
   return { ...rest, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env };
 }
 
-/** Runs `footprint …args` to completion. */
-export function runFootprint(args: string[], env: Record<string, string> = {}): Promise<Finished> {
+/** Runs `footprint …args` to completion, with `input` on its standard input if given. */
+export function runFootprint(args: string[], env: Record<string, string> = {}, input?: string): Promise<Finished> {
   const child = spawn(process.execPath, [footprintBin, ...args], { env: childEnvironment(env) });
-  return collect(child);
+  const finished = collect(child);
+  child.stdin.end(input);
+  return finished;
 }
 
 function collect(child: ChildProcessWithoutNullStreams): Promise<Finished> {

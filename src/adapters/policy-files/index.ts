@@ -18,7 +18,12 @@ export function policyFileFor(slug: string, dir = policiesDir): string | undefin
 /** Every slug in the library: the published encodings, then the model. */
 export function librarySlugs(dir = policiesDir): string[] {
   const slugsIn = (d: string) =>
-    existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.yaml')).map((f) => basename(f, '.yaml')).sort() : [];
+    existsSync(d)
+      ? readdirSync(d)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => basename(f, '.yaml'))
+          .sort()
+      : [];
   return [...slugsIn(join(dir, 'published')), ...slugsIn(dir)];
 }
 
@@ -31,7 +36,11 @@ export function loadPolicy(reference: string, dir = policiesDir): LoadResult {
   const file = policyFileFor(reference, dir) ?? (isFile(reference) ? reference : undefined);
   if (!file) {
     const what = existsSync(reference) ? `"${reference}" is a folder, not a file` : `no policy "${reference}"`;
-    return { ok: false, file: undefined, notFound: `${what}: give a file path or one of ${librarySlugs(dir).join(', ')}` };
+    return {
+      ok: false,
+      file: undefined,
+      notFound: `${what}: give a file path or one of ${librarySlugs(dir).join(', ')}`,
+    };
   }
   return { ...parsePolicy(readFileSync(file, 'utf8')), file };
 }

@@ -2,12 +2,12 @@
 // the command line. Prints the outcome as JSON; exit 2 names what is wrong with the input.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { evaluate, formatProblem } from '../../domain/policy/index.ts';
 import { checkSituation } from '../../services/policies.ts';
-import { evaluate } from '../../domain/policy/index.ts';
-import { formatProblem } from '../../domain/policy/index.ts';
 import { loadPolicy } from '../../wiring.ts';
 
-export const usage = 'footprint evaluate --policy <file|slug> [--situation <file>]   (situation JSON on standard input when no file)';
+export const usage =
+  'footprint evaluate --policy <file|slug> [--situation <file>]   (situation JSON on standard input when no file)';
 
 function readSituation(file: string | undefined): string {
   return readFileSync(file ?? 0, 'utf8');

@@ -2,7 +2,9 @@
 // `usage`, optionally `summary`, and `run(argv): Promise<number>` (see command.ts).
 import * as backup from './backup.ts';
 import type { Command } from './command.ts';
+import * as evaluate from './evaluate.ts';
 import * as migrate from './migrate.ts';
+import * as policy from './policy.ts';
 import * as restore from './restore.ts';
 import * as start from './start.ts';
 
@@ -11,7 +13,8 @@ export const commands: Readonly<Record<string, Command>> = {
   migrate,
   backup,
   restore,
-  // Policy commands (evaluate, policy) are added here.
+  evaluate,
+  policy,
 };
 
 export function usage(): string {

@@ -23,10 +23,8 @@ const numberTests = ['below', 'atLeast', 'above', 'atMost'] as const;
 const valueTests = [...numberTests, 'not', 'anyOf', 'allOf', 'present', 'some'] as const;
 
 type Scalar = string | number | boolean;
-const isScalar = (v: unknown): v is Scalar =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---------------------------------------------------------------- checking
 
@@ -64,12 +62,7 @@ export function checkCondition(
   return issues;
 }
 
-function checkValueTest(
-  name: string,
-  field: Field,
-  test: unknown,
-  at: (string | number)[],
-): ConditionIssue[] {
+function checkValueTest(name: string, field: Field, test: unknown, at: (string | number)[]): ConditionIssue[] {
   if (Array.isArray(test)) {
     if (test.length === 0) return [{ path: at, message: `give at least one value for ${name}` }];
     return test.flatMap((v, i) => checkScalar(name, field, v, [...at, i]));
@@ -81,7 +74,8 @@ function checkValueTest(
     if (!(valueTests as readonly string[]).includes(op)) {
       issues.push({ path: here, message: `"${op}" is not a test; use one of: ${valueTests.join(', ')}` });
     } else if ((numberTests as readonly string[]).includes(op)) {
-      if (field.kind !== 'number') issues.push({ path: here, message: `${name} is not a number, so "${op}" does not apply` });
+      if (field.kind !== 'number')
+        issues.push({ path: here, message: `${name} is not a number, so "${op}" does not apply` });
       else if (typeof operand !== 'number') issues.push({ path: here, message: `"${op}" takes a number` });
     } else if (op === 'not') {
       issues.push(...checkValueTest(name, field, operand, here));
@@ -191,7 +185,7 @@ function compileWith<T>(
     const test = compileValueTest(field, value);
     return (s: T) => test(get(s));
   });
-  if (parts.length === 1) return parts[0] as Predicate<T>;
+  if (parts.length === 1) return parts[0]!;
   return (s: T) => {
     for (const p of parts) if (!p(s)) return false;
     return true;
@@ -241,7 +235,7 @@ function compileValueTest(field: Field, test: unknown): Predicate<unknown> {
         throw new Error(`unchecked value test ${op}`);
     }
   });
-  if (parts.length === 1) return parts[0] as Predicate<unknown>;
+  if (parts.length === 1) return parts[0]!;
   return (v) => parts.every((p) => p(v));
 }
 

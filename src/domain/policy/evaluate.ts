@@ -18,6 +18,7 @@ interface CompiledStep {
 }
 interface CompiledRule {
   rule: Rule;
+  acts: ReadonlySet<string> | undefined;
   section: string;
   audience: ReadonlySet<Role>;
   applies: Predicate<Situation>;
@@ -27,6 +28,7 @@ interface CompiledRule {
 }
 interface CompiledProcedure {
   procedure: Procedure;
+  acts: ReadonlySet<string> | undefined;
   breachOf: ReadonlySet<string> | undefined;
   applies: Predicate<Situation>;
   steps: CompiledStep[];
@@ -35,6 +37,8 @@ interface CompiledPolicy {
   header: Outcome['policy'];
   rules: CompiledRule[];
   procedures: CompiledProcedure[];
+  /** The rules and procedures that could apply to one role doing one act, worked out once. */
+  candidates: Map<string, { rules: CompiledRule[]; procedures: CompiledProcedure[] }>;
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -53,28 +57,64 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const headings = new Map(policy.sections.map((s) => [s.id, `${s.id}. ${s.heading}`]));
   const result: CompiledPolicy = {
     header: { slug: policy.slug, version: policy.version, title: policy.title },
-    rules: policy.rules.filter((rule) => rule.when !== undefined).map((rule) => ({
-      rule,
-      section: headings.get(rule.section) ?? rule.section,
-      audience: new Set(rule.audience.flatMap(rolesCoveredBy)),
-      applies: compileCondition(rule.when),
-      exceptions: rule.unless.map((e) => ({
-        summary: e.summary,
-        applies: compileCondition(e.when),
-        requires: e.requires.map(compileRequirement),
+    rules: policy.rules
+      .filter((rule) => rule.when !== undefined)
+      .map((rule) => ({
+        rule,
+        acts: actsNamedBy(rule.when),
+        section: headings.get(rule.section) ?? rule.section,
+        audience: new Set(rule.audience.flatMap(rolesCoveredBy)),
+        applies: compileCondition(rule.when),
+        exceptions: rule.unless.map((e) => ({
+          summary: e.summary,
+          applies: compileCondition(e.when),
+          requires: e.requires.map(compileRequirement),
+        })),
+        requires: rule.requires.map(compileRequirement),
+        consequences: rule.consequences.map(compileStep),
       })),
-      requires: rule.requires.map(compileRequirement),
-      consequences: rule.consequences.map(compileStep),
-    })),
     procedures: policy.procedures.map((procedure) => ({
       procedure,
+      acts: actsNamedBy(procedure.trigger.when),
       breachOf: procedure.trigger.breachOf ? new Set(procedure.trigger.breachOf) : undefined,
       applies: compileCondition(procedure.trigger.when),
       steps: procedure.steps.map(compileStep),
     })),
+    candidates: new Map(),
   };
   compiled.set(policy, result);
   return result;
+}
+
+/**
+ * The acts a condition limits itself to, or undefined when it could match any act. Most rules
+ * name their act, so a question only has to look at the rules for what was done.
+ */
+function actsNamedBy(condition: Readonly<Record<string, unknown>> | undefined): ReadonlySet<string> | undefined {
+  if (!condition) return undefined;
+  const act = condition.act;
+  if (typeof act === 'string') return new Set([act]);
+  if (Array.isArray(act)) return new Set(act as string[]);
+  const branches = condition.any;
+  if (Array.isArray(branches)) {
+    const each = (branches as Readonly<Record<string, unknown>>[]).map(actsNamedBy);
+    if (each.every((acts) => acts !== undefined)) return new Set(each.flatMap((acts) => [...acts]));
+  }
+  return undefined;
+}
+
+function candidatesFor(policy: CompiledPolicy, role: Role, act: string) {
+  const key = `${role} ${act}`;
+  let found = policy.candidates.get(key);
+  if (!found) {
+    const mayDo = (acts: ReadonlySet<string> | undefined) => acts === undefined || acts.has(act);
+    found = {
+      rules: policy.rules.filter((c) => c.audience.has(role) && mayDo(c.acts)),
+      procedures: policy.procedures.filter((p) => mayDo(p.acts)),
+    };
+    policy.candidates.set(key, found);
+  }
+  return found;
 }
 
 /** Collects actions in order, once each; a required mention outranks an optional one. */
@@ -95,7 +135,9 @@ class ActionList {
   add(wanted: Action, owner: string, because: string, step?: Step): void {
     // Nobody reports to themselves: a Headteacher's own conduct goes to the chair of governors.
     const action: Action =
-      wanted === 'notify_headteacher' && this.situation.actor.role === 'headteacher' ? 'notify_chair_of_governors' : wanted;
+      wanted === 'notify_headteacher' && this.situation.actor.role === 'headteacher'
+        ? 'notify_chair_of_governors'
+        : wanted;
     const optional = step ? step.optional || step.if !== undefined : false;
     const entry: RequiredAction = { action, owner: this.ownerRole(owner), because };
     if (optional) entry.optional = true;
@@ -127,8 +169,9 @@ export function evaluate(policy: Policy, situation: Situation): Outcome {
   let verdict: Verdict = 'not_covered';
 
   const formerStaff = situation.actor.formerEmployee === true && employees.has(situation.actor.role);
-  for (const c of compiledPolicy.rules) {
-    if (!c.audience.has(situation.actor.role) || !c.applies(situation)) continue;
+  const candidates = candidatesFor(compiledPolicy, situation.actor.role, situation.act);
+  for (const c of candidates.rules) {
+    if (!c.applies(situation)) continue;
     if (formerStaff && !c.rule.bindsFormerStaff) continue;
     const { rule } = c;
     const exception = c.exceptions.find((e) => e.applies(situation) && e.requires.every((r) => r.met(situation)));
@@ -162,7 +205,7 @@ export function evaluate(policy: Policy, situation: Situation): Outcome {
     verdict = strongerVerdict(verdict, status, rule);
   }
 
-  for (const p of compiledPolicy.procedures) {
+  for (const p of candidates.procedures) {
     if (p.breachOf && !hasAny(p.breachOf, broken)) continue;
     if (!p.applies(situation)) continue;
     actions.addSteps(p.steps, situation, p.procedure.id);
@@ -178,7 +221,8 @@ const verdictRank: Readonly<Record<Verdict, number>> = { not_covered: 0, permitt
 
 function strongerVerdict(current: Verdict, status: FindingStatus, rule: Rule): Verdict {
   let found: Verdict = 'permitted';
-  if (status === 'violated') found = rule.modality === 'must' || rule.modality === 'must_not' ? 'breach' : 'advised_against';
+  if (status === 'violated')
+    found = rule.modality === 'must' || rule.modality === 'must_not' ? 'breach' : 'advised_against';
   return verdictRank[found] > verdictRank[current] ? found : current;
 }
 

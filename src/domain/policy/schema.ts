@@ -11,15 +11,20 @@ const text = z.string().trim().min(1, 'must not be empty');
 const quoted = (example: string) =>
   z.string({
     error: (issue) =>
-      typeof issue.input === 'number' ? `put it in quotes, e.g. '${example}', so it is kept exactly as written` : undefined,
+      typeof issue.input === 'number'
+        ? `put it in quotes, e.g. '${example}', so it is kept exactly as written`
+        : undefined,
   });
-const identifier = quoted('2.10')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dots, dashes or underscores, e.g. A2');
+const identifier = quoted('2.10').regex(
+  /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  'use letters, digits, dots, dashes or underscores, e.g. A2',
+);
 const label = quoted('2.1').min(1, 'must not be empty');
 // A year on its own (2019) is a whole number in YAML, and safe to turn back into text.
-const dateText = z.union([z.string(), z.int()]).transform(String).pipe(
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as YYYY-MM-DD (or YYYY-MM, or YYYY)'),
-);
+const dateText = z
+  .union([z.string(), z.int()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write a date as YYYY-MM-DD (or YYYY-MM, or YYYY)'));
 const conditionSchema = z.record(z.string(), z.unknown());
 
 export const policyStatuses = ['draft', 'awaiting_ratification', 'ratified', 'published', 'superseded'] as const;
@@ -82,7 +87,10 @@ export const procedureSchema = z.strictObject({
   note: text.optional(),
   trigger: z
     .strictObject({ breachOf: z.array(identifier).min(1).optional(), when: conditionSchema.optional() })
-    .refine((t) => t.breachOf ?? t.when, 'say what starts the procedure: breachOf (rule ids), when (a situation), or both'),
+    .refine(
+      (t) => t.breachOf ?? t.when,
+      'say what starts the procedure: breachOf (rule ids), when (a situation), or both',
+    ),
   steps: z.array(stepSchema).min(1, 'a procedure needs at least one step'),
 });
 
@@ -101,7 +109,9 @@ const historyEntrySchema = z.strictObject({
 
 export const policySchema = z
   .strictObject({
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and dashes, e.g. oakfield-primary'),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and dashes, e.g. oakfield-primary'),
     title: text,
     issuedTo: z.array(text).min(1, 'name at least one school the policy is issued to'),
     author: text.optional(),
@@ -152,7 +162,8 @@ export function crossCheck(doc: unknown): Issue[] {
   const sectionIds = new Set(idsOf(sections));
   const ruleIds = new Set(idsOf(rules));
 
-  for (const id of twice(idsOf(sections))) issues.push({ path: ['sections'], message: `section id ${id} is used twice` });
+  for (const id of twice(idsOf(sections)))
+    issues.push({ path: ['sections'], message: `section id ${id} is used twice` });
   for (const id of twice([...idsOf(rules), ...idsOf(procedures)]))
     issues.push({ path: ['rules'], message: `id ${id} is used twice among rules and procedures` });
 

@@ -44,15 +44,7 @@ export const acts = [
 ] as const;
 export type Act = (typeof acts)[number];
 
-export const subjects = [
-  'school',
-  'pupils',
-  'staff',
-  'parents',
-  'governors',
-  'colleagues',
-  'other_children',
-] as const;
+export const subjects = ['school', 'pupils', 'staff', 'parents', 'governors', 'colleagues', 'other_children'] as const;
 
 export const imageSubjects = ['own_child', 'other_pupils', 'pupils', 'staff'] as const;
 

@@ -30,11 +30,11 @@ export const views = fp<{ config: Config }>(
       options: { autoescape: true, noCache: !production },
       defaultContext: { serviceName: 'Footprint' },
     });
-    app.addHook('onRequest', async (_request, reply) => {
-      reply.locals = {
-        cspNonce: reply.cspNonce.script,
-        csrfToken: () => reply.generateCsrf(),
-      };
+    app.addHook('onRequest', (_request, reply, done) => {
+      // The JSON API renders no pages and has no nonce (see routes/api/headers.ts).
+      const nonces = reply.cspNonce as typeof reply.cspNonce | null;
+      reply.locals = { cspNonce: nonces?.script, csrfToken: () => reply.generateCsrf() };
+      done();
     });
   },
   { name: 'views', dependencies: ['security-headers'] },

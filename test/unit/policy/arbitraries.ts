@@ -17,7 +17,10 @@ import {
 const age = fc.integer({ min: 0, max: 120 });
 const bool = fc.boolean();
 const uniqueOf = <T>(values: readonly T[]) => fc.uniqueArray(fc.constantFrom(...values), { maxLength: values.length });
-const platform = fc.oneof(fc.constantFrom('facebook', 'LinkedIn', 'x', 'twitter', 'instagram', 'whatsapp'), fc.string({ maxLength: 64 }));
+const platform = fc.oneof(
+  fc.constantFrom('facebook', 'LinkedIn', 'x', 'twitter', 'instagram', 'whatsapp'),
+  fc.string({ maxLength: 64 }),
+);
 
 export const situationArbitrary: fc.Arbitrary<Situation> = fc.record(
   {
@@ -48,7 +51,10 @@ export const situationArbitrary: fc.Arbitrary<Situation> = fc.record(
       {
         about: uniqueOf(subjects),
         images: fc.array(
-          fc.record({ of: fc.constantFrom(...imageSubjects), consent: bool, schoolEvent: bool }, { requiredKeys: ['of'] }),
+          fc.record(
+            { of: fc.constantFrom(...imageSubjects), consent: bool, schoolEvent: bool },
+            { requiredKeys: ['of'] },
+          ),
           { maxLength: 3 },
         ),
         namesPupils: bool,

@@ -67,7 +67,9 @@ describe('conditions', () => {
     const otherPupilsWithoutConsent = { 'content.images': { some: { of: 'other_pupils', consent: { not: true } } } };
     expect(holds(otherPupilsWithoutConsent, post([{ of: 'other_pupils' }]))).toBe(true);
     expect(holds(otherPupilsWithoutConsent, post([{ of: 'other_pupils', consent: true }]))).toBe(false);
-    expect(holds(otherPupilsWithoutConsent, post([{ of: 'own_child' }, { of: 'other_pupils', consent: false }]))).toBe(true);
+    expect(holds(otherPupilsWithoutConsent, post([{ of: 'own_child' }, { of: 'other_pupils', consent: false }]))).toBe(
+      true,
+    );
     expect(holds(otherPupilsWithoutConsent, post([]))).toBe(false);
     expect(holds(otherPupilsWithoutConsent, { actor: { role: 'parent' }, act: 'post' })).toBe(false);
   });

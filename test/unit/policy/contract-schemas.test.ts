@@ -36,7 +36,8 @@ describe('the situation schemas', () => {
       null,
       'post',
     ];
-    for (const doc of docs) expect(situationSchema.safeParse(doc).success, JSON.stringify(doc)).toBe(contractAccepts(doc));
+    for (const doc of docs)
+      expect(situationSchema.safeParse(doc).success, JSON.stringify(doc)).toBe(contractAccepts(doc));
   });
 });
 

@@ -21,7 +21,11 @@ describe('evaluate', () => {
   });
 
   it('finds a breach of a must-not rule, citing it, with its consequences in order', () => {
-    const outcome = ask({ actor: { role: 'staff' }, act: 'friend_request_accept', counterpart: { role: 'pupil', age: 9 } });
+    const outcome = ask({
+      actor: { role: 'staff' },
+      act: 'friend_request_accept',
+      counterpart: { role: 'pupil', age: 9 },
+    });
     expect(outcome.verdict).toBe('breach');
     expect(outcome.findings).toEqual([
       {
@@ -44,7 +48,9 @@ describe('evaluate', () => {
     const befriend = (role: 'staff' | 'headteacher') =>
       ask({ actor: { role }, act: 'friend_request_accept', counterpart: { role: 'parent' } }).actions;
     expect(befriend('staff')).toEqual([{ action: 'notify_headteacher', owner: 'staff', because: 'A2' }]);
-    expect(befriend('headteacher')).toEqual([{ action: 'notify_chair_of_governors', owner: 'headteacher', because: 'A2' }]);
+    expect(befriend('headteacher')).toEqual([
+      { action: 'notify_chair_of_governors', owner: 'headteacher', because: 'A2' },
+    ]);
   });
 
   it('resolves the owners actor and counterpart to the roles of the people in the situation', () => {
@@ -54,9 +60,9 @@ describe('evaluate', () => {
   });
 
   it('leaves out a consequence whose own condition does not hold', () => {
-    expect(actionNames({ actor: { role: 'staff' }, act: 'friend_request_send', counterpart: { role: 'pupil', age: 14 } })).toEqual([
-      'notify_dsl',
-    ]);
+    expect(
+      actionNames({ actor: { role: 'staff' }, act: 'friend_request_send', counterpart: { role: 'pupil', age: 14 } }),
+    ).toEqual(['notify_dsl']);
   });
 
   it('grants an exception only when what it requires is on record', () => {
@@ -76,16 +82,19 @@ describe('evaluate', () => {
   });
 
   it('answers advised_against when only a should-not rule is broken', () => {
-    expect(ask({ actor: { role: 'staff' }, act: 'friend_request_accept', counterpart: { role: 'parent' } }).verdict).toBe(
-      'advised_against',
-    );
+    expect(
+      ask({ actor: { role: 'staff' }, act: 'friend_request_accept', counterpart: { role: 'parent' } }).verdict,
+    ).toBe('advised_against');
   });
 
   it('checks requirements: each one missing is a breach with the action that puts it right', () => {
     const create = (actor: Situation['actor']) => ask({ actor, act: 'create_account' });
     const none = create({ role: 'staff' });
     expect(none.verdict).toBe('breach');
-    expect(none.actions.map((a) => a.action)).toEqual(['seek_headteacher_approval', 'share_credentials_with_headteacher']);
+    expect(none.actions.map((a) => a.action)).toEqual([
+      'seek_headteacher_approval',
+      'share_credentials_with_headteacher',
+    ]);
     expect(create({ role: 'staff', approved: true }).actions.map((a) => a.action)).toEqual([
       'share_credentials_with_headteacher',
     ]);
@@ -95,13 +104,21 @@ describe('evaluate', () => {
   });
 
   it('treats a may rule as permission, and never evaluates guidance without a condition', () => {
-    const outcome = ask({ actor: { role: 'headteacher' }, act: 'identify_as_employee', context: { platform: 'LinkedIn' } });
+    const outcome = ask({
+      actor: { role: 'headteacher' },
+      act: 'identify_as_employee',
+      context: { platform: 'LinkedIn' },
+    });
     expect(outcome.verdict).toBe('permitted');
     expect(outcome.findings.map((f) => f.rule)).toEqual(['A4']);
   });
 
   it('runs a procedure after a breach of its rules, marking optional and conditional steps', () => {
-    const outcome = ask({ actor: { role: 'parent' }, act: 'post', content: { images: [{ of: 'other_pupils', consent: false }] } });
+    const outcome = ask({
+      actor: { role: 'parent' },
+      act: 'post',
+      content: { images: [{ of: 'other_pupils', consent: false }] },
+    });
     expect(outcome.actions).toEqual([
       { action: 'request_removal', owner: 'headteacher', because: 'P1' },
       { action: 'notify_dsl', owner: 'headteacher', because: 'P1', optional: true },
@@ -126,12 +143,19 @@ describe('evaluate', () => {
     });
     const removal = outcome.actions.filter((a) => a.action === 'request_removal');
     expect(removal).toEqual([{ action: 'request_removal', owner: 'headteacher', because: 'P1' }]);
-    expect(outcome.actions.map((a) => a.action)).toEqual(['request_removal', 'notify_dsl', 'seek_legal_advice', 'contact_police']);
+    expect(outcome.actions.map((a) => a.action)).toEqual([
+      'request_removal',
+      'notify_dsl',
+      'seek_legal_advice',
+      'contact_police',
+    ]);
   });
 
   it('binds someone who has left only by the rules that say they still bind former staff', () => {
     const formerStaff = { role: 'staff', formerEmployee: true } as const;
-    expect(ask({ actor: formerStaff, act: 'friend_request_accept', counterpart: { role: 'pupil' } }).verdict).toBe('not_covered');
+    expect(ask({ actor: formerStaff, act: 'friend_request_accept', counterpart: { role: 'pupil' } }).verdict).toBe(
+      'not_covered',
+    );
     const leak = ask({ actor: formerStaff, act: 'post', content: { labels: ['confidential'] } });
     expect(leak.verdict).toBe('breach');
     expect(leak.findings.map((f) => f.rule)).toEqual(['A6']);

@@ -19,7 +19,9 @@ describe('reading a policy file', () => {
     const [problem] = problemsOf(broken);
     const line = broken.split('\n').findIndex((l) => l.includes('ought_not')) + 1;
     expect(problem).toMatchObject({ line, column: 15, path: 'rules.1.modality' });
-    expect(formatProblem('oakfield.yaml', problem!)).toMatch(new RegExp(`^oakfield.yaml:${line}:15: rules.1.modality: `));
+    expect(formatProblem('oakfield.yaml', problem!)).toMatch(
+      new RegExp(`^oakfield.yaml:${line}:15: rules.1.modality: `),
+    );
   });
 
   it('reports every problem, in file order, including mistakes inside conditions', () => {
@@ -57,7 +59,9 @@ describe('reading a policy file', () => {
   });
 
   it('asks for quotes around versions and ids that YAML would read as numbers', () => {
-    const problems = problemsOf(fixtureYaml.replace("version: '2.1'", 'version: 2.10').replace('- id: A2', '- id: 2.10'));
+    const problems = problemsOf(
+      fixtureYaml.replace("version: '2.1'", 'version: 2.10').replace('- id: A2', '- id: 2.10'),
+    );
     expect(problems.map((p) => [p.path, p.message])).toEqual([
       ['version', "put it in quotes, e.g. '2.1', so it is kept exactly as written"],
       ['rules.1.id', "put it in quotes, e.g. '2.10', so it is kept exactly as written"],

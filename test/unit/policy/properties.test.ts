@@ -28,7 +28,9 @@ describe.each(policies)('the %s policy, for any valid situation', (_slug, policy
         const outcome = evaluate(policy, s);
         const statuses = outcome.findings.map((f) => f.status);
         expect(outcome.findings.length === 0).toBe(outcome.verdict === 'not_covered');
-        expect(statuses.includes('violated')).toBe(outcome.verdict === 'breach' || outcome.verdict === 'advised_against');
+        expect(statuses.includes('violated')).toBe(
+          outcome.verdict === 'breach' || outcome.verdict === 'advised_against',
+        );
         expect(new Set(outcome.actions.map((a) => a.action)).size).toBe(outcome.actions.length);
       }),
       { numRuns: 400 },
