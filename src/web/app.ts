@@ -4,23 +4,24 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
-import { cookies } from './plugins/cookies.ts';
-import { csrf } from './plugins/csrf.ts';
-import { errorPages } from './plugins/error-pages.ts';
 import { rateLimits } from './plugins/rate-limits.ts';
 import { requestBodies } from './plugins/request-bodies.ts';
-import { securityHeaders } from './plugins/security-headers.ts';
-import { staticAssets } from './plugins/static-assets.ts';
-import { views } from './plugins/views.ts';
-import { routes } from './routes/index.ts';
+import type { RoutePlugin } from './route-plugin.ts';
+import { apiRoutes } from './routes/api/index.ts';
+import { website } from './website.ts';
 
 export interface AppOptions {
   config: Config;
   /** Where to log; nothing is logged without one. */
   logger?: Logger;
+  /** More routes for the website, and for the API under /api/v1: what tests add to exercise the plumbing. */
+  extraRoutes?: { site?: RoutePlugin; api?: RoutePlugin };
 }
 
-export async function buildApp(services: Services, { config, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp(
+  services: Services,
+  { config, logger, extraRoutes }: AppOptions,
+): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = logger;
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger: false }),
@@ -29,15 +30,12 @@ export async function buildApp(services: Services, { config, logger }: AppOption
     bodyLimit: 1024 * 1024,
   });
 
-  await app.register(securityHeaders, { config });
-  await app.register(views, { config });
-  await app.register(cookies, { config });
-  await app.register(csrf, { config });
   await app.register(rateLimits, { config });
   await app.register(requestBodies);
-  await app.register(staticAssets);
-  await app.register(errorPages, { config });
-  await app.register(routes, { services, config });
+  // Two surfaces, each in its own context, so that the API carries none of the website's
+  // pages, cookies, forms or nonces, and each answers errors in its own way.
+  await app.register(apiRoutes, { services, config, prefix: '/api/v1', extra: extraRoutes?.api });
+  await app.register(website, { services, config, extra: extraRoutes?.site });
   return app;
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../../src/adapters/db/database.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters, type RunningAdapters } from '../../src/wiring.ts';
+import type { AppOptions } from '../../src/web/app.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import type { Backend, TestDatabase } from './backends.ts';
 
@@ -51,11 +52,14 @@ export function useAdapters(backend: Backend): () => RunningAdapters {
   );
 }
 
-/** The whole app (real services, templates, plugins) on a migrated database, for inject(). */
-export function useTestApp(backend: Backend): () => TestApp {
+/**
+ * The whole app (real services, templates, plugins) on a migrated database, for inject(),
+ * with any extra routes a test needs on the website or the API (under /api/v1).
+ */
+export function useTestApp(backend: Backend, extraRoutes?: AppOptions['extraRoutes']): () => TestApp {
   const testDatabase = useTestDatabase(backend);
   return fixture(
-    () => startTestApp(testDatabase()),
+    () => startTestApp(testDatabase(), extraRoutes),
     (testApp) => testApp.close(),
   );
 }

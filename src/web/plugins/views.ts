@@ -31,9 +31,7 @@ export const views = fp<{ config: Config }>(
       defaultContext: { serviceName: 'Footprint' },
     });
     app.addHook('onRequest', (_request, reply, done) => {
-      // The JSON API renders no pages and has no nonce (see routes/api/headers.ts).
-      const nonces = reply.cspNonce as typeof reply.cspNonce | null;
-      reply.locals = { cspNonce: nonces?.script, csrfToken: () => reply.generateCsrf() };
+      reply.locals = { cspNonce: reply.cspNonce.script, csrfToken: () => reply.generateCsrf() };
       done();
     });
   },

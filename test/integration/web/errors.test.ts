@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../../src/errors.ts';
 import { parseRequest } from '../../../src/web/validation.ts';
@@ -11,23 +11,25 @@ const situation = z.strictObject({
 });
 
 describe('When something goes wrong', () => {
-  const testApp = useTestApp(backends.pglite);
-
-  beforeAll(async () => {
-    const { app } = testApp();
-    app.get('/broken', () => {
-      throw new Error('secret internal detail at /srv/footprint/thing.ts:12');
-    });
-    app.get('/api/v1/broken', () => {
-      throw new Error('secret internal detail');
-    });
-    app.post('/api/v1/situations', (request) => {
-      const body = parseRequest(situation, request.body);
-      return { received: body.actor.role };
-    });
-    app.get('/api/v1/refused', () => {
-      throw new AppError('too_many_requests', 'Slow down.');
-    });
+  const testApp = useTestApp(backends.pglite, {
+    site: async (app) => {
+      app.get('/broken', () => {
+        throw new Error('secret internal detail at /srv/footprint/thing.ts:12');
+      });
+    },
+    // Under /api/v1.
+    api: async (app) => {
+      app.get('/broken', () => {
+        throw new Error('secret internal detail');
+      });
+      app.post('/situations', (request) => {
+        const body = parseRequest(situation, request.body);
+        return { received: body.actor.role };
+      });
+      app.get('/refused', () => {
+        throw new AppError('too_many_requests', 'Slow down.');
+      });
+    },
   });
 
   it('shows a GOV.UK-style page for an address that does not exist', async () => {

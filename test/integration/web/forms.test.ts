@@ -1,6 +1,6 @@
 // Forms must carry the CSRF token: posts without it are refused before any route code runs.
 import nunjucks from 'nunjucks';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { templateDirectories } from '../../../src/web/plugins/views.ts';
 import { backends } from '../../support/backends.ts';
 import { useTestApp } from '../../support/fixtures.ts';
@@ -12,21 +12,20 @@ const formPage = `{% extends "layout.njk" %}
 {% block content %}<form method="post" action="/declare">{{ csrfField() }}<button>Save</button></form>{% endblock %}`;
 
 describe('A form post', () => {
-  const testApp = useTestApp(backends.pglite);
   let handled = 0;
-
-  beforeAll(async () => {
-    const { app } = testApp();
-    // The page renders with the same locals as every page: the layout, and the macro reading csrfToken.
-    app.get('/declare', (_request, reply) => {
-      return reply
-        .type('text/html')
-        .send(templates.renderString(formPage, { ...reply.locals, serviceName: 'Footprint' }));
-    });
-    app.post('/declare', async () => {
-      handled += 1;
-      return { saved: true };
-    });
+  const testApp = useTestApp(backends.pglite, {
+    site: async (app) => {
+      // The page renders with the same locals as every page: the layout, and the macro reading csrfToken.
+      app.get('/declare', (_request, reply) => {
+        return reply
+          .type('text/html')
+          .send(templates.renderString(formPage, { ...reply.locals, serviceName: 'Footprint' }));
+      });
+      app.post('/declare', async () => {
+        handled += 1;
+        return { saved: true };
+      });
+    },
   });
 
   async function formWithToken() {

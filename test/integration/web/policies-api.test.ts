@@ -54,6 +54,17 @@ describeEachBackend('The policies API', (backend) => {
     expect(await verdict('heathfields-wilnecote')).toBe('not_covered');
   });
 
+  it('answers with the API’s own shut-tight headers: no page nonces, no cookies, nothing cached', async () => {
+    const response = await testApp().app.inject(evaluate('wingate', { actor: { role: 'staff' }, act: 'post' }));
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['set-cookie']).toBeUndefined();
+    const unknown = await testApp().app.inject({ method: 'GET', url: '/api/v1/nowhere' });
+    expect(unknown.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(unknown.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+  });
+
   it('answers 400 with a problem document naming each invalid field', async () => {
     const response = await testApp().app.inject(
       evaluate('wingate', { actor: { role: 'teacher' }, act: 'post', colour: 'red' }),

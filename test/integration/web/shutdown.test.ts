@@ -4,16 +4,19 @@ import { backends } from '../../support/backends.ts';
 import { useTestApp } from '../../support/fixtures.ts';
 
 describe('Stopping the app', () => {
-  const testApp = useTestApp(backends.pglite);
   const entered = Promise.withResolvers<void>();
   const mayAnswer = Promise.withResolvers<void>();
+  const testApp = useTestApp(backends.pglite, {
+    site: async (app) => {
+      app.get('/slow', async () => {
+        entered.resolve();
+        await mayAnswer.promise;
+        return { finished: true };
+      });
+    },
+  });
 
   beforeAll(async () => {
-    testApp().app.get('/slow', async () => {
-      entered.resolve();
-      await mayAnswer.promise;
-      return { finished: true };
-    });
     await testApp().app.listen({ port: 0, host: '127.0.0.1' });
   });
 

@@ -1,6 +1,5 @@
 // Security headers for the JSON API. A JSON answer runs no scripts and loads nothing, so it gets
-// a fixed, shut-tight policy instead of the pages' per-request nonces, which would cost a random
-// number and a rebuilt policy on every call.
+// a fixed, shut-tight policy rather than the pages' per-request nonces.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../../config.ts';
 
@@ -16,10 +15,6 @@ export function apiSecurityHeaders(app: FastifyInstance, config: Config): void {
       ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
       : {}),
   };
-  // Tells the pages' header plugin (@fastify/helmet) to leave these routes alone.
-  app.addHook('onRoute', (route) => {
-    route.config = Object.assign(route.config ?? {}, { helmet: { skipRoute: true } });
-  });
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
