@@ -5,7 +5,6 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
 import { rateLimits } from './plugins/rate-limits.ts';
-import { requestBodies } from './plugins/request-bodies.ts';
 import type { RoutePlugin } from './route-plugin.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { website } from './website.ts';
@@ -31,7 +30,6 @@ export async function buildApp(
   });
 
   await app.register(rateLimits, { config });
-  await app.register(requestBodies);
   // Two surfaces, each in its own context, so that the API carries none of the website's
   // pages, cookies, forms or nonces, and each answers errors in its own way.
   await app.register(apiRoutes, { services, config, prefix: '/api/v1', extra: extraRoutes?.api });

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { cookies } from './plugins/cookies.ts';
 import { csrf } from './plugins/csrf.ts';
 import { errorPages } from './plugins/error-pages.ts';
+import { requestBodies } from './plugins/request-bodies.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { staticAssets } from './plugins/static-assets.ts';
 import { views } from './plugins/views.ts';
@@ -19,6 +20,7 @@ export const website: FastifyPluginAsync<RouteContext & { extra?: RoutePlugin | 
   await app.register(views, { config });
   await app.register(cookies, { config });
   await app.register(csrf, { config });
+  await app.register(requestBodies);
   await app.register(staticAssets);
   await app.register(errorPages, { config });
   await app.register(routes, { services, config });

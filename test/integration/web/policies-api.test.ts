@@ -76,6 +76,17 @@ describeEachBackend('The policies API', (backend) => {
     expect(problem.errors.map((e) => e.field).sort()).toEqual(['actor.role', 'colour']);
   });
 
+  it('takes JSON only: a form-encoded body is refused as unsupported', async () => {
+    const response = await testApp().app.inject({
+      method: 'POST',
+      url: '/api/v1/policies/wingate/evaluate',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'act=post',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json()).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+  });
+
   it('answers 400 for a body that is not JSON, and 404 for an unknown policy', async () => {
     const notJson = await testApp().app.inject({ ...evaluate('wingate', {}), payload: '{ nope' });
     expect(notJson.statusCode).toBe(400);
