@@ -1,5 +1,8 @@
 // What services need from the outside world. Adapters implement these; services never
 // see a database handle, a driver or a framework.
+import type { NewPerson, Person, RoleHeld } from '../domain/community/people.ts';
+import type { CarerLink, NewPupil, Pupil, YearGroup } from '../domain/community/pupils.ts';
+import type { NewOrganisation, NewSchool, Organisation, School } from '../domain/community/school.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { PolicyLibrary } from './policies.ts';
 
@@ -9,8 +12,58 @@ export interface SettingsRepository {
 }
 
 /** The repositories, all working in the same transaction when given by `inTransaction`. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface SchoolsRepository {
+  addOrganisation(organisation: NewOrganisation): Promise<Organisation>;
+  addSchool(organisationId: string, school: NewSchool): Promise<School>;
+  findBySlug(slug: string): Promise<School | undefined>;
+  count(): Promise<number>;
+  ofOrganisation(organisationId: string): Promise<School[]>;
+}
+
+export interface PeopleQuery {
+  /** Part of a name or an email address. */
+  search?: string;
+  role?: RoleHeld['role'];
+  limit: number;
+  offset: number;
+}
+
+/** The adults of one school's community: every call names the school. */
+export interface PeopleRepository {
+  add(schoolId: string, people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[]): Promise<Person[]>;
+  find(schoolId: string, id: string): Promise<Person | undefined>;
+  list(schoolId: string, query: PeopleQuery): Promise<Page<Person>>;
+}
+
+export interface PupilsQuery {
+  search?: string;
+  yearGroup?: YearGroup;
+  /** Only pupils still on the roll on this day (YYYY-MM-DD). */
+  onRollOn?: string;
+  limit: number;
+  offset: number;
+}
+
+/** One school's pupils and their carers: every call names the school. */
+export interface PupilsRepository {
+  add(schoolId: string, pupils: readonly NewPupil[]): Promise<Pupil[]>;
+  find(schoolId: string, id: string): Promise<Pupil | undefined>;
+  list(schoolId: string, query: PupilsQuery): Promise<Page<Pupil>>;
+  linkCarers(schoolId: string, links: readonly CarerLink[]): Promise<void>;
+  carersOf(schoolId: string, pupilId: string): Promise<{ carer: Person; link: CarerLink }[]>;
+  childrenOf(schoolId: string, carerId: string): Promise<{ pupil: Pupil; link: CarerLink }[]>;
+}
+
 export interface Store {
   settings: SettingsRepository;
+  schools: SchoolsRepository;
+  people: PeopleRepository;
+  pupils: PupilsRepository;
 }
 
 export interface DatabaseStatus {

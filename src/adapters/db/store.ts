@@ -2,6 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../services/ports.ts';
 import { findSetting, saveSetting } from './repositories/app-settings.ts';
+import { addPeople, findPerson, listPeople } from './repositories/people.ts';
+import { addPupils, carersOf, childrenOf, findPupil, linkCarers, listPupils } from './repositories/pupils.ts';
+import { addOrganisation, addSchool, countSchools, findSchoolBySlug, schoolsOf } from './repositories/schools.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -9,6 +12,26 @@ export function storeFor(db: Kysely<Tables>): Store {
     settings: {
       find: (key) => findSetting(db, key),
       save: (key, value, at) => saveSetting(db, key, value, at),
+    },
+    schools: {
+      addOrganisation: (organisation) => addOrganisation(db, organisation),
+      addSchool: (organisationId, school) => addSchool(db, organisationId, school),
+      findBySlug: (slug) => findSchoolBySlug(db, slug),
+      count: () => countSchools(db),
+      ofOrganisation: (organisationId) => schoolsOf(db, organisationId),
+    },
+    people: {
+      add: (schoolId, people) => addPeople(db, schoolId, people),
+      find: (schoolId, id) => findPerson(db, schoolId, id),
+      list: (schoolId, query) => listPeople(db, schoolId, query),
+    },
+    pupils: {
+      add: (schoolId, pupils) => addPupils(db, schoolId, pupils),
+      find: (schoolId, id) => findPupil(db, schoolId, id),
+      list: (schoolId, query) => listPupils(db, schoolId, query),
+      linkCarers: (schoolId, links) => linkCarers(db, schoolId, links),
+      carersOf: (schoolId, pupilId) => carersOf(db, schoolId, pupilId),
+      childrenOf: (schoolId, carerId) => childrenOf(db, schoolId, carerId),
     },
   };
 }

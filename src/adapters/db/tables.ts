@@ -9,6 +9,87 @@ export interface AppSettingTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+type Generated<T> = ColumnType<T, T | undefined, T>;
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Stamp = ColumnType<Date, Date | undefined, Date>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  created_at: CreatedAt;
+}
+
+export interface SchoolTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  slug: string;
+  urn: string;
+  phase: string;
+  address_line1: string;
+  address_line2: string | null;
+  town: string;
+  postcode: string;
+  contact_email: string;
+  day_starts: string;
+  day_ends: string;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  school_id: string;
+  mis_id: string | null;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+
+export interface PersonRoleTable {
+  school_id: string;
+  person_id: string;
+  role: string;
+  job_title: string | null;
+  /** jsonb list of duty names: written as JSON text, read back parsed. */
+  duties: ColumnType<unknown, string, string>;
+}
+
+export interface PupilTable {
+  id: Generated<string>;
+  school_id: string;
+  mis_id: string;
+  legal_given_name: string;
+  legal_family_name: string;
+  preferred_name: string | null;
+  /** date: 'YYYY-MM-DD' from either driver. */
+  date_of_birth: string;
+  year_group: string;
+  class_name: string | null;
+  left_on: string | null;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+
+export interface CarerLinkTable {
+  school_id: string;
+  pupil_id: string;
+  carer_id: string;
+  relationship: string;
+  parental_responsibility: boolean;
+  contact_priority: number | null;
+}
+
 export interface Tables {
   app_setting: AppSettingTable;
+  organisation: OrganisationTable;
+  school: SchoolTable;
+  person: PersonTable;
+  person_role: PersonRoleTable;
+  pupil: PupilTable;
+  carer_link: CarerLinkTable;
 }

@@ -1,0 +1,158 @@
+// Pupils of a school and the adults who care for them. Every query names the school.
+import type { Kysely, Selectable } from 'kysely';
+import type { Person } from '../../../domain/community/people.ts';
+import type { CarerLink, CarerRelationship, NewPupil, Pupil, YearGroup } from '../../../domain/community/pupils.ts';
+import type { PupilsQuery } from '../../../services/ports.ts';
+import type { CarerLinkTable, PupilTable, Tables } from '../tables.ts';
+import { findPerson } from './people.ts';
+
+function toPupil(row: Selectable<PupilTable>): Pupil {
+  const pupil: Pupil = {
+    id: row.id,
+    schoolId: row.school_id,
+    misId: row.mis_id,
+    legalGivenName: row.legal_given_name,
+    legalFamilyName: row.legal_family_name,
+    dateOfBirth: row.date_of_birth,
+    yearGroup: row.year_group as YearGroup,
+  };
+  if (row.preferred_name !== null) pupil.preferredName = row.preferred_name;
+  if (row.class_name !== null) pupil.className = row.class_name;
+  if (row.left_on !== null) pupil.leftOn = row.left_on;
+  return pupil;
+}
+
+function toLink(row: Selectable<CarerLinkTable>): CarerLink {
+  const link: CarerLink = {
+    pupilId: row.pupil_id,
+    carerId: row.carer_id,
+    relationship: row.relationship as CarerRelationship,
+    parentalResponsibility: row.parental_responsibility,
+  };
+  if (row.contact_priority !== null) link.contactPriority = row.contact_priority;
+  return link;
+}
+
+const pupilColumns = (schoolId: string, pupil: NewPupil) => ({
+  school_id: schoolId,
+  mis_id: pupil.misId,
+  legal_given_name: pupil.legalGivenName,
+  legal_family_name: pupil.legalFamilyName,
+  preferred_name: pupil.preferredName ?? null,
+  date_of_birth: pupil.dateOfBirth,
+  year_group: pupil.yearGroup,
+  class_name: pupil.className ?? null,
+  left_on: pupil.leftOn ?? null,
+});
+
+export async function addPupils(db: Kysely<Tables>, schoolId: string, pupils: readonly NewPupil[]): Promise<Pupil[]> {
+  if (pupils.length === 0) return [];
+  const rows = await db
+    .insertInto('pupil')
+    .values(pupils.map((pupil) => pupilColumns(schoolId, pupil)))
+    .returningAll()
+    .execute();
+  return rows.map(toPupil);
+}
+
+export async function findPupil(db: Kysely<Tables>, schoolId: string, id: string): Promise<Pupil | undefined> {
+  const row = await db
+    .selectFrom('pupil')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toPupil(row);
+}
+
+export async function listPupils(
+  db: Kysely<Tables>,
+  schoolId: string,
+  query: PupilsQuery,
+): Promise<{ items: Pupil[]; total: number }> {
+  let selection = db.selectFrom('pupil').where('school_id', '=', schoolId);
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, '\\$&')}%`;
+    selection = selection.where((eb) =>
+      eb.or([
+        eb('legal_given_name', 'ilike', pattern),
+        eb('legal_family_name', 'ilike', pattern),
+        eb('preferred_name', 'ilike', pattern),
+        eb('mis_id', '=', query.search ?? ''),
+      ]),
+    );
+  }
+  if (query.yearGroup) selection = selection.where('year_group', '=', query.yearGroup);
+  if (query.onRollOn) {
+    const day = query.onRollOn;
+    selection = selection.where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', day)]));
+  }
+  const [{ total }, rows] = await Promise.all([
+    selection.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    selection
+      .selectAll()
+      .orderBy('legal_family_name')
+      .orderBy('legal_given_name')
+      .orderBy('id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+  ]);
+  return { items: rows.map(toPupil), total };
+}
+
+export async function linkCarers(db: Kysely<Tables>, schoolId: string, links: readonly CarerLink[]): Promise<void> {
+  if (links.length === 0) return;
+  await db
+    .insertInto('carer_link')
+    .values(
+      links.map((link) => ({
+        school_id: schoolId,
+        pupil_id: link.pupilId,
+        carer_id: link.carerId,
+        relationship: link.relationship,
+        parental_responsibility: link.parentalResponsibility,
+        contact_priority: link.contactPriority ?? null,
+      })),
+    )
+    .execute();
+}
+
+export async function carersOf(
+  db: Kysely<Tables>,
+  schoolId: string,
+  pupilId: string,
+): Promise<{ carer: Person; link: CarerLink }[]> {
+  const rows = await db
+    .selectFrom('carer_link')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('pupil_id', '=', pupilId)
+    .orderBy('contact_priority')
+    .execute();
+  const found = await Promise.all(rows.map((row) => findPerson(db, schoolId, row.carer_id)));
+  return rows.flatMap((row, i) => {
+    const carer = found[i];
+    return carer ? [{ carer, link: toLink(row) }] : [];
+  });
+}
+
+export async function childrenOf(
+  db: Kysely<Tables>,
+  schoolId: string,
+  carerId: string,
+): Promise<{ pupil: Pupil; link: CarerLink }[]> {
+  const rows = await db
+    .selectFrom('carer_link')
+    .innerJoin('pupil', (join) =>
+      join.onRef('pupil.id', '=', 'carer_link.pupil_id').onRef('pupil.school_id', '=', 'carer_link.school_id'),
+    )
+    .selectAll('pupil')
+    .select(['carer_link.relationship', 'carer_link.parental_responsibility', 'carer_link.contact_priority', 'carer_link.carer_id', 'carer_link.pupil_id'])
+    .where('carer_link.school_id', '=', schoolId)
+    .where('carer_link.carer_id', '=', carerId)
+    .orderBy('pupil.legal_family_name')
+    .orderBy('pupil.legal_given_name')
+    .execute();
+  return rows.map((row) => ({ pupil: toPupil(row), link: toLink({ ...row, school_id: schoolId }) }));
+}
