@@ -42,6 +42,16 @@ export const errorCatalogue = {
     title: 'Too many requests',
     message: 'Wait a minute, then try again.',
   },
+  already_set_up: {
+    status: 409,
+    title: 'Footprint is already set up',
+    message: 'A school already exists here, so the set-up cannot run again. Sign in to add another school.',
+  },
+  school_exists: {
+    status: 409,
+    title: 'That school is already here',
+    message: 'Another school already uses this web address or URN: check them, or choose another web address.',
+  },
   internal_error: {
     status: 500,
     title: 'Sorry, there is a problem with Footprint',

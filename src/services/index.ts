@@ -1,4 +1,5 @@
 // Every service, built from the adapters in one place. Routes, jobs and commands receive these.
+import { createCommunityService } from './community.ts';
 import { createHealthService } from './health.ts';
 import { createInstallationService } from './installation.ts';
 import { createPolicyService } from './policies.ts';
@@ -6,6 +7,7 @@ import type { Adapters } from './ports.ts';
 
 export function createServices(adapters: Adapters) {
   return {
+    community: createCommunityService(adapters),
     health: createHealthService(adapters),
     installation: createInstallationService(adapters),
     policies: createPolicyService(adapters.policyLibrary),

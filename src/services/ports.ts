@@ -21,6 +21,7 @@ export interface SchoolsRepository {
   addOrganisation(organisation: NewOrganisation): Promise<Organisation>;
   addSchool(organisationId: string, school: NewSchool): Promise<School>;
   findBySlug(slug: string): Promise<School | undefined>;
+  findByUrn(urn: string): Promise<School | undefined>;
   count(): Promise<number>;
   ofOrganisation(organisationId: string): Promise<School[]>;
 }

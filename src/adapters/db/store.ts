@@ -4,7 +4,14 @@ import type { Store } from '../../services/ports.ts';
 import { findSetting, saveSetting } from './repositories/app-settings.ts';
 import { addPeople, findPerson, listPeople } from './repositories/people.ts';
 import { addPupils, carersOf, childrenOf, findPupil, linkCarers, listPupils } from './repositories/pupils.ts';
-import { addOrganisation, addSchool, countSchools, findSchoolBySlug, schoolsOf } from './repositories/schools.ts';
+import {
+  addOrganisation,
+  addSchool,
+  countSchools,
+  findSchoolBySlug,
+  findSchoolByUrn,
+  schoolsOf,
+} from './repositories/schools.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -17,6 +24,7 @@ export function storeFor(db: Kysely<Tables>): Store {
       addOrganisation: (organisation) => addOrganisation(db, organisation),
       addSchool: (organisationId, school) => addSchool(db, organisationId, school),
       findBySlug: (slug) => findSchoolBySlug(db, slug),
+      findByUrn: (urn) => findSchoolByUrn(db, urn),
       count: () => countSchools(db),
       ofOrganisation: (organisationId) => schoolsOf(db, organisationId),
     },

@@ -18,7 +18,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('slug', 'text', (c) => c.notNull().unique())
-    .addColumn('urn', 'text', (c) => c.notNull().unique().check(sql`urn ~ '^[0-9]{6}$'`))
+    .addColumn('urn', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`urn ~ '^[0-9]{6}$'`),
+    )
     .addColumn('phase', 'text', (c) => c.notNull())
     .addColumn('address_line1', 'text', (c) => c.notNull())
     .addColumn('address_line2', 'text')
@@ -46,14 +51,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('person_school_id_id', ['school_id', 'id'])
     .addUniqueConstraint('person_school_mis_id', ['school_id', 'mis_id'])
     .execute();
-  await db.schema.createIndex('person_school_name').on('person').columns(['school_id', 'family_name', 'given_name']).execute();
+  await db.schema
+    .createIndex('person_school_name')
+    .on('person')
+    .columns(['school_id', 'family_name', 'given_name'])
+    .execute();
 
   await db.schema
     .createTable('person_role')
     .addColumn('school_id', 'uuid', (c) => c.notNull())
     .addColumn('person_id', 'uuid', (c) => c.notNull())
     .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('staff', 'governor', 'parent', 'volunteer', 'pta_member', 'visitor', 'contractor')`),
+      c
+        .notNull()
+        .check(sql`role in ('staff', 'governor', 'parent', 'volunteer', 'pta_member', 'visitor', 'contractor')`),
     )
     .addColumn('job_title', 'text')
     .addColumn('duties', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))

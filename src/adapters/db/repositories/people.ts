@@ -6,7 +6,13 @@ import type { PeopleQuery } from '../../../services/ports.ts';
 import type { PersonTable, Tables } from '../tables.ts';
 
 function toPerson(row: Selectable<PersonTable>, roles: RoleHeld[]): Person {
-  const person: Person = { id: row.id, schoolId: row.school_id, givenName: row.given_name, familyName: row.family_name, roles };
+  const person: Person = {
+    id: row.id,
+    schoolId: row.school_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    roles,
+  };
   if (row.mis_id !== null) person.misId = row.mis_id;
   if (row.preferred_name !== null) person.preferredName = row.preferred_name;
   if (row.email !== null) person.email = row.email;

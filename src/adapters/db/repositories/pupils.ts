@@ -148,7 +148,13 @@ export async function childrenOf(
       join.onRef('pupil.id', '=', 'carer_link.pupil_id').onRef('pupil.school_id', '=', 'carer_link.school_id'),
     )
     .selectAll('pupil')
-    .select(['carer_link.relationship', 'carer_link.parental_responsibility', 'carer_link.contact_priority', 'carer_link.carer_id', 'carer_link.pupil_id'])
+    .select([
+      'carer_link.relationship',
+      'carer_link.parental_responsibility',
+      'carer_link.contact_priority',
+      'carer_link.carer_id',
+      'carer_link.pupil_id',
+    ])
     .where('carer_link.school_id', '=', schoolId)
     .where('carer_link.carer_id', '=', carerId)
     .orderBy('pupil.legal_family_name')

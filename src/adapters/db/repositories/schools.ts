@@ -54,6 +54,11 @@ export async function findSchoolBySlug(db: Kysely<Tables>, slug: string): Promis
   return row && toSchool(row);
 }
 
+export async function findSchoolByUrn(db: Kysely<Tables>, urn: string): Promise<School | undefined> {
+  const row = await db.selectFrom('school').selectAll().where('urn', '=', urn).executeTakeFirst();
+  return row && toSchool(row);
+}
+
 export async function countSchools(db: Kysely<Tables>): Promise<number> {
   const { count } = await db
     .selectFrom('school')
