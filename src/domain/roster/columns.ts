@@ -39,11 +39,10 @@ const staffColumns = [
     'Known As',
     'Preferred First Name',
   ]),
-  column('email', 'Work email', optional, 'Their school email address, used to sign in to Footprint.', [
+  column('email', 'Work email', optional, 'Their school email address. Each member of staff needs their own.', [
     'School Email',
     'Email',
     'Email Address',
-    'E-mail',
   ]),
   column('phone', 'Phone', optional, 'A work phone number.', ['Work Phone', 'Telephone', 'Mobile', 'Phone Number']),
   column('jobTitle', 'Job title', optional, 'Their job, in your words, such as Year 3 teacher.', [
@@ -124,7 +123,7 @@ const contactColumns = [
     'Surname',
     'Family Name',
   ]),
-  column('email', 'Email', optional, 'Their email address.', ['Contact Email', 'Email Address', 'E-mail']),
+  column('email', 'Email', optional, 'Their email address.', ['Contact Email', 'Email Address']),
   column('phone', 'Phone', optional, 'Their phone number.', [
     'Mobile',
     'Mobile Phone',
