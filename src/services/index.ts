@@ -3,6 +3,7 @@ import { createCommunityService } from './community.ts';
 import { createHealthService } from './health.ts';
 import { createInstallationService } from './installation.ts';
 import { createPolicyService } from './policies.ts';
+import { createRosterService } from './roster.ts';
 import type { Adapters } from './ports.ts';
 
 export function createServices(adapters: Adapters) {
@@ -11,6 +12,7 @@ export function createServices(adapters: Adapters) {
     health: createHealthService(adapters),
     installation: createInstallationService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
+    roster: createRosterService(adapters),
   };
 }
 

@@ -60,8 +60,29 @@ export interface PupilsRepository {
   childrenOf(schoolId: string, carerId: string): Promise<{ pupil: Pupil; link: CarerLink }[]>;
 }
 
+export interface Upserted {
+  /** MIS id → the row's id, for everything written. */
+  ids: Map<string, string>;
+  added: number;
+  updated: number;
+}
+
+/** Whole rosters at once, matched on the school's MIS identifiers. */
+export interface RosterRepository {
+  upsertPupils(schoolId: string, pupils: readonly NewPupil[]): Promise<Upserted>;
+  /** Marks as left on `day` every pupil on the roll whose MIS id is not in `stillHere`; returns how many. */
+  markPupilsLeft(schoolId: string, stillHere: readonly string[], day: string): Promise<number>;
+  pupilIdsByMisId(schoolId: string): Promise<Map<string, string>>;
+  upsertPeopleWithRole(
+    schoolId: string,
+    people: readonly { person: NewPerson & { misId: string }; role: RoleHeld }[],
+  ): Promise<Upserted>;
+  upsertCarerLinks(schoolId: string, links: readonly CarerLink[]): Promise<void>;
+}
+
 export interface Store {
   settings: SettingsRepository;
+  roster: RosterRepository;
   schools: SchoolsRepository;
   people: PeopleRepository;
   pupils: PupilsRepository;

@@ -2,6 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../services/ports.ts';
 import { findSetting, saveSetting } from './repositories/app-settings.ts';
+import {
+  markPupilsLeft,
+  pupilIdsByMisId,
+  upsertCarerLinks,
+  upsertPeopleWithRole,
+  upsertPupils,
+} from './repositories/roster.ts';
 import { addPeople, findPerson, listPeople } from './repositories/people.ts';
 import { addPupils, carersOf, childrenOf, findPupil, linkCarers, listPupils } from './repositories/pupils.ts';
 import {
@@ -19,6 +26,13 @@ export function storeFor(db: Kysely<Tables>): Store {
     settings: {
       find: (key) => findSetting(db, key),
       save: (key, value, at) => saveSetting(db, key, value, at),
+    },
+    roster: {
+      upsertPupils: (schoolId, pupils) => upsertPupils(db, schoolId, pupils),
+      markPupilsLeft: (schoolId, stillHere, day) => markPupilsLeft(db, schoolId, stillHere, day),
+      pupilIdsByMisId: (schoolId) => pupilIdsByMisId(db, schoolId),
+      upsertPeopleWithRole: (schoolId, people) => upsertPeopleWithRole(db, schoolId, people),
+      upsertCarerLinks: (schoolId, links) => upsertCarerLinks(db, schoolId, links),
     },
     schools: {
       addOrganisation: (organisation) => addOrganisation(db, organisation),
