@@ -18,8 +18,8 @@ export async function runSafely(work: () => Promise<number>): Promise<number> {
   }
 }
 
-export function configFromEnvironment(): Config {
-  return loadConfig(process.env);
+export function configFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Config {
+  return loadConfig(environment);
 }
 
 /** Reports wrong arguments with the command's usage; exit code 2 as for an unknown command. */

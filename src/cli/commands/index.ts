@@ -2,10 +2,12 @@
 // `usage`, optionally `summary`, and `run(argv): Promise<number>` (see command.ts).
 import * as backup from './backup.ts';
 import type { Command } from './command.ts';
+import * as demo from './demo.ts';
 import * as evaluate from './evaluate.ts';
 import * as migrate from './migrate.ts';
 import * as policy from './policy.ts';
 import * as restore from './restore.ts';
+import * as roster from './roster.ts';
 import * as start from './start.ts';
 
 export const commands: Readonly<Record<string, Command>> = {
@@ -14,6 +16,8 @@ export const commands: Readonly<Record<string, Command>> = {
   backup,
   restore,
   evaluate,
+  demo,
+  roster,
   policy,
 };
 
