@@ -1,6 +1,6 @@
 // The school community: setting up the first school, and reading one school's people and
 // pupils. Every read names the school it is for.
-import type { Person } from '../domain/community/people.ts';
+import type { NewPerson, Person } from '../domain/community/people.ts';
 import type { CarerLink, Pupil } from '../domain/community/pupils.ts';
 import type { NewOrganisation, NewSchool, School } from '../domain/community/school.ts';
 import { AppError } from '../errors.ts';
@@ -19,12 +19,21 @@ export function createCommunityService({ store, inTransaction }: Pick<Adapters, 
       return (await store.schools.count()) > 0;
     },
 
-    /** The first organisation and school of a new installation; refused once any school exists. */
-    setUp(organisation: NewOrganisation, school: NewSchool): Promise<School> {
+    /**
+     * The first organisation and school of a new installation, with its Headteacher when given;
+     * refused once any school exists.
+     */
+    setUp(organisation: NewOrganisation, school: NewSchool, headteacher?: NewPerson): Promise<School> {
       return inTransaction(async (trx) => {
         if ((await trx.schools.count()) > 0) throw new AppError('already_set_up');
         const created = await trx.schools.addOrganisation(organisation);
-        return addSchoolTo(trx, created.id, school);
+        const added = await addSchoolTo(trx, created.id, school);
+        if (headteacher) {
+          await trx.people.add(added.id, [
+            { person: headteacher, roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }] },
+          ]);
+        }
+        return added;
       });
     },
 

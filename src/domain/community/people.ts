@@ -2,7 +2,15 @@
 // who is also a parent holds both), and the duties within a role that the policies name.
 import { z } from 'zod';
 
-export const communityRoles = ['staff', 'governor', 'parent', 'volunteer', 'pta_member', 'visitor', 'contractor'] as const;
+export const communityRoles = [
+  'staff',
+  'governor',
+  'parent',
+  'volunteer',
+  'pta_member',
+  'visitor',
+  'contractor',
+] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
 /** What a member of staff does. A school may have co-heads, and a DSL with deputies. */

@@ -2,7 +2,24 @@
 // decide which rules of a policy apply (e.g. a former pupil under 18), so both are exact.
 import { z } from 'zod';
 
-export const yearGroups = ['N1', 'N2', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'] as const;
+export const yearGroups = [
+  'N1',
+  'N2',
+  'R',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '13',
+] as const;
 export type YearGroup = (typeof yearGroups)[number];
 
 export const carerRelationships = [

@@ -2,10 +2,12 @@
 import type { RoutePlugin } from '../route-plugin.ts';
 import { healthRoutes } from './health.ts';
 import { problemTypeRoutes } from './problem-types.ts';
+import { setupRoutes } from './setup/index.ts';
 import { startRoutes } from './start.ts';
 
 export const routes: RoutePlugin = async (app, context) => {
   await app.register(startRoutes, context);
   await app.register(healthRoutes, context);
   await app.register(problemTypeRoutes, context);
+  await app.register(setupRoutes, context);
 };

@@ -20,8 +20,16 @@ describeEachBackend('Setting up Footprint for the first school', (backend) => {
 
   it('creates the organisation and its first school once, and never again', async () => {
     expect(await community().isSetUp()).toBe(false);
-    const school = await community().setUp({ name: 'Oakfield Primary School', kind: 'standalone' }, oakfield);
+    const school = await community().setUp({ name: 'Oakfield Primary School', kind: 'standalone' }, oakfield, {
+      givenName: 'Helen',
+      familyName: 'Marsh',
+      email: 'head@oakfield.example.org',
+    });
     expect(school).toMatchObject({ slug: 'oakfield-primary', urn: '912345' });
+    const staff = await community().people(school.id, { role: 'staff', limit: 5, offset: 0 });
+    expect(staff.items.map((p) => [p.givenName, p.email, p.roles])).toEqual([
+      ['Helen', 'head@oakfield.example.org', [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }]],
+    ]);
     expect(await community().isSetUp()).toBe(true);
     await expect(
       community().setUp({ name: 'Another', kind: 'trust' }, { ...oakfield, slug: 'another', urn: '912346' }),

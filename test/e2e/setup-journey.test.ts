@@ -1,0 +1,157 @@
+// The first-run set-up, walked as someone on a small phone with JavaScript turned off would.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/environment.ts';
+import {
+  setUpButton,
+  SetupAlreadyDonePage,
+  SetupCheckPage,
+  SetupConfirmationPage,
+  SetupQuestionPage,
+} from './pages/setup-pages.ts';
+import { StartPage } from './pages/start-page.ts';
+import { accessibilityViolations, sidewaysOverflow } from './support/accessibility.ts';
+import { browserSession } from './support/session.ts';
+
+/**
+ * Axe is a script run in the page, and with JavaScript off no script's timers ever fire, so it
+ * cannot finish there. So the page as the browser shows it (its DOM, without the scripts that
+ * never ran) is served to a twin tab with scripts on, at the same address and width, whose
+ * stylesheets come from Footprint as before; axe checks that.
+ */
+async function violationsWithJavaScriptOff(page: Page): Promise<string[]> {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser');
+  const twin = await browser.newContext({ viewport: page.viewportSize() });
+  try {
+    const tab = await twin.newPage();
+    const address = page.url().split('#')[0] ?? '';
+    await tab.route(
+      (url) => url.href === address,
+      (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await tab.goto(address);
+    expect(await tab.title()).toBe(await page.title());
+    return await accessibilityViolations(tab);
+  } finally {
+    await twin.close();
+  }
+}
+
+/** JavaScript stayed off, there is no WCAG 2.2 AA violation, and nothing is wider than the screen. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await page.locator('body.js-enabled').count(), page.url()).toBe(0);
+  expect(await violationsWithJavaScriptOff(page), page.url()).toEqual([]);
+  expect(await sidewaysOverflow(page), page.url()).toBeLessThanOrEqual(0);
+}
+
+describe.runIf(browserAvailable())('Setting up Footprint in a browser', () => {
+  const session = browserSession();
+
+  it('walks from the start page to a school set up, at 320 pixels wide with JavaScript off', async () => {
+    const { page } = await session.open('/', { width: 320, javaScriptEnabled: false });
+    await StartPage.verifyOnPage(page);
+    await expectAccessible(page);
+    await Promise.all([page.waitForEvent('load'), setUpButton(page).click()]);
+
+    let question = await SetupQuestionPage.verifyOnPage(page, 'organisationType');
+    await expectAccessible(page);
+    await question.choose('kind-trust');
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'organisationName');
+    await expectAccessible(page);
+    await question.fill({ 'What is the name of the trust?': 'Greenway Academies Trust' });
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'schoolName');
+    await expectAccessible(page);
+    await question.fill({ 'What is your school’s name?': 'Oakfield Primary School' });
+    await question.continue();
+
+    // The one deliberate mistake: a URN one digit short.
+    question = await SetupQuestionPage.verifyOnPage(page, 'referenceNumberAndPhase');
+    await expectAccessible(page);
+    await question.fill({ 'Unique reference number (URN)': '12345' });
+    await question.choose('phase-primary');
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'referenceNumberAndPhase');
+    expect(await page.title()).toBe('Error: Your school’s reference number and phase – Footprint');
+    const message = 'Enter the six-digit unique reference number (URN)';
+    expect(await question.errorLinks.allTextContents()).toEqual([message]);
+    expect(await question.field('Unique reference number (URN)').inputValue()).toBe('12345');
+    expect(await page.locator('[data-qa="phase-primary"]').isChecked()).toBe(true);
+    await expectAccessible(page);
+    // Fixed using only what the message says: the field it links to needs six digits.
+    const urn = await question.followError(message);
+    await urn.fill('123456');
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'webAddress');
+    await expectAccessible(page);
+    expect(await question.field('Choose the web address for your school’s public pages').inputValue()).toBe(
+      'oakfield-primary-school',
+    );
+    await question.fill({ 'Choose the web address for your school’s public pages': 'oakfield-primary' });
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'address');
+    await expectAccessible(page);
+    await question.fill({
+      'Address line 1 of 2': '1 School Lane',
+      'Town or city': 'Oakfield',
+      Postcode: 'OX7 6XQ',
+    });
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'contactAndSchoolDay');
+    await expectAccessible(page);
+    await question.fill({
+      'Contact email address': 'office@oakfield.example.org',
+      Starts: '08:45',
+      Ends: '15:15',
+    });
+    await question.continue();
+
+    question = await SetupQuestionPage.verifyOnPage(page, 'headteacher');
+    await expectAccessible(page);
+    await question.fill({ 'First name': 'Ada', 'Last name': 'Okafor', 'Email address': 'head@oakfield.example.org' });
+    await question.continue();
+
+    let check = await SetupCheckPage.verifyOnPage(page);
+    await expectAccessible(page);
+    expect(await check.answer('organisation', 'Name of the trust').textContent()).toContain('Greenway Academies Trust');
+    expect(await check.answer('school', 'URN').textContent()).toContain('123456');
+    expect(await check.answer('school', 'School day').textContent()).toContain('08:45 to 15:15');
+
+    // A change goes back to its question, then straight back to the check.
+    await check.change('school', 'Contact email');
+    question = await SetupQuestionPage.verifyOnPage(page, 'contactAndSchoolDay');
+    expect(await question.field('Contact email address').inputValue()).toBe('office@oakfield.example.org');
+    await question.fill({ 'Contact email address': 'admin@oakfield.example.org' });
+    await question.continue();
+    check = await SetupCheckPage.verifyOnPage(page);
+    expect(await check.answer('school', 'Contact email').textContent()).toContain('admin@oakfield.example.org');
+
+    await check.setUp();
+    const confirmation = await SetupConfirmationPage.verifyOnPage(page);
+    await expectAccessible(page);
+    expect(await confirmation.created.textContent()).toContain('Greenway Academies Trust');
+    expect(await confirmation.headteacher.textContent()).toContain('Ada Okafor');
+
+    await Promise.all([page.waitForEvent('load'), confirmation.startLink.click()]);
+    await StartPage.verifyOnPage(page);
+    expect(await setUpButton(page).count()).toBe(0);
+
+    await page.goto(page.url().replace(/\/$/, '/setup'));
+    await SetupAlreadyDonePage.verifyOnPage(page);
+    await expectAccessible(page);
+  });
+
+  it('no longer offers the set-up once a school exists', async () => {
+    const { page } = await session.open('/setup/organisation-type', { width: 320, javaScriptEnabled: false });
+    await SetupAlreadyDonePage.verifyOnPage(page);
+  });
+});
