@@ -40,6 +40,24 @@ async function rolesOf(db: Kysely<Tables>, schoolId: string, personIds: string[]
   return byPerson;
 }
 
+export const personColumns = (schoolId: string, person: NewPerson) => ({
+  school_id: schoolId,
+  mis_id: person.misId ?? null,
+  given_name: person.givenName,
+  family_name: person.familyName,
+  preferred_name: person.preferredName ?? null,
+  email: person.email ?? null,
+  phone: person.phone ?? null,
+});
+
+export const roleColumns = (schoolId: string, personId: string, held: RoleHeld) => ({
+  school_id: schoolId,
+  person_id: personId,
+  role: held.role,
+  job_title: held.role === 'staff' ? held.jobTitle : null,
+  duties: JSON.stringify('duties' in held ? held.duties : []),
+});
+
 export async function addPeople(
   db: Kysely<Tables>,
   schoolId: string,
@@ -48,27 +66,11 @@ export async function addPeople(
   if (people.length === 0) return [];
   const rows = await db
     .insertInto('person')
-    .values(
-      people.map(({ person }) => ({
-        school_id: schoolId,
-        mis_id: person.misId ?? null,
-        given_name: person.givenName,
-        family_name: person.familyName,
-        preferred_name: person.preferredName ?? null,
-        email: person.email ?? null,
-        phone: person.phone ?? null,
-      })),
-    )
+    .values(people.map(({ person }) => personColumns(schoolId, person)))
     .returningAll()
     .execute();
   const roleRows = rows.flatMap((row, i) =>
-    (people[i]?.roles ?? []).map((held) => ({
-      school_id: schoolId,
-      person_id: row.id,
-      role: held.role,
-      job_title: held.role === 'staff' ? held.jobTitle : null,
-      duties: JSON.stringify('duties' in held ? held.duties : []),
-    })),
+    (people[i]?.roles ?? []).map((held) => roleColumns(schoolId, row.id, held)),
   );
   if (roleRows.length > 0) await db.insertInto('person_role').values(roleRows).execute();
   return rows.map((row, i) => toPerson(row, [...(people[i]?.roles ?? [])]));

@@ -33,7 +33,7 @@ function toLink(row: Selectable<CarerLinkTable>): CarerLink {
   return link;
 }
 
-const pupilColumns = (schoolId: string, pupil: NewPupil) => ({
+export const pupilColumns = (schoolId: string, pupil: NewPupil) => ({
   school_id: schoolId,
   mis_id: pupil.misId,
   legal_given_name: pupil.legalGivenName,
@@ -101,20 +101,20 @@ export async function listPupils(
   return { items: rows.map(toPupil), total };
 }
 
+export const carerLinkColumns = (schoolId: string, link: CarerLink) => ({
+  school_id: schoolId,
+  pupil_id: link.pupilId,
+  carer_id: link.carerId,
+  relationship: link.relationship,
+  parental_responsibility: link.parentalResponsibility,
+  contact_priority: link.contactPriority ?? null,
+});
+
 export async function linkCarers(db: Kysely<Tables>, schoolId: string, links: readonly CarerLink[]): Promise<void> {
   if (links.length === 0) return;
   await db
     .insertInto('carer_link')
-    .values(
-      links.map((link) => ({
-        school_id: schoolId,
-        pupil_id: link.pupilId,
-        carer_id: link.carerId,
-        relationship: link.relationship,
-        parental_responsibility: link.parentalResponsibility,
-        contact_priority: link.contactPriority ?? null,
-      })),
-    )
+    .values(links.map((link) => carerLinkColumns(schoolId, link)))
     .execute();
 }
 

@@ -5,6 +5,8 @@ import type { NewPerson, RoleHeld } from '../../../domain/community/people.ts';
 import type { CarerLink, NewPupil } from '../../../domain/community/pupils.ts';
 import type { Upserted } from '../../../services/ports.ts';
 import type { Tables } from '../tables.ts';
+import { personColumns, roleColumns } from './people.ts';
+import { carerLinkColumns, pupilColumns } from './pupils.ts';
 
 const batchSize = 500;
 
@@ -26,19 +28,7 @@ export async function upsertPupils(
   for (const batch of batches(pupils)) {
     const rows = await db
       .insertInto('pupil')
-      .values(
-        batch.map((p) => ({
-          school_id: schoolId,
-          mis_id: p.misId,
-          legal_given_name: p.legalGivenName,
-          legal_family_name: p.legalFamilyName,
-          preferred_name: p.preferredName ?? null,
-          date_of_birth: p.dateOfBirth,
-          year_group: p.yearGroup,
-          class_name: p.className ?? null,
-          left_on: p.leftOn ?? null,
-        })),
-      )
+      .values(batch.map((pupil) => pupilColumns(schoolId, pupil)))
       .onConflict((oc) =>
         oc.columns(['school_id', 'mis_id']).doUpdateSet((eb) => ({
           legal_given_name: eb.ref('excluded.legal_given_name'),
@@ -90,17 +80,7 @@ export async function upsertPeopleWithRole(
   for (const batch of batches(people)) {
     const rows = await db
       .insertInto('person')
-      .values(
-        batch.map(({ person }) => ({
-          school_id: schoolId,
-          mis_id: person.misId,
-          given_name: person.givenName,
-          family_name: person.familyName,
-          preferred_name: person.preferredName ?? null,
-          email: person.email ?? null,
-          phone: person.phone ?? null,
-        })),
-      )
+      .values(batch.map(({ person }) => personColumns(schoolId, person)))
       .onConflict((oc) =>
         oc.columns(['school_id', 'mis_id']).doUpdateSet((eb) => ({
           given_name: eb.ref('excluded.given_name'),
@@ -116,15 +96,7 @@ export async function upsertPeopleWithRole(
     tally(result, rows);
     await db
       .insertInto('person_role')
-      .values(
-        batch.map(({ person, role }) => ({
-          school_id: schoolId,
-          person_id: result.ids.get(person.misId) ?? '',
-          role: role.role,
-          job_title: role.role === 'staff' ? role.jobTitle : null,
-          duties: JSON.stringify('duties' in role ? role.duties : []),
-        })),
-      )
+      .values(batch.map(({ person, role }) => roleColumns(schoolId, result.ids.get(person.misId) ?? '', role)))
       .onConflict((oc) =>
         oc.columns(['person_id', 'role']).doUpdateSet((eb) => ({
           job_title: eb.ref('excluded.job_title'),
@@ -144,16 +116,7 @@ export async function upsertCarerLinks(
   for (const batch of batches(links)) {
     await db
       .insertInto('carer_link')
-      .values(
-        batch.map((link) => ({
-          school_id: schoolId,
-          pupil_id: link.pupilId,
-          carer_id: link.carerId,
-          relationship: link.relationship,
-          parental_responsibility: link.parentalResponsibility,
-          contact_priority: link.contactPriority ?? null,
-        })),
-      )
+      .values(batch.map((link) => carerLinkColumns(schoolId, link)))
       .onConflict((oc) =>
         oc.columns(['pupil_id', 'carer_id']).doUpdateSet((eb) => ({
           relationship: eb.ref('excluded.relationship'),
