@@ -1,14 +1,19 @@
 // `footprint demo` and `footprint roster import`, run as an operator would.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runFootprint } from '../../support/processes.ts';
 
 describe('The community commands', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'footprint-demo-'));
+  const files = mkdtempSync(join(tmpdir(), 'footprint-roster-'));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  });
   const csv = (name: string, text: string) => {
-    const file = join(dataDir, '..', `${name}-${process.pid}.csv`);
+    const file = join(files, `${name}.csv`);
     writeFileSync(file, text);
     return file;
   };
