@@ -182,6 +182,8 @@ function compileWith<T>(
     const get = getters[key];
     const field = fields[key];
     if (!get || !field) throw new Error(`unchecked condition field ${key}`);
+    const only = singleValue(field, value);
+    if (only !== undefined) return (s: T) => get(s) === only;
     const test = compileValueTest(field, value);
     return (s: T) => test(get(s));
   });
@@ -200,6 +202,13 @@ function normalise(field: Field, value: Scalar): Scalar[] {
 
 function valueSet(field: Field, values: readonly Scalar[]): ReadonlySet<Scalar> {
   return new Set(values.flatMap((v) => normalise(field, v)));
+}
+
+/** The one value a plain equality test names, if that is what the test is. */
+function singleValue(field: Field, test: unknown): Scalar | undefined {
+  if (field.kind === 'choices' || !(isScalar(test) || Array.isArray(test))) return undefined;
+  const wanted = valueSet(field, [test].flat() as Scalar[]);
+  return wanted.size === 1 ? [...wanted][0] : undefined;
 }
 
 function compileValueTest(field: Field, test: unknown): Predicate<unknown> {
@@ -242,6 +251,11 @@ function compileValueTest(field: Field, test: unknown): Predicate<unknown> {
 function matchesAnyOf(field: Field, wanted: ReadonlySet<Scalar>): Predicate<unknown> {
   if (field.kind === 'choices') {
     return (v) => Array.isArray(v) && (v as Scalar[]).some((x) => wanted.has(x));
+  }
+  // Most tests name one value: comparing with it directly is the engine's hottest path.
+  if (wanted.size === 1) {
+    const [only] = wanted;
+    return (v) => v === only;
   }
   return (v) => isScalar(v) && wanted.has(v);
 }

@@ -33,12 +33,18 @@ interface CompiledProcedure {
   applies: Predicate<Situation>;
   steps: CompiledStep[];
 }
+interface Candidates {
+  rules: CompiledRule[];
+  procedures: CompiledProcedure[];
+  /** For each candidate rule (by position), the procedures (by position) its breach starts. */
+  startedBy: number[][];
+}
 interface CompiledPolicy {
   header: Outcome['policy'];
   rules: CompiledRule[];
   procedures: CompiledProcedure[];
   /** The rules and procedures that could apply to one role doing one act, worked out once. */
-  candidates: Map<string, { rules: CompiledRule[]; procedures: CompiledProcedure[] }>;
+  candidates: Map<Role, Map<string, Candidates>>;
 }
 
 const compiled = new WeakMap<Policy, CompiledPolicy>();
@@ -103,16 +109,17 @@ function actsNamedBy(condition: Readonly<Record<string, unknown>> | undefined): 
   return undefined;
 }
 
-function candidatesFor(policy: CompiledPolicy, role: Role, act: string) {
-  const key = `${role} ${act}`;
-  let found = policy.candidates.get(key);
+function candidatesFor(policy: CompiledPolicy, role: Role, act: string): Candidates {
+  let byAct = policy.candidates.get(role);
+  if (!byAct) policy.candidates.set(role, (byAct = new Map<string, Candidates>()));
+  let found = byAct.get(act);
   if (!found) {
     const mayDo = (acts: ReadonlySet<string> | undefined) => acts === undefined || acts.has(act);
-    found = {
-      rules: policy.rules.filter((c) => c.audience.has(role) && mayDo(c.acts)),
-      procedures: policy.procedures.filter((p) => mayDo(p.acts)),
-    };
-    policy.candidates.set(key, found);
+    const rules = policy.rules.filter((c) => c.audience.has(role) && mayDo(c.acts));
+    const procedures = policy.procedures.filter((p) => mayDo(p.acts));
+    const startedBy = rules.map(({ rule }) => procedures.flatMap((p, i) => (p.breachOf?.has(rule.id) ? [i] : [])));
+    found = { rules, procedures, startedBy };
+    byAct.set(act, found);
   }
   return found;
 }
@@ -165,24 +172,28 @@ export function evaluate(policy: Policy, situation: Situation): Outcome {
   const compiledPolicy = compilePolicy(policy);
   const findings: Finding[] = [];
   const actions = new ActionList(situation);
-  const broken = new Set<string>();
   let verdict: Verdict = 'not_covered';
 
   const formerStaff = situation.actor.formerEmployee === true && employees.has(situation.actor.role);
   const candidates = candidatesFor(compiledPolicy, situation.actor.role, situation.act);
-  for (const c of candidates.rules) {
+  const started = new Array<boolean>(candidates.procedures.length).fill(false);
+  for (let r = 0; r < candidates.rules.length; r++) {
+    const c = candidates.rules[r]!;
     if (!c.applies(situation)) continue;
     if (formerStaff && !c.rule.bindsFormerStaff) continue;
     const { rule } = c;
-    const exception = c.exceptions.find((e) => e.applies(situation) && e.requires.every((r) => r.met(situation)));
+    const exception =
+      c.exceptions.length === 0
+        ? undefined
+        : c.exceptions.find((e) => e.applies(situation) && e.requires.every((r) => r.met(situation)));
     let status: FindingStatus;
     if (exception) status = 'exception_applies';
     else if (rule.modality === 'may') status = 'satisfied';
     else {
-      const unmet = c.requires.filter((r) => !r.met(situation));
+      const unmet = c.requires.length === 0 ? c.requires : c.requires.filter((r) => !r.met(situation));
       status = c.requires.length === 0 || unmet.length > 0 ? 'violated' : 'satisfied';
       if (status === 'violated') {
-        broken.add(rule.id);
+        for (const p of candidates.startedBy[r]!) started[p] = true;
         actions.addSteps(c.consequences, situation, rule.id);
         for (const r of unmet) actions.add(r.action, 'actor', rule.id);
         // An exception that would apply once something is on record says what to put on record.
@@ -205,8 +216,9 @@ export function evaluate(policy: Policy, situation: Situation): Outcome {
     verdict = strongerVerdict(verdict, status, rule);
   }
 
-  for (const p of candidates.procedures) {
-    if (p.breachOf && !hasAny(p.breachOf, broken)) continue;
+  for (let i = 0; i < candidates.procedures.length; i++) {
+    const p = candidates.procedures[i]!;
+    if (p.breachOf && !started[i]) continue;
     if (!p.applies(situation)) continue;
     actions.addSteps(p.steps, situation, p.procedure.id);
   }
@@ -224,9 +236,4 @@ function strongerVerdict(current: Verdict, status: FindingStatus, rule: Rule): V
   if (status === 'violated')
     found = rule.modality === 'must' || rule.modality === 'must_not' ? 'breach' : 'advised_against';
   return verdictRank[found] > verdictRank[current] ? found : current;
-}
-
-function hasAny(wanted: ReadonlySet<string>, present: ReadonlySet<string>): boolean {
-  for (const id of wanted) if (present.has(id)) return true;
-  return false;
 }

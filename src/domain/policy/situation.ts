@@ -16,10 +16,12 @@ import {
 
 const age = z.int().min(0).max(120);
 
+// The metadata carries the rule into the JSON Schema, which a refinement alone cannot.
 const uniqueList = <T extends z.ZodType>(item: T) =>
-  z.array(item).refine((list) => new Set(list).size === list.length, {
-    message: 'must not list the same value twice',
-  });
+  z
+    .array(item)
+    .refine((list) => new Set(list).size === list.length, { message: 'must not list the same value twice' })
+    .meta({ uniqueItems: true });
 
 export const actorSchema = z.strictObject({
   role: z.enum(roles),

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../../src/adapters/policy-files/index.ts';
+import { librarySlugs, loadPolicy } from '../../../src/adapters/policy-files/index.ts';
 import { evaluate, situationSchema } from '../../../src/domain/policy/index.ts';
 import { nearSituationArbitrary, situationArbitrary } from './arbitraries.ts';
 
@@ -50,6 +50,31 @@ describe('every outcome', () => {
         expect(outcomeFits(evaluate(loaded.policy, s)), JSON.stringify(outcomeFits.errors)).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // The API writes outcomes with the plain JSON serialiser, so nothing but the contract's
+  // fields may ever be on them, from any policy in the library.
+  const outcomeKeys = ['policy', 'verdict', 'findings', 'actions'];
+  const policyKeys = ['slug', 'version', 'title'];
+  const findingKeys = ['rule', 'section', 'topic', 'modality', 'status', 'summary', 'exception'];
+  const actionKeys = ['action', 'owner', 'because', 'optional', 'if', 'deadline'];
+  const policies = librarySlugs().map((slug) => {
+    const found = loadPolicy(slug);
+    if (!found.ok) throw new Error(`${slug} does not load`);
+    return found.policy;
+  });
+  it('carries only the contract’s fields, from every policy in the library', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...policies), situationArbitrary, (policy, s) => {
+        const outcome = evaluate(policy, s);
+        expect(policyKeys).toEqual(expect.arrayContaining(Object.keys(outcome.policy)));
+        expect(outcomeKeys).toEqual(expect.arrayContaining(Object.keys(outcome)));
+        for (const finding of outcome.findings)
+          expect(findingKeys).toEqual(expect.arrayContaining(Object.keys(finding)));
+        for (const action of outcome.actions) expect(actionKeys).toEqual(expect.arrayContaining(Object.keys(action)));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
