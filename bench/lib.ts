@@ -54,6 +54,10 @@ export async function startFootprintServer(): Promise<RunningServer> {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: String(1e9),
+    SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // Nothing is sent while benchmarking; production only insists that mail is configured.
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    MAIL_FROM: 'Footprint <footprint@bench.example>',
   });
   const adapters = await createAdapters(config, createLogger(config));
   await adapters.migrate();

@@ -17,6 +17,17 @@ export const errorCatalogue = {
     title: 'This form has expired',
     message: 'Go back, reload the page and send the form again.',
   },
+  sign_in_required: {
+    status: 401,
+    title: 'Sign in to continue',
+    message: 'Sign in to Footprint, then try again.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'You cannot use this page',
+    message:
+      'Your roles at the school do not include this. If you need it, ask your Headteacher or school administrator.',
+  },
   not_found: {
     status: 404,
     title: 'Page not found',

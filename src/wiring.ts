@@ -5,6 +5,7 @@ import { backupDatabase, type BackupReport } from './adapters/db/backup.ts';
 import { openDatabase } from './adapters/db/database.ts';
 import { migrateToLatest, type MigrationReport } from './adapters/db/migrate.ts';
 import { restoreDatabase } from './adapters/db/restore.ts';
+import { createCryptography } from './adapters/crypto/index.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
 import { storeFor } from './adapters/db/store.ts';
 import type { Config } from './config.ts';
@@ -38,6 +39,7 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
       },
     },
     clock: { now: () => new Date() },
+    crypto: createCryptography(config),
     migrate: () => migrateToLatest(db),
     close: () => database.close(),
   };

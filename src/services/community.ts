@@ -29,9 +29,13 @@ export function createCommunityService({ store, inTransaction }: Pick<Adapters, 
         const created = await trx.schools.addOrganisation(organisation);
         const added = await addSchoolTo(trx, created.id, school);
         if (headteacher) {
-          await trx.people.add(added.id, [
+          const [person] = await trx.people.add(added.id, [
             { person: headteacher, roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }] },
           ]);
+          // The Headteacher's account, waiting for them to choose a password and set up a second factor.
+          if (person && headteacher.email) {
+            await trx.accounts.add(added.id, { personId: person.id, email: headteacher.email });
+          }
         }
         return added;
       });

@@ -1,4 +1,6 @@
 // Every service, built from the adapters in one place. Routes, jobs and commands receive these.
+import { createAccessService } from './access.ts';
+import { createAuditService } from './audit.ts';
 import { createCommunityService } from './community.ts';
 import { createDemoService } from './demo.ts';
 import { createHealthService } from './health.ts';
@@ -6,15 +8,20 @@ import { createInstallationService } from './installation.ts';
 import { createPolicyService } from './policies.ts';
 import { createRosterService } from './roster.ts';
 import type { Adapters } from './ports.ts';
+import { createSessionService } from './sessions.ts';
 
 export function createServices(adapters: Adapters) {
   return {
+    access: createAccessService(adapters),
+    audit: createAuditService(adapters),
+    clock: adapters.clock,
     community: createCommunityService(adapters),
     demo: createDemoService(adapters),
     health: createHealthService(adapters),
     installation: createInstallationService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
     roster: createRosterService(adapters),
+    sessions: createSessionService(adapters),
   };
 }
 

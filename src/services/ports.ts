@@ -1,5 +1,7 @@
 // What services need from the outside world. Adapters implement these; services never
 // see a database handle, a driver or a framework.
+import type { Account, AccountSecrets, SessionRecord } from '../domain/access/account.ts';
+import type { AuditAction, AuditEntry, ChainHead, NewAuditEntry } from '../domain/audit/index.ts';
 import type { NewPerson, Person, RoleHeld } from '../domain/community/people.ts';
 import type { CarerLink, NewPupil, Pupil, YearGroup } from '../domain/community/pupils.ts';
 import type { NewOrganisation, NewSchool, Organisation, School } from '../domain/community/school.ts';
@@ -21,6 +23,7 @@ export interface SchoolsRepository {
   addOrganisation(organisation: NewOrganisation): Promise<Organisation>;
   addSchool(organisationId: string, school: NewSchool): Promise<School>;
   findBySlug(slug: string): Promise<School | undefined>;
+  findById(id: string): Promise<School | undefined>;
   findByUrn(urn: string): Promise<School | undefined>;
   count(): Promise<number>;
   ofOrganisation(organisationId: string): Promise<School[]>;
@@ -80,12 +83,97 @@ export interface RosterRepository {
   upsertCarerLinks(schoolId: string, links: readonly CarerLink[]): Promise<void>;
 }
 
+export interface NewAccount {
+  personId: string;
+  email: string;
+  passwordHash?: string;
+  schoolAdmin?: boolean;
+}
+
+/** Accounts of one school; only finding by email, as a sign-in starts, looks across schools. */
+export interface AccountsRepository {
+  add(schoolId: string, account: NewAccount): Promise<Account>;
+  findByEmail(email: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
+  find(schoolId: string, id: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
+  ofPerson(schoolId: string, personId: string): Promise<Account | undefined>;
+  change(
+    schoolId: string,
+    id: string,
+    change: Partial<{
+      passwordHash: string;
+      totpSecret: string | null;
+      totpPendingSecret: string | null;
+      totpLastStep: number | null;
+      schoolAdmin: boolean;
+      disabledAt: Date | null;
+    }>,
+    at: Date,
+  ): Promise<void>;
+  /** True if no code from this step or a later one was accepted before; records it. */
+  acceptTotpStep(schoolId: string, id: string, step: number): Promise<boolean>;
+  replaceRecoveryCodes(schoolId: string, id: string, hashes: readonly string[]): Promise<void>;
+  /** True if the code was this account's and unused; marks it used. */
+  useRecoveryCode(schoolId: string, id: string, hash: string, at: Date): Promise<boolean>;
+  unusedRecoveryCodes(schoolId: string, id: string): Promise<string[]>;
+}
+
+/** Server-side sessions, by the id in the browser's cookie (which the database keeps only hashed). */
+export interface SessionsRepository {
+  find(id: string): Promise<SessionRecord | undefined>;
+  save(id: string, session: SessionRecord): Promise<void>;
+  destroy(id: string): Promise<void>;
+  destroyAllOf(schoolId: string, accountId: string): Promise<number>;
+  countOf(schoolId: string, accountId: string): Promise<number>;
+  purgeExpired(now: Date): Promise<number>;
+}
+
+export interface AuditQuery {
+  action?: AuditAction;
+  actorPersonId?: string;
+  /** Entries at or after this moment. */
+  from?: Date;
+  /** Entries before this moment. */
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** One school's chain as it stood at one moment: its head, then its entries in sequence order. */
+export interface AuditChainReading {
+  head: ChainHead;
+  /** The entries, `size` at a time, so that a long chain is never all in memory. */
+  batches(size: number): AsyncIterable<readonly AuditEntry[]>;
+}
+
+/** Each school's audit log: append-only, hash-chained, one chain per school. */
+export interface AuditRepository {
+  /**
+   * Writes the next entry of the school's chain, giving it its number, its link and its hash. Call it
+   * through `inTransaction` with the action it records, so that both are written or neither.
+   */
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first. */
+  list(schoolId: string, query: AuditQuery): Promise<Page<AuditEntry>>;
+  /**
+   * Runs `read` over one consistent view of the school's chain, unmoved by entries written meanwhile.
+   * Inside `read`, use only the reading it is given: on PGlite the view holds the one connection.
+   */
+  readChain<T>(schoolId: string, read: (chain: AuditChainReading) => Promise<T>): Promise<T>;
+  /** Every school, each with a chain (perhaps still empty), by name. */
+  schools(): Promise<{ id: string; name: string; slug: string }[]>;
+  /** The hash the chain is sealed with, so that a check recomputes it exactly as `append` did. */
+  hashOf(this: void, text: string): string;
+}
+
 export interface Store {
   settings: SettingsRepository;
   roster: RosterRepository;
   schools: SchoolsRepository;
   people: PeopleRepository;
   pupils: PupilsRepository;
+  accounts: AccountsRepository;
+  sessions: SessionsRepository;
+  audit: AuditRepository;
 }
 
 export interface DatabaseStatus {
@@ -97,6 +185,91 @@ export interface Clock {
   now(): Date;
 }
 
+/** An email to one person. Write subjects without names: the development outbox logs them. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  /** Resolves once the mail server has taken the message; rejects with a MailNotSentError. */
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Why a message was not sent, in words for whoever looks after Footprint (never the recipient). */
+export class MailNotSentError extends Error {
+  /** True when sending the same message again would be refused again (a 5xx reply, a bad login). */
+  readonly permanent: boolean;
+
+  constructor(message: string, permanent: boolean, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'MailNotSentError';
+    this.permanent = permanent;
+  }
+}
+
+/** A school's registration with its identity provider (Google Workspace, Microsoft Entra…). */
+export interface SingleSignOnSettings {
+  /** The provider's issuer, e.g. https://accounts.google.com. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Footprint's callback address, exactly as registered with the provider. */
+  redirectUri: string;
+}
+
+/** Where to send the browser, and the three values to keep in the server-side session until it returns. */
+export interface SingleSignOnStart {
+  url: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+export interface SingleSignOnCallback extends SingleSignOnSettings {
+  /** The address the provider sent the browser back to: absolute, or the path and query as received. */
+  callbackUrl: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+export interface SingleSignOnIdentity {
+  /** The provider's stable identifier for the person; an email address can change hands. */
+  subject: string;
+  email: string;
+  /** Always true: an address the provider has not verified is refused. */
+  emailVerified: true;
+  name?: string;
+}
+
+export interface SingleSignOn {
+  start(settings: SingleSignOnSettings): Promise<SingleSignOnStart>;
+  /** Checks the provider's answer and returns who signed in; rejects with a SingleSignOnError. */
+  finish(callback: SingleSignOnCallback): Promise<SingleSignOnIdentity>;
+}
+
+export type SingleSignOnFailure =
+  | 'state_mismatch'
+  | 'provider_refused'
+  | 'id_token_invalid'
+  | 'email_missing'
+  | 'email_not_verified'
+  | 'provider_unavailable';
+
+/** A sign-in that did not succeed; the message says, in plain English, what the person can do. */
+export class SingleSignOnError extends Error {
+  readonly reason: SingleSignOnFailure;
+
+  constructor(reason: SingleSignOnFailure, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SingleSignOnError';
+    this.reason = reason;
+  }
+}
+
 export type { PolicyLibrary } from './policies.ts';
 
 export interface Adapters {
@@ -105,4 +278,53 @@ export interface Adapters {
   inTransaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   database: DatabaseStatus;
   clock: Clock;
+  crypto: Cryptography;
+}
+
+/** Who is choosing a new password, so that it is not simply their own name or address. */
+export interface PasswordContext {
+  email?: string | undefined;
+  name?: string | undefined;
+}
+
+/** A recovery code: `code` to show the person once, `hash` to keep. */
+export interface RecoveryCode {
+  code: string;
+  hash: string;
+}
+
+/** The security building blocks of signing in. TOTP secrets are base32 text; sealed secrets are text too. */
+export interface Cryptography {
+  passwords: {
+    hash(password: string): Promise<string>;
+    /** False for `undefined` (no such account) too, after the same work, so timing does not reveal accounts. */
+    verify(storedHash: string | undefined, password: string): Promise<boolean>;
+    /** Whether a hash was made with other settings than today's: hash the password again once it is verified. */
+    needsRehash(storedHash: string): boolean;
+    /** Problems with a new password, each saying what to do; empty when it will do. */
+    check(password: string, context: PasswordContext): string[];
+  };
+  totp: {
+    newSecret(): string;
+    /** The otpauth:// address for an authenticator app, labelled "Footprint:<email>". */
+    keyUri(secret: string, email: string): string;
+    /** The time step the code matched (keep it as `lastUsedStep`), or undefined if wrong or already used. */
+    verify(secret: string, code: string, at: Date, lastUsedStep: number | undefined): number | undefined;
+  };
+  qr: {
+    /** An accessible SVG image (role="img", named `label`) of `text` as a QR code. */
+    svg(text: string, label: string): Promise<string>;
+  };
+  recoveryCodes: {
+    /** Ten new single-use codes. */
+    generate(): RecoveryCode[];
+    /** Which of the unused stored hashes `typed` matches, ignoring spaces, hyphens and case. */
+    find(typed: string, unusedHashes: readonly string[]): string | undefined;
+  };
+  secrets: {
+    /** Seals `plaintext` for one record (`associatedData`, such as an account id): it opens only for that record. */
+    seal(plaintext: string, associatedData: string): string;
+    /** Throws when the value is altered, another record's, or sealed under a master key Footprint lacks. */
+    open(sealed: string, associatedData: string): string;
+  };
 }

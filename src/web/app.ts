@@ -8,6 +8,14 @@ import { rateLimits } from './plugins/rate-limits.ts';
 import type { RoutePlugin } from './route-plugin.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { website } from './website.ts';
+import type { RouteAccess } from './plugins/access.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every page of the website with who may use it, for the authorisation tests. */
+    routeTable: readonly RouteAccess[];
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -33,7 +41,9 @@ export async function buildApp(
   // Two surfaces, each in its own context, so that the API carries none of the website's
   // pages, cookies, forms or nonces, and each answers errors in its own way.
   await app.register(apiRoutes, { services, config, prefix: '/api/v1', extra: extraRoutes?.api });
-  await app.register(website, { services, config, extra: extraRoutes?.site });
+  const routeTable: RouteAccess[] = [];
+  app.decorate('routeTable', routeTable);
+  await app.register(website, { services, config, extra: extraRoutes?.site, routeTable });
   return app;
 }
 

@@ -1,6 +1,7 @@
 // The first-run set-up, walked as someone on a small phone with JavaScript turned off would.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { browserAvailable } from '../support/environment.ts';
 import {
   setUpButton,
@@ -9,6 +10,14 @@ import {
   SetupConfirmationPage,
   SetupQuestionPage,
 } from './pages/setup-pages.ts';
+import {
+  CodePage,
+  HomePage,
+  RecoveryCodesPage,
+  SecondFactorPage,
+  SetPasswordPage,
+  SignInPage,
+} from './pages/sign-in-pages.ts';
 import { StartPage } from './pages/start-page.ts';
 import { accessibilityViolations, sidewaysOverflow } from './support/accessibility.ts';
 import { browserSession } from './support/session.ts';
@@ -141,7 +150,48 @@ describe.runIf(browserAvailable())('Setting up Footprint in a browser', () => {
     expect(await confirmation.created.textContent()).toContain('Greenway Academies Trust');
     expect(await confirmation.headteacher.textContent()).toContain('Ada Okafor');
 
-    await Promise.all([page.waitForEvent('load'), confirmation.startLink.click()]);
+    // The Headteacher's account: a password, then an authenticator app, as their role requires.
+    await Promise.all([page.waitForEvent('load'), confirmation.choosePassword.click()]);
+    const choose = await SetPasswordPage.verifyOnPage(page);
+    await expectAccessible(page);
+    await choose.fill({ 'New password': 'password', 'Type the password again': 'password' });
+    await choose.continue();
+    await SetPasswordPage.verifyOnPage(page);
+    expect(await choose.errorSummary().textContent()).toContain('too common');
+    await choose.fill({
+      'New password': 'harbour lantern meadow',
+      'Type the password again': 'harbour lantern meadow',
+    });
+    await choose.continue();
+
+    const app = await SecondFactorPage.verifyOnPage(page);
+    await expectAccessible(page);
+    expect(await app.qrCode.count()).toBe(1);
+    const key = await app.key();
+    await app.fill({ 'Code from the app': totpCode(key, new Date()) });
+    await app.continue();
+    const recovery = await RecoveryCodesPage.verifyOnPage(page);
+    await expectAccessible(page);
+    expect(await recovery.codes.count()).toBe(10);
+    await Promise.all([page.waitForEvent('load'), recovery.continueLink.click()]);
+
+    const home = await HomePage.verifyOnPage(page, 'Ada Okafor');
+    await expectAccessible(page);
+    expect(await home.roles.textContent()).toContain('Headteacher');
+    await home.signOut();
+    const signIn = await SignInPage.verifyOnPage(page);
+    expect(await signIn.notice.textContent()).toContain('You have signed out');
+
+    // Signing in again asks for the password, then a fresh code from the app.
+    await signIn.fill({ 'Email address': 'head@oakfield.example.org', Password: 'harbour lantern meadow' });
+    await signIn.continue();
+    const code = await CodePage.verifyOnPage(page);
+    await expectAccessible(page);
+    await code.fill({ Code: totpCode(key, new Date(Date.now() + 30_000)) });
+    await code.continue();
+    await HomePage.verifyOnPage(page, 'Ada Okafor');
+
+    await page.goto(page.url().replace(/\/home$/, '/'));
     await StartPage.verifyOnPage(page);
     expect(await setUpButton(page).count()).toBe(0);
 

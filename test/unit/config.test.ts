@@ -12,6 +12,8 @@ function failure(env: Record<string, string>): AppError {
   throw new Error('expected the configuration to be refused');
 }
 
+const badSecretsKey = 'must be 32 random bytes in base64, such as the output of `openssl rand -base64 32`';
+
 describe('Configuration', () => {
   it('needs nothing in development: embedded database in ./data on port 3000, local only', () => {
     const config = loadConfig({});
@@ -45,7 +47,7 @@ describe('Configuration', () => {
     const error = failure({ NODE_ENV: 'production' });
     expect(error.code).toBe('configuration_invalid');
     expect(error.message).toBe(
-      'Footprint cannot start: SESSION_SECRET is missing in production: set it to a random string of at least 32 characters, for example the output of `openssl rand -base64 48`; BASE_URL is missing in production: set it to the address people use to reach Footprint, for example https://footprint.example-school.org.uk.',
+      "Footprint cannot start: SESSION_SECRET is missing in production: set it to a random string of at least 32 characters, for example the output of `openssl rand -base64 48`; BASE_URL is missing in production: set it to the address people use to reach Footprint, for example https://footprint.example-school.org.uk; SECRETS_KEY is missing in production: set it to 32 random bytes in base64, for example the output of `openssl rand -base64 32`, and keep a copy: without it sealed secrets cannot be read; SMTP_URL is missing in production: set it to your mail server's address, for example smtps://user:password@mail.example-school.org.uk:465, so that Footprint can send email; MAIL_FROM is missing in production: set it to the address Footprint sends from, for example Footprint <footprint@example-school.org.uk>.",
     );
     expect(error.message).not.toContain('\n');
   });
@@ -55,9 +57,13 @@ describe('Configuration', () => {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(48),
       BASE_URL: 'https://footprint.example-school.org.uk/',
+      SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SMTP_URL: 'smtps://footprint:secret@mail.example-school.org.uk:465',
+      MAIL_FROM: 'Footprint <footprint@example-school.org.uk>',
     });
     expect(config.baseUrl).toBe('https://footprint.example-school.org.uk');
     expect(config.sessionSecret).toBe('x'.repeat(48));
+    expect(config.secretsKey).toEqual(Buffer.alloc(32, 7));
   });
 
   it.each([
@@ -68,8 +74,43 @@ describe('Configuration', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long'],
     [{ BASE_URL: 'footprint.example' }, 'BASE_URL must be an http:// or https:// address'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ SECRETS_KEY: 'not-a-key' }, `SECRETS_KEY ${badSecretsKey}`],
+    [{ SECRETS_KEY: Buffer.alloc(31).toString('base64') }, `SECRETS_KEY ${badSecretsKey}`],
+    [{ SECRETS_KEY: Buffer.alloc(33).toString('base64') }, `SECRETS_KEY ${badSecretsKey}`],
+    [
+      { SMTP_URL: 'mail.example-school.org.uk:587' },
+      'SMTP_URL must be an smtp:// or smtps:// address, for example smtps://user:password@mail.example-school.org.uk:465',
+    ],
+    [
+      { SMTP_URL: 'smtp://' },
+      'SMTP_URL must be an smtp:// or smtps:// address, for example smtps://user:password@mail.example-school.org.uk:465',
+    ],
+    [
+      { MAIL_FROM: 'Footprint' },
+      'MAIL_FROM must be an email address, for example Footprint <footprint@example-school.org.uk>',
+    ],
   ])('explains what is wrong with %o', (env, message) => {
     expect(failure(env).message).toBe(`Footprint cannot start: ${message}.`);
+  });
+
+  it('keeps mail in an outbox outside production until SMTP_URL is set', () => {
+    expect(loadConfig({}).mail).toEqual({ kind: 'outbox', from: 'Footprint <footprint@localhost>' });
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'office@example-school.org.uk' }).mail).toEqual({
+      kind: 'smtp',
+      url: 'smtp://127.0.0.1:2525',
+      from: 'office@example-school.org.uk',
+    });
+  });
+
+  it('never repeats a malformed SMTP_URL, which may hold a password', () => {
+    expect(failure({ SMTP_URL: 'ftp://footprint:hunter2@mail.example' }).message).not.toContain('hunter2');
+  });
+
+  it('reads SECRETS_KEY as 32 bytes, in base64 or base64url, and leaves it unset outside production', () => {
+    const key = Buffer.from(Array.from({ length: 32 }, (_, index) => 250 - index));
+    expect(loadConfig({ SECRETS_KEY: key.toString('base64') }).secretsKey).toEqual(key);
+    expect(loadConfig({ SECRETS_KEY: `${key.toString('base64url')}\n` }).secretsKey).toEqual(key);
+    expect(loadConfig({}).secretsKey).toBeUndefined();
   });
 
   it('reads TRUST_PROXY as off, on, a number of hops or trusted addresses', () => {

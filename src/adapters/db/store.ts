@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../services/ports.ts';
 import { findSetting, saveSetting } from './repositories/app-settings.ts';
+import { appendAuditEntry, auditedSchools, listAuditEntries, readAuditChain } from './repositories/audit.ts';
 import {
   markPupilsLeft,
   pupilIdsByMisId,
@@ -15,10 +16,31 @@ import {
   addOrganisation,
   addSchool,
   countSchools,
+  findSchoolById,
   findSchoolBySlug,
   findSchoolByUrn,
   schoolsOf,
 } from './repositories/schools.ts';
+import {
+  acceptTotpStep,
+  accountOfPerson,
+  addAccount,
+  changeAccount,
+  findAccount,
+  findAccountByEmail,
+  replaceRecoveryCodes,
+  unusedRecoveryCodes,
+  useRecoveryCode,
+} from './repositories/accounts.ts';
+import {
+  destroySession,
+  destroySessionsOf,
+  findSession,
+  purgeExpiredSessions,
+  saveSession,
+  sessionsOf,
+} from './repositories/sessions.ts';
+import { sha256Hex } from '../crypto/hash.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -38,6 +60,7 @@ export function storeFor(db: Kysely<Tables>): Store {
       addOrganisation: (organisation) => addOrganisation(db, organisation),
       addSchool: (organisationId, school) => addSchool(db, organisationId, school),
       findBySlug: (slug) => findSchoolBySlug(db, slug),
+      findById: (id) => findSchoolById(db, id),
       findByUrn: (urn) => findSchoolByUrn(db, urn),
       count: () => countSchools(db),
       ofOrganisation: (organisationId) => schoolsOf(db, organisationId),
@@ -54,6 +77,32 @@ export function storeFor(db: Kysely<Tables>): Store {
       linkCarers: (schoolId, links) => linkCarers(db, schoolId, links),
       carersOf: (schoolId, pupilId) => carersOf(db, schoolId, pupilId),
       childrenOf: (schoolId, carerId) => childrenOf(db, schoolId, carerId),
+    },
+    accounts: {
+      add: (schoolId, account) => addAccount(db, schoolId, account),
+      findByEmail: (email) => findAccountByEmail(db, email),
+      find: (schoolId, id) => findAccount(db, schoolId, id),
+      ofPerson: (schoolId, personId) => accountOfPerson(db, schoolId, personId),
+      change: (schoolId, id, change, at) => changeAccount(db, schoolId, id, change, at),
+      acceptTotpStep: (schoolId, id, step) => acceptTotpStep(db, schoolId, id, step),
+      replaceRecoveryCodes: (schoolId, id, hashes) => replaceRecoveryCodes(db, schoolId, id, hashes),
+      useRecoveryCode: (schoolId, id, hash, at) => useRecoveryCode(db, schoolId, id, hash, at),
+      unusedRecoveryCodes: (schoolId, id) => unusedRecoveryCodes(db, schoolId, id),
+    },
+    sessions: {
+      find: (idHash) => findSession(db, idHash),
+      save: (idHash, session) => saveSession(db, idHash, session),
+      destroy: (idHash) => destroySession(db, idHash),
+      destroyAllOf: (schoolId, accountId) => destroySessionsOf(db, schoolId, accountId),
+      countOf: (schoolId, accountId) => sessionsOf(db, schoolId, accountId),
+      purgeExpired: (now) => purgeExpiredSessions(db, now),
+    },
+    audit: {
+      append: (entry) => appendAuditEntry(db, entry),
+      list: (schoolId, query) => listAuditEntries(db, schoolId, query),
+      readChain: (schoolId, read) => readAuditChain(db, schoolId, read),
+      schools: () => auditedSchools(db),
+      hashOf: sha256Hex,
     },
   };
 }

@@ -84,6 +84,63 @@ export interface CarerLinkTable {
   contact_priority: number | null;
 }
 
+export interface AccountTable {
+  id: Generated<string>;
+  school_id: string;
+  person_id: string;
+  email: string;
+  password_hash: string | null;
+  /** Sealed: opens only with the master key, and only for this account. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  /** The last time step whose code was accepted: no code at or before it works again. */
+  totp_last_step: number | null;
+  school_admin: Generated<boolean>;
+  disabled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Stamp;
+}
+
+export interface RecoveryCodeTable {
+  school_id: string;
+  account_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  school_id: string | null;
+  account_id: string | null;
+  data: ColumnType<unknown, string, string>;
+  started_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+/** Audit rows are written once and never changed: Kysely offers no update of them. */
+type Written<T> = ColumnType<T, T, never>;
+
+export interface AuditEntryTable {
+  school_id: Written<string>;
+  seq: Written<number>;
+  at: Written<Date>;
+  actor_person_id: Written<string | null>;
+  action: Written<string>;
+  subject_kind: Written<string | null>;
+  subject_id: Written<string | null>;
+  /** jsonb: written as JSON text, read back parsed. */
+  details: ColumnType<unknown, string, never>;
+  previous_hash: Written<string>;
+  hash: Written<string>;
+}
+
+export interface AuditChainTable {
+  school_id: ColumnType<string, string, never>;
+  seq: number;
+  hash: string;
+}
+
 export interface Tables {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -92,4 +149,9 @@ export interface Tables {
   person_role: PersonRoleTable;
   pupil: PupilTable;
   carer_link: CarerLinkTable;
+  account: AccountTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  audit_entry: AuditEntryTable;
+  audit_chain: AuditChainTable;
 }

@@ -1,5 +1,6 @@
 // The registry of `footprint` subcommands: name → module. Each module exports
 // `usage`, optionally `summary`, and `run(argv): Promise<number>` (see command.ts).
+import * as audit from './audit.ts';
 import * as backup from './backup.ts';
 import type { Command } from './command.ts';
 import * as demo from './demo.ts';
@@ -19,6 +20,7 @@ export const commands: Readonly<Record<string, Command>> = {
   demo,
   roster,
   policy,
+  audit,
 };
 
 export function usage(): string {

@@ -5,7 +5,7 @@ import { sendProblem } from '../problem.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 
 export const healthRoutes: RoutePlugin = async (app, { services, config }) => {
-  const unlimited = { config: { rateLimit: false } } as const;
+  const unlimited = { config: { rateLimit: false, access: 'anyone' } } as const;
 
   app.get('/healthz', unlimited, async (_request, reply) => {
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });

@@ -5,7 +5,7 @@ import type { RoutePlugin } from '../route-plugin.ts';
 const codes = Object.keys(errorCatalogue) as ErrorCode[];
 
 export const problemTypeRoutes: RoutePlugin = async (app) => {
-  app.get<{ Params: { type: string } }>('/problems/:type', async (request, reply) => {
+  app.get<{ Params: { type: string } }>('/problems/:type', { config: { access: 'anyone' } }, async (request, reply) => {
     const code = codes.find((candidate) => candidate.replaceAll('_', '-') === request.params.type);
     if (!code) throw new AppError('not_found');
     const { status, title, message } = errorCatalogue[code];

@@ -131,13 +131,13 @@ export class SetupCheckPage extends SetupPage {
 export class SetupConfirmationPage extends SetupPage {
   readonly created: Locator;
   readonly headteacher: Locator;
-  readonly startLink: Locator;
+  readonly choosePassword: Locator;
 
   constructor(page: Page) {
     super(page);
     this.created = page.locator('[data-qa="created"]');
     this.headteacher = page.locator('[data-qa="headteacher"]');
-    this.startLink = page.locator('[data-qa="start-link"]');
+    this.choosePassword = page.locator('[data-qa="choose-password"]');
   }
 
   static async verifyOnPage(page: Page): Promise<SetupConfirmationPage> {

@@ -13,7 +13,7 @@ const situation = z.strictObject({
 describe('When something goes wrong', () => {
   const testApp = useTestApp(backends.pglite, {
     site: async (app) => {
-      app.get('/broken', () => {
+      app.get('/broken', { config: { access: 'anyone' } }, () => {
         throw new Error('secret internal detail at /srv/footprint/thing.ts:12');
       });
     },

@@ -8,7 +8,7 @@ describe('Stopping the app', () => {
   const mayAnswer = Promise.withResolvers<void>();
   const testApp = useTestApp(backends.pglite, {
     site: async (app) => {
-      app.get('/slow', async () => {
+      app.get('/slow', { config: { access: 'anyone' } }, async () => {
         entered.resolve();
         await mayAnswer.promise;
         return { finished: true };

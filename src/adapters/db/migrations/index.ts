@@ -2,10 +2,14 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as appSetting from './0001-app-setting.ts';
 import * as community from './0002-community.ts';
+import * as auditLog from './0003-audit-log.ts';
+import * as accounts from './0004-accounts.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
   '0002-community': community,
+  '0003-audit-log': auditLog,
+  '0004-accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

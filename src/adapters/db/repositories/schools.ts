@@ -54,6 +54,11 @@ export async function findSchoolBySlug(db: Kysely<Tables>, slug: string): Promis
   return row && toSchool(row);
 }
 
+export async function findSchoolById(db: Kysely<Tables>, id: string): Promise<School | undefined> {
+  const row = await db.selectFrom('school').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toSchool(row);
+}
+
 export async function findSchoolByUrn(db: Kysely<Tables>, urn: string): Promise<School | undefined> {
   const row = await db.selectFrom('school').selectAll().where('urn', '=', urn).executeTakeFirst();
   return row && toSchool(row);

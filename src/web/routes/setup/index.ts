@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { displayName } from '../../../domain/community/people.ts';
 import { isAppError } from '../../../errors.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
+import { beginStage } from '../../plugins/sessions.ts';
 import { completeAnswers } from './answers.ts';
 import { setupCookies } from './cookies.ts';
 import {
@@ -35,6 +36,9 @@ const tooLongToKeep = (question: Question) => ({
   message: 'These answers are too long for Footprint to keep: shorten them',
 });
 
+/** The set-up is for whoever installs Footprint, before anyone has an account. */
+const anyone = { config: { access: 'anyone' as const } };
+
 export const setupRoutes: RoutePlugin = async (app, { services, config }) => {
   const cookies = setupCookies(config);
   const alreadySetUp = (reply: FastifyReply, status: number) => {
@@ -48,7 +52,7 @@ export const setupRoutes: RoutePlugin = async (app, { services, config }) => {
     return alreadySetUp(reply, request.method === 'POST' ? 409 : 200);
   });
 
-  app.get('/setup', async (request, reply) => {
+  app.get('/setup', anyone, async (request, reply) => {
     const next = firstUnanswered(cookies.answers(request));
     return reply.redirect(next ? pageOf(next) : checkPage, 303);
   });
@@ -80,18 +84,18 @@ export const setupRoutes: RoutePlugin = async (app, { services, config }) => {
   };
 
   for (const question of questions) {
-    app.get(pageOf(question), showQuestion(question));
-    app.post(pageOf(question), answerQuestion(question));
+    app.get(pageOf(question), anyone, showQuestion(question));
+    app.post(pageOf(question), anyone, answerQuestion(question));
   }
 
-  app.get(checkPage, async (request, reply) => {
+  app.get(checkPage, anyone, async (request, reply) => {
     const answers = cookies.answers(request);
     const unanswered = firstUnanswered(answers);
     if (unanswered) return reply.redirect(pageOf(unanswered), 303);
     return render(reply, 'setup/check-your-answers.njk', checkView(answers));
   });
 
-  app.post(checkPage, async (request, reply) => {
+  app.post(checkPage, anyone, async (request, reply) => {
     const answers = cookies.answers(request);
     const complete = completeAnswers(answers);
     if (!complete) {
@@ -102,6 +106,9 @@ export const setupRoutes: RoutePlugin = async (app, { services, config }) => {
     }
     try {
       const school = await services.community.setUp(complete.organisation, complete.school, complete.headteacher);
+      // Whoever finished the set-up goes straight on to the Headteacher's password and second factor.
+      const account = await services.access.awaitingPassword(complete.headteacher.email ?? '');
+      if (account) await beginStage(request, 'set_password', account, services.clock.now());
       cookies.finish(reply, {
         school: school.name,
         slug: school.slug,
@@ -124,7 +131,7 @@ export const setupRoutes: RoutePlugin = async (app, { services, config }) => {
     }
   });
 
-  app.get(confirmationPage, async (request, reply) => {
+  app.get(confirmationPage, anyone, async (request, reply) => {
     const done = cookies.done(request);
     if (!done || !(await services.community.isSetUp())) return reply.redirect('/setup', 303);
     return render(reply, 'setup/confirmation.njk', { pageTitle: 'Footprint is set up', done });

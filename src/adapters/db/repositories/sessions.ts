@@ -1,0 +1,70 @@
+// Server-side sessions, found by the hash of the id the browser holds: the table never holds
+// an id that would let someone who reads it take over a session.
+import { createHash } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { SessionRecord } from '../../../domain/access/account.ts';
+import type { SessionTable, Tables } from '../tables.ts';
+
+function toSession(row: Selectable<SessionTable>): SessionRecord {
+  const session: SessionRecord = {
+    data: row.data as Record<string, unknown>,
+    startedAt: row.started_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
+  if (row.school_id !== null) session.schoolId = row.school_id;
+  if (row.account_id !== null) session.accountId = row.account_id;
+  return session;
+}
+
+const hashOf = (id: string) => createHash('sha256').update(id, 'utf8').digest('base64url');
+
+export async function findSession(db: Kysely<Tables>, id: string): Promise<SessionRecord | undefined> {
+  const row = await db.selectFrom('session').selectAll().where('id_hash', '=', hashOf(id)).executeTakeFirst();
+  return row && toSession(row);
+}
+
+export async function saveSession(db: Kysely<Tables>, id: string, session: SessionRecord): Promise<void> {
+  const values = {
+    school_id: session.schoolId ?? null,
+    account_id: session.accountId ?? null,
+    data: JSON.stringify(session.data),
+    started_at: session.startedAt,
+    last_seen_at: session.lastSeenAt,
+    expires_at: session.expiresAt,
+  };
+  await db
+    .insertInto('session')
+    .values({ id_hash: hashOf(id), ...values })
+    .onConflict((oc) => oc.column('id_hash').doUpdateSet(values))
+    .execute();
+}
+
+export async function destroySession(db: Kysely<Tables>, id: string): Promise<void> {
+  await db.deleteFrom('session').where('id_hash', '=', hashOf(id)).execute();
+}
+
+/** Ends every session of one account; returns how many there were. */
+export async function destroySessionsOf(db: Kysely<Tables>, schoolId: string, accountId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('session')
+    .where('school_id', '=', schoolId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function sessionsOf(db: Kysely<Tables>, schoolId: string, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('session')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('school_id', '=', schoolId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function purgeExpiredSessions(db: Kysely<Tables>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('session').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

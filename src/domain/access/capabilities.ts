@@ -1,0 +1,60 @@
+// The permission matrix: what each access role may do. Services check it before acting; pages
+// use it to show only what a person can use. One table, so a change is made in one place.
+import { accessRoles, type AccessRole } from './roles.ts';
+
+export const capabilities = [
+  /** Ask the school's policy "can I…?". */
+  'check_policy',
+  /** See and change one's own account: password, second factor, sessions. */
+  'manage_own_account',
+  /** See the school's people and pupils, with their families. */
+  'view_people',
+  /** Add and change people, and import the roster. */
+  'manage_people',
+  /** Give and take away roles and the administrator grant; disable accounts. */
+  'manage_roles',
+  /** Read the audit log. */
+  'view_audit_log',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** Every access role: whoever is signed in. */
+const everyone: readonly AccessRole[] = accessRoles;
+
+export const permissionMatrix: Readonly<Record<Capability, readonly AccessRole[]>> = {
+  check_policy: everyone,
+  manage_own_account: everyone,
+  view_people: ['headteacher', 'dsl', 'school_admin'],
+  manage_people: ['headteacher', 'school_admin'],
+  manage_roles: ['headteacher', 'school_admin'],
+  view_audit_log: ['headteacher'],
+};
+
+/**
+ * Capabilities that reach children's records or other people's access. Whoever holds one must
+ * sign in with a second factor, and is signed out sooner when idle.
+ */
+export const restrictedCapabilities: ReadonlySet<Capability> = new Set([
+  'view_people',
+  'manage_people',
+  'manage_roles',
+  'view_audit_log',
+]);
+
+export function can(roles: readonly AccessRole[], capability: Capability): boolean {
+  const allowed = permissionMatrix[capability];
+  return roles.some((role) => allowed.includes(role));
+}
+
+export function capabilitiesOf(roles: readonly AccessRole[]): Capability[] {
+  return capabilities.filter((capability) => can(roles, capability));
+}
+
+export function hasRestrictedAccess(roles: readonly AccessRole[]): boolean {
+  return capabilitiesOf(roles).some((capability) => restrictedCapabilities.has(capability));
+}
+
+/** The Headteacher and the DSL always; anyone else whose roles reach restricted records. */
+export function needsSecondFactor(roles: readonly AccessRole[]): boolean {
+  return roles.includes('headteacher') || roles.includes('dsl') || hasRestrictedAccess(roles);
+}

@@ -1,0 +1,25 @@
+export {
+  auditActions,
+  chainStart,
+  newAuditEntryProblem,
+  type AuditAction,
+  type AuditDetails,
+  type AuditDetailValue,
+  type AuditEntry,
+  type AuditSubject,
+  type ChainHead,
+  type NewAuditEntry,
+} from './entry.ts';
+export { canonicalText } from './canonical.ts';
+export {
+  endChainWalk,
+  sealAuditEntry,
+  startChainWalk,
+  verifyChain,
+  walkChain,
+  type ChainProblem,
+  type ChainVerdict,
+  type ChainWalk,
+  type HashOf,
+} from './chain.ts';
+export { describeChainVerdict } from './words.ts';

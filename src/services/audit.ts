@@ -1,0 +1,48 @@
+// The audit log: reading a school's entries, and checking that every school's chain is whole,
+// walked from its first entry to the head recorded apart from it. Other services write entries
+// themselves, with `store.audit.append(…)` inside the transaction of the action they record.
+import { endChainWalk, startChainWalk, walkChain, type ChainVerdict } from '../domain/audit/index.ts';
+import { AppError } from '../errors.ts';
+import type { Adapters, AuditQuery, Store } from './ports.ts';
+
+export interface ChainReport {
+  school: { id: string; name: string; slug: string };
+  verdict: ChainVerdict;
+}
+
+/** Entries read at a time: few round trips, and memory that stays flat however long the chain. */
+const batchSize = 2000;
+
+function checkChain(store: Store, schoolId: string): Promise<ChainVerdict> {
+  return store.audit.readChain(schoolId, async (chain) => {
+    let walk = startChainWalk(chain.head);
+    for await (const batch of chain.batches(batchSize)) {
+      walk = walkChain(walk, batch, store.audit.hashOf);
+      if (walk.broken) break;
+    }
+    return endChainWalk(walk);
+  });
+}
+
+async function named(store: Store, slug: string): Promise<ChainReport['school']> {
+  const school = await store.schools.findBySlug(slug);
+  if (!school) throw new AppError('not_found', `There is no school "${slug}".`);
+  return { id: school.id, name: school.name, slug: school.slug };
+}
+
+export function createAuditService({ store }: Pick<Adapters, 'store'>) {
+  return {
+    /** Checks every school's chain, or only the school with this slug; one report per school. */
+    async verify(schoolSlug?: string): Promise<ChainReport[]> {
+      const schools = schoolSlug === undefined ? await store.audit.schools() : [await named(store, schoolSlug)];
+      const reports: ChainReport[] = [];
+      for (const school of schools) reports.push({ school, verdict: await checkChain(store, school.id) });
+      return reports;
+    },
+
+    /** A school's entries, newest first. */
+    list: (schoolId: string, query: AuditQuery) => store.audit.list(schoolId, query),
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,215 @@
+// Signing in: email and password, then a code from an authenticator app (or a recovery code)
+// for those who have one, setting one up for those whose roles need it, and signing out.
+// Each step is a stage of the server-side session; a page for another stage sends you there.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RoutePlugin } from '../../route-plugin.ts';
+import { beginStage, type SignInStage } from '../../plugins/sessions.ts';
+import { field, page, safeNext, type Errors } from './form.ts';
+
+const home = '/home';
+const stagePages: Record<Exclude<SignInStage, 'signed_in'>, string> = {
+  set_password: '/sign-in/set-password',
+  second_factor_setup: '/sign-in/second-factor',
+  code: '/sign-in/code',
+};
+
+// Slow guessing from any one address, and guessing at any one account from any one address,
+// without letting someone elsewhere lock the real person out.
+const guarded = (max: number) => ({
+  access: 'anyone' as const,
+  rateLimit: {
+    max,
+    timeWindow: '15 minutes',
+    // After the body is read, so that the key can include the address being tried.
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `${request.ip} ${field(request.body, 'email').trim().toLowerCase()}`,
+  },
+});
+
+const endedNotices: Record<string, string> = {
+  idle: 'You were signed out because you had not used Footprint for a while. Sign in again to carry on.',
+  expired: 'You were signed out at the end of your session. Sign in again to carry on.',
+  'signed-out': 'You have signed out.',
+};
+
+export const signInRoutes: RoutePlugin = async (app, { services }) => {
+  /** The session's account, if it is at this stage; otherwise where the visitor should be instead. */
+  function atStage(request: FastifyRequest, stage: SignInStage) {
+    const { session } = request;
+    if (session.stage === stage && session.schoolId && session.accountId) {
+      return { schoolId: session.schoolId, accountId: session.accountId };
+    }
+    return undefined;
+  }
+  const elsewhere = (request: FastifyRequest, reply: FastifyReply) => {
+    const stage = request.session.stage;
+    if (stage === 'signed_in') return reply.redirect(home, 303);
+    return reply.redirect(stage ? stagePages[stage] : '/sign-in', 303);
+  };
+  const finish = async (request: FastifyRequest, reply: FastifyReply, ids: { schoolId: string; accountId: string }) => {
+    const next = safeNext(request.session.returnTo) ?? home;
+    await beginStage(request, 'signed_in', ids, services.clock.now());
+    request.session.returnTo = undefined;
+    return reply.redirect(next, 303);
+  };
+
+  app.get<{ Querystring: { next?: string; ended?: string } }>(
+    '/sign-in',
+    { config: { access: 'anyone' } },
+    async (request, reply) => {
+      if (request.viewer) return reply.redirect(home, 303);
+      const notice = endedNotices[request.query.ended ?? ''];
+      return page(reply, 'sign-in/password.njk', {
+        qa: 'sign-in',
+        pageTitle: 'Sign in to Footprint',
+        formAction: '/sign-in',
+        buttonText: 'Sign in',
+        next: safeNext(request.query.next) ?? '',
+        notice,
+      });
+    },
+  );
+
+  app.post('/sign-in', { config: guarded(10) }, async (request, reply) => {
+    const email = field(request.body, 'email').trim();
+    const password = field(request.body, 'password');
+    const errors: Errors = {};
+    if (!email) errors.email = 'Enter your email address';
+    if (!password) errors.password = 'Enter your password';
+    const outcome = Object.keys(errors).length === 0 ? await services.access.checkPassword(email, password) : undefined;
+    if (!outcome || outcome.outcome === 'refused') {
+      if (outcome) errors.email = 'Enter an email address and password that match an account at your school';
+      return page(
+        reply,
+        'sign-in/password.njk',
+        {
+          qa: 'sign-in',
+          pageTitle: 'Sign in to Footprint',
+          formAction: '/sign-in',
+          buttonText: 'Sign in',
+          next: safeNext(field(request.body, 'next')) ?? '',
+          values: { email },
+          errors,
+        },
+        outcome ? 401 : 400,
+      );
+    }
+    request.session.returnTo = safeNext(field(request.body, 'next'));
+    const ids = { schoolId: outcome.schoolId, accountId: outcome.accountId };
+    if (outcome.outcome === 'signed_in') return finish(request, reply, ids);
+    const stage = outcome.outcome === 'code_needed' ? 'code' : 'second_factor_setup';
+    await beginStage(request, stage, ids, services.clock.now());
+    return reply.redirect(stagePages[stage], 303);
+  });
+
+  const codePage = (reply: FastifyReply, errors: Errors = {}, status = 200) =>
+    page(
+      reply,
+      'sign-in/code.njk',
+      {
+        qa: 'sign-in-code',
+        pageTitle: 'Enter the code from your authenticator app',
+        formAction: stagePages.code,
+        errors,
+      },
+      status,
+    );
+
+  app.get(stagePages.code, { config: { access: 'anyone' } }, async (request, reply) =>
+    atStage(request, 'code') ? codePage(reply) : elsewhere(request, reply),
+  );
+
+  app.post(stagePages.code, { config: guarded(10) }, async (request, reply) => {
+    const ids = atStage(request, 'code');
+    if (!ids) return elsewhere(request, reply);
+    const code = field(request.body, 'code').trim();
+    if (!code) return codePage(reply, { code: 'Enter the 6-digit code from your authenticator app' }, 400);
+    if (!(await services.access.checkCode(ids.schoolId, ids.accountId, code))) {
+      return codePage(
+        reply,
+        { code: 'That code did not work. Enter the code the app shows now, or an unused recovery code' },
+        401,
+      );
+    }
+    return finish(request, reply, ids);
+  });
+
+  const setupPage = async (reply: FastifyReply, ids: { schoolId: string; accountId: string }, errors: Errors = {}) =>
+    page(
+      reply,
+      'sign-in/second-factor.njk',
+      {
+        qa: 'second-factor',
+        pageTitle: 'Set up your authenticator app',
+        formAction: stagePages.second_factor_setup,
+        ...(await services.access.startSecondFactor(ids.schoolId, ids.accountId)),
+        errors,
+      },
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+
+  app.get(stagePages.second_factor_setup, { config: { access: 'anyone' } }, async (request, reply) => {
+    const ids = atStage(request, 'second_factor_setup');
+    return ids ? setupPage(reply, ids) : elsewhere(request, reply);
+  });
+
+  app.post(stagePages.second_factor_setup, { config: guarded(10) }, async (request, reply) => {
+    const ids = atStage(request, 'second_factor_setup');
+    if (!ids) return elsewhere(request, reply);
+    const code = field(request.body, 'code').trim();
+    const codes = code ? await services.access.finishSecondFactor(ids.schoolId, ids.accountId, code) : undefined;
+    if (!codes) {
+      const message = code
+        ? 'That code did not match. Check the app shows Footprint, then enter the code it shows now'
+        : 'Enter the 6-digit code from your authenticator app';
+      return setupPage(reply, ids, { code: message });
+    }
+    const next = safeNext(request.session.returnTo) ?? home;
+    await beginStage(request, 'signed_in', ids, services.clock.now());
+    request.session.returnTo = undefined;
+    return page(reply, 'sign-in/recovery-codes.njk', { pageTitle: 'Your authenticator app is set up', codes, next });
+  });
+
+  const passwordPage = async (reply: FastifyReply, ids: { schoolId: string; accountId: string }, errors: Errors = {}) =>
+    page(
+      reply,
+      'sign-in/set-password.njk',
+      {
+        qa: 'set-password',
+        pageTitle: 'Choose a password',
+        formAction: stagePages.set_password,
+        email: (await services.access.viewerEmail(ids.schoolId, ids.accountId)) ?? '',
+        errors,
+      },
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+
+  app.get(stagePages.set_password, { config: { access: 'anyone' } }, async (request, reply) => {
+    const ids = atStage(request, 'set_password');
+    return ids ? passwordPage(reply, ids) : elsewhere(request, reply);
+  });
+
+  app.post(stagePages.set_password, { config: guarded(20) }, async (request, reply) => {
+    const ids = atStage(request, 'set_password');
+    if (!ids) return elsewhere(request, reply);
+    const password = field(request.body, 'password');
+    const confirm = field(request.body, 'confirm');
+    let problems: string[];
+    if (!password) problems = ['Enter a password'];
+    else if (password !== confirm) {
+      return passwordPage(reply, ids, { confirm: 'Type the same password again: the two did not match' });
+    } else problems = await services.access.setPassword(ids.schoolId, ids.accountId, password);
+    if (problems.length > 0) return passwordPage(reply, ids, { password: problems.join('. ') });
+    if (await services.access.needsSecondFactorSetUp(ids.schoolId, ids.accountId)) {
+      await beginStage(request, 'second_factor_setup', ids, services.clock.now());
+      return reply.redirect(stagePages.second_factor_setup, 303);
+    }
+    return finish(request, reply, ids);
+  });
+
+  app.post('/sign-out', { config: { access: 'anyone' } }, async (request, reply) => {
+    if (request.viewer) await services.access.recordSignOut(request.viewer);
+    if (request.session.stage) await request.session.destroy();
+    return reply.redirect('/sign-in?ended=signed-out', 303);
+  });
+};

@@ -1,0 +1,148 @@
+// Every page × every role, from the router's own list of routes. The expectations are written
+// here, by hand, from what each role should reach; a route missing from this table fails the
+// test, so nobody can add a page without deciding who may use it.
+import { expect, it } from 'vitest';
+import { accessRoles, type AccessRole } from '../../../src/domain/access/roles.ts';
+import type { RoleHeld } from '../../../src/domain/community/people.ts';
+import { totpCode } from '../../../src/adapters/crypto/totp.ts';
+import { createServices } from '../../../src/wiring.ts';
+import { describeEachBackend } from '../../support/backends.ts';
+import { browserFor, type Browser } from '../../support/browser.ts';
+import { useTestApp } from '../../support/fixtures.ts';
+
+type Who = AccessRole | 'nobody';
+const everyoneSignedIn: AccessRole[] = [...accessRoles];
+
+/** Who may use each route: 'anyone' (signed in or not), or the roles allowed. A trailing * matches the rest. */
+const expected: Record<string, 'anyone' | AccessRole[]> = {
+  'GET /': 'anyone',
+  'GET /healthz': 'anyone',
+  'GET /readyz': 'anyone',
+  'GET /problems/:type': 'anyone',
+  'GET /setup': 'anyone',
+  'GET /setup/*': 'anyone',
+  'POST /setup/*': 'anyone',
+  'GET /sign-in': 'anyone',
+  'POST /sign-in': 'anyone',
+  'GET /sign-in/*': 'anyone',
+  'POST /sign-in/*': 'anyone',
+  'POST /sign-out': 'anyone',
+  'GET /home': everyoneSignedIn,
+  'GET /account': everyoneSignedIn,
+  'POST /account/sign-out-everywhere': everyoneSignedIn,
+};
+
+function expectationFor(method: string, url: string) {
+  const key = `${method} ${url}`;
+  if (expected[key]) return expected[key];
+  const prefix = Object.keys(expected).find((k) => k.endsWith('*') && key.startsWith(k.slice(0, -1)));
+  return prefix ? expected[prefix] : undefined;
+}
+
+const rolesHeld: Record<AccessRole, { held: RoleHeld[]; schoolAdmin?: boolean }> = {
+  headteacher: { held: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }] },
+  dsl: { held: [{ role: 'staff', jobTitle: 'Deputy head', duties: ['dsl'] }] },
+  school_admin: { held: [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }], schoolAdmin: true },
+  staff: { held: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }] },
+  chair_of_governors: { held: [{ role: 'governor', duties: ['chair'] }] },
+  governor: { held: [{ role: 'governor', duties: ['member'] }] },
+  parent: { held: [{ role: 'parent' }] },
+  volunteer: { held: [{ role: 'volunteer' }] },
+  visitor: { held: [{ role: 'visitor' }] },
+};
+
+const password = 'harbour lantern meadow';
+
+describeEachBackend('Who may use each page', (backend) => {
+  const testApp = useTestApp(backend);
+  const app = () => testApp().app;
+  const keys = new Map<AccessRole, string>();
+  const accountIds = new Map<AccessRole, string>();
+
+  it('has an expectation for every route of the website', () => {
+    const missing = app()
+      .routeTable.filter((route) => route.method !== 'HEAD')
+      .filter((route) => !expectationFor(route.method, route.url))
+      .map((route) => `${route.method} ${route.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('gives each route to exactly the roles expected, and to nobody signed out unless it is open', async () => {
+    const { store, crypto } = testApp().adapters;
+    const services = createServices(testApp().adapters);
+    const organisation = await store.schools.addOrganisation({ name: 'Matrix Trust', kind: 'trust' });
+    const school = await store.schools.addSchool(organisation.id, {
+      name: 'Matrix Primary',
+      slug: 'matrix',
+      urn: '200001',
+      phase: 'primary',
+      address: { line1: '1 Grid Road', town: 'Exampleton', postcode: 'EX2 2BB' },
+      contactEmail: 'office@matrix.example',
+      day: { starts: '08:45', ends: '15:15' },
+    });
+    for (const role of everyoneSignedIn) {
+      const [person] = await store.people.add(school.id, [
+        {
+          person: { givenName: role, familyName: 'Tester', email: `${role}@matrix.example` },
+          roles: rolesHeld[role].held,
+        },
+      ]);
+      const account = await services.access.addAccount(school.id, person!.id, `${role}@matrix.example`, {
+        schoolAdmin: rolesHeld[role].schoolAdmin ?? false,
+      });
+      accountIds.set(role, account.id);
+      expect(await services.access.setPassword(school.id, account.id, password)).toEqual([]);
+      if (await services.access.needsSecondFactorSetUp(school.id, account.id)) {
+        const key = crypto.totp.newSecret();
+        keys.set(role, key);
+        await store.accounts.change(
+          school.id,
+          account.id,
+          { totpSecret: crypto.secrets.seal(key, account.id) },
+          new Date(),
+        );
+      }
+    }
+
+    async function signedIn(who: Who): Promise<Browser> {
+      const browser = browserFor(app);
+      if (who === 'nobody') return browser;
+      await browser.get('/sign-in');
+      const first = await browser.post('/sign-in', { email: `${who}@matrix.example`, password });
+      const key = keys.get(who);
+      if (key) {
+        expect(first.headers.location).toBe('/sign-in/code');
+        // This test signs each person in many times a minute: forget the last code used, so that
+        // the current one works again (a code working once is tested with sign-in itself).
+        await store.accounts.change(school.id, accountIds.get(who)!, { totpLastStep: null }, new Date());
+        await browser.get('/sign-in/code');
+        const done = await browser.post('/sign-in/code', { code: totpCode(key, new Date()) });
+        expect(done.statusCode).toBe(303);
+      }
+      return browser;
+    }
+
+    const denied = (status: number, location: unknown, body: string) =>
+      status === 401 ||
+      (status === 403 && body.includes('You cannot use this page')) ||
+      (status === 303 && typeof location === 'string' && location.startsWith('/sign-in?next='));
+
+    const results: string[] = [];
+    for (const route of app().routeTable.filter((r) => r.method !== 'HEAD' && r.access !== 'anyone')) {
+      const allowed = expectationFor(route.method, route.url);
+      for (const who of ['nobody', ...everyoneSignedIn] as Who[]) {
+        const browser = await signedIn(who);
+        if (route.method === 'POST') await browser.get('/sign-in');
+        const response = route.method === 'GET' ? await browser.get(route.url) : await browser.post(route.url, {});
+        const wasDenied = denied(response.statusCode, response.headers.location, response.body);
+        const shouldAllow = allowed === 'anyone' || (who !== 'nobody' && (allowed ?? []).includes(who));
+        if (wasDenied === shouldAllow) {
+          results.push(
+            `${route.method} ${route.url} as ${who}: ${shouldAllow ? 'refused' : 'allowed'} (${response.statusCode})`,
+          );
+        }
+      }
+    }
+    expect(results).toEqual([]);
+  });
+});
