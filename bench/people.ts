@@ -1,12 +1,18 @@
 // How fast one school's people and pupils are listed when the database holds a whole trust:
 // 50 schools of 2,000 pupils (about 3,000 carers each), beside the same queries on a school of
-// 300 pupils measured in the same run. Needs PostgreSQL: DATABASE_URL=postgres://… npm run bench:people
-// (BENCH_SCHOOLS and BENCH_PUPILS change the size). The database must be empty; it is filled here.
+// 300 pupils measured in the same run; then the /people page itself over HTTP, the real app
+// with every plugin (session, CSRF, templates), signed in as the big school's Headteacher, beside
+// the start page and a bare Fastify route in the same run. Needs PostgreSQL:
+// DATABASE_URL=postgres://… npm run bench:people (BENCH_SCHOOLS and BENCH_PUPILS change the size).
+// The database must be empty; it is filled here.
+import { totpCode } from '../src/adapters/crypto/totp.ts';
 import { generateTrust } from '../src/domain/demo/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import type { Page } from '../src/services/ports.ts';
+import { buildApp } from '../src/web/app.ts';
 import { createAdapters, createServices } from '../src/wiring.ts';
+import { startBaselineServer } from './lib.ts';
 
 if (!process.env.DATABASE_URL) {
   console.log('bench:people measures PostgreSQL: set DATABASE_URL to an empty database and run it again.');
@@ -15,7 +21,8 @@ if (!process.env.DATABASE_URL) {
 const schools = Number(process.env.BENCH_SCHOOLS ?? 50);
 const pupils = Number(process.env.BENCH_PUPILS ?? 2000);
 const today = '2026-11-22';
-const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+// The rate limit stays in the chain, set high enough not to turn the load into 429s.
+const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: String(1e9) });
 const adapters = await createAdapters(config, createLogger(config));
 await adapters.migrate();
 const services = createServices(adapters);
@@ -77,4 +84,96 @@ for (const [name, run] of Object.entries(queries)) {
     `  ${name.padEnd(28)} ${large.p50.toFixed(1).padStart(6)} / ${large.p95.toFixed(1).padStart(6)}   baseline ${baseline.p50.toFixed(1).padStart(5)} / ${baseline.p95.toFixed(1).padStart(5)}`,
   );
 }
-await adapters.close();
+
+// The page as a Headteacher sees it: over HTTP, on loopback, one request at a time.
+const headEmail = 'bench-head@bench.example';
+const [head] = await adapters.store.people.add(big.id, [
+  {
+    person: { givenName: 'Bench', familyName: 'Head', email: headEmail },
+    roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
+  },
+]);
+const account = await services.access.addAccount(big.id, head!.id, headEmail);
+const benchPassword = 'harbour lantern meadow bench';
+await services.access.setPassword(big.id, account.id, benchPassword);
+const key = adapters.crypto.totp.newSecret();
+await adapters.store.accounts.change(
+  big.id,
+  account.id,
+  { totpSecret: adapters.crypto.secrets.seal(key, account.id) },
+  new Date(),
+);
+
+const app = await buildApp(services, { config });
+const footprint = await app.listen({ port: 0, host: '127.0.0.1' });
+const bare = await startBaselineServer();
+
+/** A browser's worth of cookies and the CSRF token of the last page, over fetch. */
+const jar = new Map<string, string>();
+let csrfToken = '';
+async function visit(path: string, form?: Record<string, string>): Promise<Response> {
+  const response = await fetch(`${footprint}${path}`, {
+    method: form ? 'POST' : 'GET',
+    redirect: 'manual',
+    headers: {
+      cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
+      ...(form && { 'content-type': 'application/x-www-form-urlencoded' }),
+    },
+    ...(form && { body: new URLSearchParams({ ...form, _csrf: csrfToken }).toString() }),
+  });
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair = ''] = cookie.split(';');
+    const at = pair.indexOf('=');
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return response;
+}
+const read = async (response: Response) => {
+  const body = await response.text();
+  csrfToken = /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? csrfToken;
+  return body;
+};
+await read(await visit('/sign-in'));
+await visit('/sign-in', { email: headEmail, password: benchPassword });
+await read(await visit('/sign-in/code'));
+const signedIn = await visit('/sign-in/code', { code: totpCode(key, new Date()) });
+if (signedIn.headers.get('location') !== '/home') throw new Error('The bench could not sign in');
+
+async function pageTimings(url: string, check: (body: string) => boolean, times = 200) {
+  const once = async () => {
+    const response = await fetch(url, { headers: { cookie: [...jar].map(([n, v]) => `${n}=${v}`).join('; ') } });
+    const body = await response.text();
+    if (response.status !== 200 || !check(body)) throw new Error(`${url} answered ${response.status}`);
+  };
+  for (let i = 0; i < 20; i++) await once();
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = process.hrtime.bigint();
+    await once();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: ms[Math.floor(times / 2)]!, p95: ms[Math.floor(times * 0.95)]! };
+}
+
+const fullPage = (body: string) => (body.match(/data-qa="person-row"/g) ?? []).length === 50;
+const pages = {
+  'bare Fastify, trivial route (peer)': () => pageTimings(`${bare.url}/`, (body) => body.includes('ok')),
+  'start page (baseline)': () => pageTimings(`${footprint}/`, (body) => body.includes('data-qa')),
+  '/people, first page': () => pageTimings(`${footprint}/people`, fullPage),
+  '/people?q=son': () => pageTimings(`${footprint}/people?q=son`, fullPage),
+  '/people?role=pupil, page 20': () => pageTimings(`${footprint}/people?role=pupil&page=20`, fullPage),
+  '/people, page 80': () => pageTimings(`${footprint}/people?page=80`, fullPage),
+};
+console.log(`\nPage times in ms over HTTP (p50 / p95 of 200, one at a time), the ${pupils}-pupil school:`);
+try {
+  for (const [name, run] of Object.entries(pages)) {
+    const { p50, p95 } = await run();
+    console.log(`  ${name.padEnd(36)} ${p50.toFixed(1).padStart(6)} / ${p95.toFixed(1).padStart(6)}`);
+  }
+  console.log('  (target for the /people pages: under 100 ms)');
+} finally {
+  await app.close();
+  await bare.close();
+  await adapters.close();
+}

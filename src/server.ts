@@ -9,6 +9,7 @@ import { createAdapters, createServices } from './wiring.ts';
 /** Requests still running this long after the signal are cut off; the process must be gone within 5 s. */
 const cutOffMs = 3000;
 const deadlineMs = 4500;
+const purgeEveryMs = 60 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -21,15 +22,26 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     const { applied } = await adapters.migrate();
     if (applied.length > 0) logger.info({ applied }, 'Database brought up to date');
-    const app = await buildApp(createServices(adapters), { config, logger });
+    const services = createServices(adapters);
+    const app = await buildApp(services, { config, logger });
     const url = await app.listen({ port: config.port, host: config.host });
     logger.info({ url, database: adapters.databaseKind }, 'Footprint is listening');
+    // Sessions past their ten hours are refused when used; this clears them from the table too.
+    const purge = () =>
+      services.sessions.purgeExpired().then(
+        (count) => count > 0 && logger.info({ count }, 'Expired sessions removed'),
+        (error: unknown) => logger.warn({ err: error }, 'Expired sessions could not be removed'),
+      );
+    void purge();
+    const purging = setInterval(() => void purge(), purgeEveryMs);
+    purging.unref();
     let stopping: Promise<void> | undefined;
     return {
       url,
       app,
       stop: () =>
         (stopping ??= (async () => {
+          clearInterval(purging);
           try {
             await app.close();
           } finally {

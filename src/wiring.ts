@@ -6,7 +6,10 @@ import { openDatabase } from './adapters/db/database.ts';
 import { migrateToLatest, type MigrationReport } from './adapters/db/migrate.ts';
 import { restoreDatabase } from './adapters/db/restore.ts';
 import { createCryptography } from './adapters/crypto/index.ts';
+import { createOidcSignOn } from './adapters/identity/oidc.ts';
+import { createMailer, type SentMessage } from './adapters/mail/index.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
+import { scopedStore } from './adapters/db/school-scope.ts';
 import { storeFor } from './adapters/db/store.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
@@ -15,12 +18,14 @@ import type { Adapters } from './services/ports.ts';
 export { createServices, type Services } from './services/index.ts';
 /** The policy library (our model policy and the encoded published ones), read from policies/. */
 export { loadPolicy, librarySlugs } from './adapters/policy-files/index.ts';
-export type { BackupReport, MigrationReport };
+export type { BackupReport, MigrationReport, SentMessage };
 
 export interface RunningAdapters extends Adapters {
   /** Which database this is: the embedded one, or a PostgreSQL server. */
   databaseKind: 'pglite' | 'postgres';
   migrate(): Promise<MigrationReport>;
+  /** The development outbox's messages, oldest first; undefined when mail goes to an SMTP server. */
+  outbox(): readonly SentMessage[] | undefined;
   /** Closes the database cleanly (a checkpoint first, on PGlite) and releases the data directory. */
   close(): Promise<void>;
 }
@@ -28,11 +33,16 @@ export interface RunningAdapters extends Adapters {
 export async function createAdapters(config: Config, logger: Logger): Promise<RunningAdapters> {
   const database = await openDatabase(config, logger);
   const { db } = database;
+  // On PostgreSQL every call is scoped to its school for row-level security. The embedded
+  // database runs as a superuser, whom the policies do not bind, so there it would be cost alone.
+  const storeOf = (handle: typeof db) =>
+    database.kind === 'postgres' ? scopedStore(handle, storeFor) : storeFor(handle);
+  const mailer = createMailer(config, logger);
   return {
     databaseKind: database.kind,
-    store: storeFor(db),
+    store: storeOf(db),
     policyLibrary: filePolicyLibrary(),
-    inTransaction: (work) => db.transaction().execute((trx) => work(storeFor(trx))),
+    inTransaction: (work) => db.transaction().execute((trx) => work(storeOf(trx))),
     database: {
       ping: async () => {
         await sql`select 1`.execute(db);
@@ -40,8 +50,18 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
     },
     clock: { now: () => new Date() },
     crypto: createCryptography(config),
+    mailer,
+    singleSignOn: createOidcSignOn(),
+    baseUrl: config.baseUrl,
     migrate: () => migrateToLatest(db),
-    close: () => database.close(),
+    outbox: () => (mailer.kind === 'outbox' ? mailer.outbox() : undefined),
+    close: async () => {
+      try {
+        await mailer.close();
+      } finally {
+        await database.close();
+      }
+    },
   };
 }
 

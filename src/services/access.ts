@@ -9,6 +9,7 @@ import type { School } from '../domain/community/school.ts';
 import { AppError } from '../errors.ts';
 import type { Adapters, Store } from './ports.ts';
 import { recordAudit, type AuditNote } from './audit-trail.ts';
+import { checkSecondFactor } from './second-factor.ts';
 
 /** Who is signed in, with what they may do. Built afresh for every request. */
 export interface Viewer {
@@ -84,29 +85,35 @@ export function createAccessService({ store, inTransaction, clock, crypto }: Dep
 
     /** The second step: a code from the authenticator app, or one of the recovery codes. */
     async checkCode(schoolId: string, accountId: string, typed: string): Promise<boolean> {
-      const { account, secrets } = await accountFor(schoolId, accountId);
-      if (!secrets.totpSecret) return false;
-      const code = typed.replace(/\s+/g, '');
+      const found = await accountFor(schoolId, accountId);
       const now = clock.now();
       return inTransaction(async (trx) => {
-        let accepted: boolean;
-        let how = 'authenticator';
-        if (/^\d{6}$/.test(code)) {
-          const secret = crypto.secrets.open(secrets.totpSecret!, account.id);
-          const step = crypto.totp.verify(secret, code, now, secrets.totpLastStep);
-          accepted = step !== undefined && (await trx.accounts.acceptTotpStep(schoolId, accountId, step));
-        } else {
-          how = 'recovery_code';
-          const unused = await trx.accounts.unusedRecoveryCodes(schoolId, accountId);
-          const hash = crypto.recoveryCodes.find(typed, unused);
-          accepted = hash !== undefined && (await trx.accounts.useRecoveryCode(schoolId, accountId, hash, now));
-        }
+        const { accepted, how } = await checkSecondFactor(trx, crypto, found, typed, now);
+        const actorPersonId = found.account.personId;
+        if (accepted && how === 'recovery_code')
+          await audit(trx, { schoolId, actorPersonId, action: 'recovery_code_used' });
         await audit(trx, {
           schoolId,
-          actorPersonId: account.personId,
+          actorPersonId,
           action: accepted ? 'sign_in' : 'sign_in_failed',
           details: { step: 'second_factor', how },
         });
+        return accepted;
+      });
+    },
+
+    /**
+     * Checks someone's code again before something sensitive (step-up): replacing their
+     * authenticator app, say. A refusal goes on the audit log.
+     */
+    async confirmIdentity(viewer: Viewer, typed: string): Promise<boolean> {
+      const found = await accountFor(viewer.school.id, viewer.account.id);
+      const now = clock.now();
+      return inTransaction(async (trx) => {
+        const { accepted, how } = await checkSecondFactor(trx, crypto, found, typed, now);
+        const note = { schoolId: viewer.school.id, actorPersonId: viewer.person.id };
+        if (accepted && how === 'recovery_code') await audit(trx, { ...note, action: 'recovery_code_used' });
+        if (!accepted) await audit(trx, { ...note, action: 'sign_in_failed', details: { step: 'step_up' } });
         return accepted;
       });
     },

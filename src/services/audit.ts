@@ -1,8 +1,11 @@
 // The audit log: reading a school's entries, and checking that every school's chain is whole,
 // walked from its first entry to the head recorded apart from it. Other services write entries
 // themselves, with `store.audit.append(…)` inside the transaction of the action they record.
-import { endChainWalk, startChainWalk, walkChain, type ChainVerdict } from '../domain/audit/index.ts';
+import { can } from '../domain/access/capabilities.ts';
+import { displayName } from '../domain/community/people.ts';
+import { endChainWalk, startChainWalk, walkChain, type AuditEntry, type ChainVerdict } from '../domain/audit/index.ts';
 import { AppError } from '../errors.ts';
+import type { Viewer } from './access.ts';
 import type { Adapters, AuditQuery, Store } from './ports.ts';
 
 export interface ChainReport {
@@ -42,6 +45,32 @@ export function createAuditService({ store }: Pick<Adapters, 'store'>) {
 
     /** A school's entries, newest first. */
     list: (schoolId: string, query: AuditQuery) => store.audit.list(schoolId, query),
+
+    /** The viewer's own school's entries, newest first, with the name of whoever acted. */
+    async forViewer(
+      viewer: Viewer,
+      query: AuditQuery,
+    ): Promise<{ entries: (AuditEntry & { actorName?: string })[]; total: number }> {
+      if (!can(viewer.roles, 'view_audit_log')) throw new AppError('forbidden');
+      const schoolId = viewer.school.id;
+      const page = await store.audit.list(schoolId, query);
+      const names = new Map<string, string>();
+      for (const id of new Set(page.items.flatMap((entry) => (entry.actorPersonId ? [entry.actorPersonId] : [])))) {
+        const person = await store.people.find(schoolId, id);
+        if (person) names.set(id, displayName(person));
+      }
+      const entries = page.items.map((entry) => {
+        const actorName = entry.actorPersonId ? names.get(entry.actorPersonId) : undefined;
+        return actorName ? { ...entry, actorName } : entry;
+      });
+      return { entries, total: page.total };
+    },
+
+    /** Whether the viewer's school's chain is whole. */
+    async checkForViewer(viewer: Viewer): Promise<ChainVerdict> {
+      if (!can(viewer.roles, 'view_audit_log')) throw new AppError('forbidden');
+      return checkChain(store, viewer.school.id);
+    },
   };
 }
 

@@ -1,10 +1,65 @@
-// The school community: setting up the first school, and reading one school's people and
-// pupils. Every read names the school it is for.
-import type { NewPerson, Person } from '../domain/community/people.ts';
+// The school community: setting up the first school; reading one school's people and pupils;
+// adding and changing people, and checking or importing a roster file, for whoever is signed in.
+// Every read and write names the school it is for: for a signed-in viewer, always their own.
+import { can, type Capability } from '../domain/access/capabilities.ts';
+import { accessRolesOf } from '../domain/access/roles.ts';
+import {
+  displayName,
+  type CommunityRole,
+  type NewPerson,
+  type Person,
+  type RoleHeld,
+} from '../domain/community/people.ts';
 import type { CarerLink, Pupil } from '../domain/community/pupils.ts';
 import type { NewOrganisation, NewSchool, School } from '../domain/community/school.ts';
+import type { RosterKind } from '../domain/roster/index.ts';
 import { AppError } from '../errors.ts';
-import type { Adapters, PeopleQuery, PupilsQuery, Store } from './ports.ts';
+import type { Viewer } from './access.ts';
+import { recordAudit } from './audit-trail.ts';
+import type { Adapters, CommunityMember, Page, PeopleQuery, PupilsQuery, Store } from './ports.ts';
+import { createRosterService, type ImportResult } from './roster.ts';
+
+/** What the people pages list: everyone, the adults holding one role, or the pupils. */
+export interface DirectoryQuery {
+  search?: string;
+  role?: CommunityRole | 'pupil';
+  /** Pupils who have left are listed only when asked for. */
+  includeLeavers: boolean;
+  /** YYYY-MM-DD: who is on the roll is decided on this day. */
+  today: string;
+  limit: number;
+  offset: number;
+}
+
+/** A person saved, or the fields to correct, each with what to do. */
+export type PersonSaved =
+  { ok: true; person: Person } | { ok: false; errors: Partial<Record<'misId' | 'roles', string>> };
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function allow(viewer: Viewer, capability: Capability): void {
+  if (!can(viewer.roles, capability)) throw new AppError('forbidden');
+}
+
+/** A role and its duties as one code for the audit log, such as "staff:headteacher+dsl". */
+const roleCodes = (roles: readonly RoleHeld[]) =>
+  roles
+    .map((held) =>
+      'duties' in held && held.duties.length > 0 ? `${held.role}:${[...held.duties].sort().join('+')}` : held.role,
+    )
+    .sort();
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
+
+/** Thrown to end a rehearsal of an import, carrying its result out of the rolled-back transaction. */
+class Rehearsed extends Error {
+  readonly result: ImportResult;
+  constructor(result: ImportResult) {
+    super('rehearsed');
+    this.result = result;
+  }
+}
 
 export async function addSchoolTo(store: Store, organisationId: string, school: NewSchool): Promise<School> {
   const taken = (await store.schools.findBySlug(school.slug)) ?? (await store.schools.findByUrn(school.urn));
@@ -12,7 +67,19 @@ export async function addSchoolTo(store: Store, organisationId: string, school: 
   return store.schools.addSchool(organisationId, school);
 }
 
-export function createCommunityService({ store, inTransaction }: Pick<Adapters, 'store' | 'inTransaction'>) {
+export function createCommunityService({
+  store,
+  inTransaction,
+  clock,
+}: Pick<Adapters, 'store' | 'inTransaction' | 'clock'>) {
+  /** The MIS id is someone else's: the import would mix the two people up. */
+  async function misIdTaken(trx: Store, schoolId: string, person: NewPerson, id?: string) {
+    if (!person.misId) return undefined;
+    const holder = await trx.people.findByMisId(schoolId, person.misId);
+    if (!holder || holder.id === id) return undefined;
+    return `MIS ID ${person.misId} is already ${displayName(holder)}’s: check the ID, or leave it blank`;
+  }
+
   return {
     /** Whether any school exists yet: the first-run set-up runs only while none does. */
     async isSetUp(): Promise<boolean> {
@@ -61,6 +128,138 @@ export function createCommunityService({ store, inTransaction }: Pick<Adapters, 
     ): Promise<{ person: Person; children: { pupil: Pupil; link: CarerLink }[] } | undefined> {
       const person = await store.people.find(schoolId, id);
       return person && { person, children: await store.pupils.childrenOf(schoolId, id) };
+    },
+
+    /** The viewer's school's adults and pupils, a page at a time. */
+    async directory(viewer: Viewer, query: DirectoryQuery): Promise<Page<CommunityMember>> {
+      allow(viewer, 'view_people');
+      const schoolId = viewer.school.id;
+      const { search, role, limit, offset } = query;
+      const onRoll = query.includeLeavers ? {} : { onRollOn: query.today };
+      if (role === 'pupil') {
+        const found = await store.pupils.list(schoolId, { ...(search && { search }), ...onRoll, limit, offset });
+        return { items: found.items.map((pupil) => ({ kind: 'pupil', pupil })), total: found.total };
+      }
+      if (role) {
+        const found = await store.people.list(schoolId, { ...(search && { search }), role, limit, offset });
+        return { items: found.items.map((person) => ({ kind: 'person', person })), total: found.total };
+      }
+      return store.pupils.listWithAdults(schoolId, { ...(search && { search }), ...onRoll, limit, offset });
+    },
+
+    /** A person of the viewer's school with the pupils they care for; undefined for anyone else's. */
+    async personFor(viewer: Viewer, id: string) {
+      allow(viewer, 'view_people');
+      if (!uuidShape.test(id)) return undefined;
+      const person = await store.people.find(viewer.school.id, id);
+      return person && { person, children: await store.pupils.childrenOf(viewer.school.id, id) };
+    },
+
+    /** A pupil of the viewer's school with their carers; undefined for anyone else's. */
+    async pupilFor(viewer: Viewer, id: string) {
+      allow(viewer, 'view_people');
+      if (!uuidShape.test(id)) return undefined;
+      const pupil = await store.pupils.find(viewer.school.id, id);
+      return pupil && { pupil, carers: await store.pupils.carersOf(viewer.school.id, id) };
+    },
+
+    /** Adds someone to the viewer's school. */
+    addPerson(viewer: Viewer, person: NewPerson, roles: readonly RoleHeld[]): Promise<PersonSaved> {
+      allow(viewer, 'manage_people');
+      const schoolId = viewer.school.id;
+      return inTransaction(async (trx) => {
+        const taken = await misIdTaken(trx, schoolId, person);
+        if (taken) return { ok: false, errors: { misId: taken } };
+        const [added] = await trx.people.add(schoolId, [{ person, roles }]);
+        if (!added) throw new Error('The person was not added');
+        return { ok: true, person: added };
+      });
+    },
+
+    /**
+     * Changes someone's details and roles; undefined if the viewer's school has no such person.
+     * Roles decide what a person may do in Footprint, so a change that alters that needs the right
+     * to manage roles, nobody may take their own access away, and the change goes on the audit log.
+     */
+    updatePerson(
+      viewer: Viewer,
+      id: string,
+      person: NewPerson,
+      roles: readonly RoleHeld[],
+    ): Promise<PersonSaved | undefined> {
+      allow(viewer, 'manage_people');
+      if (!uuidShape.test(id)) return Promise.resolve(undefined);
+      const schoolId = viewer.school.id;
+      return inTransaction(async (trx): Promise<PersonSaved | undefined> => {
+        const before = await trx.people.find(schoolId, id);
+        if (!before) return undefined;
+        const taken = await misIdTaken(trx, schoolId, person, id);
+        if (taken) return { ok: false, errors: { misId: taken } };
+        const grants = { schoolAdmin: (await trx.accounts.ofPerson(schoolId, id))?.schoolAdmin ?? false };
+        const accessBefore = accessRolesOf(before.roles, grants);
+        const accessAfter = accessRolesOf(roles, grants);
+        if (!sameList(accessBefore, accessAfter)) {
+          if (!can(viewer.roles, 'manage_roles')) {
+            return {
+              ok: false,
+              errors: {
+                roles:
+                  'This change would alter what they can do in Footprint: ask your Headteacher or school administrator to make it',
+              },
+            };
+          }
+          if (id === viewer.person.id && accessBefore.some((role) => !accessAfter.includes(role))) {
+            return {
+              ok: false,
+              errors: {
+                roles:
+                  'You cannot take away your own access: ask another Headteacher or administrator to make this change',
+              },
+            };
+          }
+        }
+        const updated = await trx.people.update(schoolId, id, person, roles);
+        if (!updated) return undefined;
+        const [codesBefore, codesAfter] = [roleCodes(before.roles), roleCodes(roles)];
+        if (!sameList(codesBefore, codesAfter)) {
+          await recordAudit(
+            trx,
+            {
+              schoolId,
+              actorPersonId: viewer.person.id,
+              action: 'role_changed',
+              subject: { kind: 'person', id },
+              details: { before: codesBefore, after: codesAfter },
+            },
+            clock.now(),
+          );
+        }
+        return { ok: true, person: updated };
+      });
+    },
+
+    /**
+     * What importing the file would do, found by importing it in a transaction that is then rolled
+     * back: the figures come from the very code that will run on confirming, so they cannot drift.
+     */
+    async rehearseImport(viewer: Viewer, kind: RosterKind, text: string, today: string): Promise<ImportResult> {
+      allow(viewer, 'manage_people');
+      try {
+        await inTransaction(async (trx) => {
+          const rehearsal = createRosterService({ inTransaction: (work) => work(trx) });
+          throw new Rehearsed(await rehearsal.import(viewer.school.id, kind, text, today));
+        });
+      } catch (error) {
+        if (error instanceof Rehearsed) return error.result;
+        throw error;
+      }
+      throw new Error('The rehearsal ended without a result');
+    },
+
+    /** Imports a roster file into the viewer's school: all of it, or nothing and every error. */
+    importRoster(viewer: Viewer, kind: RosterKind, text: string, today: string): Promise<ImportResult> {
+      allow(viewer, 'manage_people');
+      return createRosterService({ inTransaction }).import(viewer.school.id, kind, text, today);
     },
   };
 }

@@ -1,27 +1,33 @@
 // Every service, built from the adapters in one place. Routes, jobs and commands receive these.
 import { createAccessService } from './access.ts';
+import { createAccountAdminService } from './account-admin.ts';
 import { createAuditService } from './audit.ts';
 import { createCommunityService } from './community.ts';
 import { createDemoService } from './demo.ts';
 import { createHealthService } from './health.ts';
 import { createInstallationService } from './installation.ts';
+import { createLinkService } from './links.ts';
 import { createPolicyService } from './policies.ts';
 import { createRosterService } from './roster.ts';
 import type { Adapters } from './ports.ts';
 import { createSessionService } from './sessions.ts';
+import { createSignOnService } from './sign-on.ts';
 
 export function createServices(adapters: Adapters) {
   return {
     access: createAccessService(adapters),
+    accounts: createAccountAdminService(adapters),
     audit: createAuditService(adapters),
     clock: adapters.clock,
     community: createCommunityService(adapters),
     demo: createDemoService(adapters),
     health: createHealthService(adapters),
     installation: createInstallationService(adapters),
+    links: createLinkService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
     roster: createRosterService(adapters),
     sessions: createSessionService(adapters),
+    signOn: createSignOnService(adapters),
   };
 }
 

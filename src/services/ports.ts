@@ -1,9 +1,11 @@
 // What services need from the outside world. Adapters implement these; services never
 // see a database handle, a driver or a framework.
 import type { Account, AccountSecrets, SessionRecord } from '../domain/access/account.ts';
+import type { SignOnSetting } from '../domain/access/sign-on.ts';
 import type { AuditAction, AuditEntry, ChainHead, NewAuditEntry } from '../domain/audit/index.ts';
 import type { NewPerson, Person, RoleHeld } from '../domain/community/people.ts';
 import type { CarerLink, NewPupil, Pupil, YearGroup } from '../domain/community/pupils.ts';
+import type { LinkPurpose, NewOneTimeLink, OneTimeLink } from '../domain/links/links.ts';
 import type { NewOrganisation, NewSchool, Organisation, School } from '../domain/community/school.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { PolicyLibrary } from './policies.ts';
@@ -41,7 +43,22 @@ export interface PeopleQuery {
 export interface PeopleRepository {
   add(schoolId: string, people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[]): Promise<Person[]>;
   find(schoolId: string, id: string): Promise<Person | undefined>;
+  findByMisId(schoolId: string, misId: string): Promise<Person | undefined>;
   list(schoolId: string, query: PeopleQuery): Promise<Page<Person>>;
+  /** Replaces the person's details and roles; undefined if the school has no such person. */
+  update(schoolId: string, id: string, person: NewPerson, roles: readonly RoleHeld[]): Promise<Person | undefined>;
+}
+
+/** Someone in a school's community: an adult, or a pupil. */
+export type CommunityMember = { kind: 'person'; person: Person } | { kind: 'pupil'; pupil: Pupil };
+
+export interface CommunityQuery {
+  /** Part of a name, an adult's email address, or a pupil's MIS id. */
+  search?: string;
+  /** Only pupils still on the roll on this day (YYYY-MM-DD); adults are all listed. */
+  onRollOn?: string;
+  limit: number;
+  offset: number;
 }
 
 export interface PupilsQuery {
@@ -61,6 +78,8 @@ export interface PupilsRepository {
   linkCarers(schoolId: string, links: readonly CarerLink[]): Promise<void>;
   carersOf(schoolId: string, pupilId: string): Promise<{ carer: Person; link: CarerLink }[]>;
   childrenOf(schoolId: string, carerId: string): Promise<{ pupil: Pupil; link: CarerLink }[]>;
+  /** Adults and pupils together, by family name then first name. */
+  listWithAdults(schoolId: string, query: CommunityQuery): Promise<Page<CommunityMember>>;
 }
 
 export interface Upserted {
@@ -115,6 +134,17 @@ export interface AccountsRepository {
   /** True if the code was this account's and unused; marks it used. */
   useRecoveryCode(schoolId: string, id: string, hash: string, at: Date): Promise<boolean>;
   unusedRecoveryCodes(schoolId: string, id: string): Promise<string[]>;
+  list(schoolId: string, page: { limit: number; offset: number }): Promise<Page<Account>>;
+}
+
+/** One-time links sent by email. The repository makes each token and keeps only its hash. */
+export interface LinksRepository {
+  /** A new link, replacing the account's unused ones of the same purpose; `token` goes in the email and nowhere else. */
+  create(link: NewOneTimeLink): Promise<{ token: string; link: OneTimeLink }>;
+  /** The link with this token and purpose, used or not, expired or not. */
+  find(token: string, purpose: LinkPurpose): Promise<OneTimeLink | undefined>;
+  /** Marks the link used if it is unused and unexpired at `at`, in one statement: of two uses at once, one wins. */
+  use(token: string, purpose: LinkPurpose, at: Date): Promise<OneTimeLink | undefined>;
 }
 
 /** Server-side sessions, by the id in the browser's cookie (which the database keeps only hashed). */
@@ -165,6 +195,22 @@ export interface AuditRepository {
   hashOf(this: void, text: string): string;
 }
 
+/** A school's single sign-on setting as stored, the client secret still sealed. */
+export interface StoredSignOn {
+  schoolId: string;
+  setting: SignOnSetting;
+  /** Where the provider publishes its configuration, worked out from the setting when saved. */
+  issuer: string;
+  sealedSecret: string;
+}
+
+export interface SignOnRepository {
+  find(schoolId: string): Promise<StoredSignOn | undefined>;
+  findByDomain(domain: string): Promise<StoredSignOn | undefined>;
+  save(stored: StoredSignOn, at: Date): Promise<void>;
+  remove(schoolId: string): Promise<void>;
+}
+
 export interface Store {
   settings: SettingsRepository;
   roster: RosterRepository;
@@ -173,7 +219,9 @@ export interface Store {
   pupils: PupilsRepository;
   accounts: AccountsRepository;
   sessions: SessionsRepository;
+  signOn: SignOnRepository;
   audit: AuditRepository;
+  links: LinksRepository;
 }
 
 export interface DatabaseStatus {
@@ -279,6 +327,10 @@ export interface Adapters {
   database: DatabaseStatus;
   clock: Clock;
   crypto: Cryptography;
+  mailer: Mailer;
+  singleSignOn: SingleSignOn;
+  /** The address people reach Footprint at (no trailing slash), for links in emails. */
+  baseUrl: string;
 }
 
 /** Who is choosing a new password, so that it is not simply their own name or address. */

@@ -20,7 +20,8 @@ export interface TestDatabase {
 
 export interface Backend {
   name: BackendName;
-  open(): Promise<TestDatabase>;
+  /** A fresh database; `env` adds settings to the test configuration. */
+  open(env?: Record<string, string>): Promise<TestDatabase>;
 }
 
 export function testConfig(env: Record<string, string>): Config {
@@ -29,10 +30,10 @@ export function testConfig(env: Record<string, string>): Config {
 
 const pglite: Backend = {
   name: 'pglite',
-  async open() {
+  async open(env = {}) {
     const dataDir = await mkdtemp(join(tmpdir(), 'footprint-test-'));
     return {
-      config: testConfig({ DATA_DIR: dataDir }),
+      config: testConfig({ ...env, DATA_DIR: dataDir }),
       destroy: () => rm(dataDir, { recursive: true, force: true }),
     };
   },
@@ -40,11 +41,11 @@ const pglite: Backend = {
 
 const postgres: Backend = {
   name: 'postgres',
-  async open() {
+  async open(env = {}) {
     const url = await createDatabase();
     const dataDir = await mkdtemp(join(tmpdir(), 'footprint-test-'));
     return {
-      config: testConfig({ DATA_DIR: dataDir, DATABASE_URL: url }),
+      config: testConfig({ ...env, DATA_DIR: dataDir, DATABASE_URL: url }),
       destroy: async () => {
         await dropDatabase(url);
         await rm(dataDir, { recursive: true, force: true });

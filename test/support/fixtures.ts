@@ -22,10 +22,10 @@ function fixture<T>(open: () => Promise<T>, close: (value: T) => Promise<void>):
   };
 }
 
-/** A fresh, empty database of this backend. */
-export function useTestDatabase(backend: Backend): () => TestDatabase {
+/** A fresh, empty database of this backend, with any extra settings. */
+export function useTestDatabase(backend: Backend, env?: Record<string, string>): () => TestDatabase {
   return fixture(
-    () => backend.open(),
+    () => backend.open(env),
     (database) => database.destroy(),
   );
 }
@@ -56,8 +56,12 @@ export function useAdapters(backend: Backend): () => RunningAdapters {
  * The whole app (real services, templates, plugins) on a migrated database, for inject(),
  * with any extra routes a test needs on the website or the API (under /api/v1).
  */
-export function useTestApp(backend: Backend, extraRoutes?: AppOptions['extraRoutes']): () => TestApp {
-  const testDatabase = useTestDatabase(backend);
+export function useTestApp(
+  backend: Backend,
+  extraRoutes?: AppOptions['extraRoutes'],
+  env?: Record<string, string>,
+): () => TestApp {
+  const testDatabase = useTestDatabase(backend, env);
   return fixture(
     () => startTestApp(testDatabase(), extraRoutes),
     (testApp) => testApp.close(),

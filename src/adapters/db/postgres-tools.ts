@@ -12,10 +12,20 @@ export async function runPostgresTool(
   const address = new URL(url);
   const password = decodeURIComponent(address.password);
   address.password = '';
-  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  // Row-level security would hide every school's rows from the tools: a backup and a restore
+  // are the whole database, so they look across schools (see school-scope.ts).
+  const env = {
+    ...process.env,
+    ...(password ? { PGPASSWORD: password } : {}),
+    PGOPTIONS: `${process.env.PGOPTIONS ?? ''} -c footprint.all_schools=on`.trim(),
+  };
 
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(tool, [...args, `--dbname=${address.href}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const rowSecurity = tool === 'pg_dump' ? ['--enable-row-security'] : [];
+    const child = spawn(tool, [...args, ...rowSecurity, `--dbname=${address.href}`], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {

@@ -10,8 +10,16 @@ import {
   upsertPeopleWithRole,
   upsertPupils,
 } from './repositories/roster.ts';
-import { addPeople, findPerson, listPeople } from './repositories/people.ts';
-import { addPupils, carersOf, childrenOf, findPupil, linkCarers, listPupils } from './repositories/pupils.ts';
+import { addPeople, findPerson, findPersonByMisId, listPeople, updatePerson } from './repositories/people.ts';
+import {
+  addPupils,
+  carersOf,
+  childrenOf,
+  findPupil,
+  linkCarers,
+  listPupils,
+  listWithAdults,
+} from './repositories/pupils.ts';
 import {
   addOrganisation,
   addSchool,
@@ -28,6 +36,7 @@ import {
   changeAccount,
   findAccount,
   findAccountByEmail,
+  listAccounts,
   replaceRecoveryCodes,
   unusedRecoveryCodes,
   useRecoveryCode,
@@ -40,7 +49,9 @@ import {
   saveSession,
   sessionsOf,
 } from './repositories/sessions.ts';
+import { createLink, findLink, useLink } from './repositories/links.ts';
 import { sha256Hex } from '../crypto/hash.ts';
+import { findSignOn, findSignOnByDomain, removeSignOn, saveSignOn } from './repositories/sign-on.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -68,7 +79,9 @@ export function storeFor(db: Kysely<Tables>): Store {
     people: {
       add: (schoolId, people) => addPeople(db, schoolId, people),
       find: (schoolId, id) => findPerson(db, schoolId, id),
+      findByMisId: (schoolId, misId) => findPersonByMisId(db, schoolId, misId),
       list: (schoolId, query) => listPeople(db, schoolId, query),
+      update: (schoolId, id, person, roles) => updatePerson(db, schoolId, id, person, roles),
     },
     pupils: {
       add: (schoolId, pupils) => addPupils(db, schoolId, pupils),
@@ -77,6 +90,7 @@ export function storeFor(db: Kysely<Tables>): Store {
       linkCarers: (schoolId, links) => linkCarers(db, schoolId, links),
       carersOf: (schoolId, pupilId) => carersOf(db, schoolId, pupilId),
       childrenOf: (schoolId, carerId) => childrenOf(db, schoolId, carerId),
+      listWithAdults: (schoolId, query) => listWithAdults(db, schoolId, query),
     },
     accounts: {
       add: (schoolId, account) => addAccount(db, schoolId, account),
@@ -88,6 +102,13 @@ export function storeFor(db: Kysely<Tables>): Store {
       replaceRecoveryCodes: (schoolId, id, hashes) => replaceRecoveryCodes(db, schoolId, id, hashes),
       useRecoveryCode: (schoolId, id, hash, at) => useRecoveryCode(db, schoolId, id, hash, at),
       unusedRecoveryCodes: (schoolId, id) => unusedRecoveryCodes(db, schoolId, id),
+      list: (schoolId, page) => listAccounts(db, schoolId, page),
+    },
+    signOn: {
+      find: (schoolId) => findSignOn(db, schoolId),
+      findByDomain: (domain) => findSignOnByDomain(db, domain),
+      save: (stored, at) => saveSignOn(db, stored, at),
+      remove: (schoolId) => removeSignOn(db, schoolId),
     },
     sessions: {
       find: (idHash) => findSession(db, idHash),
@@ -103,6 +124,11 @@ export function storeFor(db: Kysely<Tables>): Store {
       readChain: (schoolId, read) => readAuditChain(db, schoolId, read),
       schools: () => auditedSchools(db),
       hashOf: sha256Hex,
+    },
+    links: {
+      create: (link) => createLink(db, link),
+      find: (token, purpose) => findLink(db, token, purpose),
+      use: (token, purpose, at) => useLink(db, token, purpose, at),
     },
   };
 }

@@ -118,6 +118,17 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+/** A one-time link sent by email; the token itself is never kept, only its hash. */
+export interface OneTimeLinkTable {
+  token_hash: string;
+  school_id: string;
+  account_id: string;
+  purpose: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 /** Audit rows are written once and never changed: Kysely offers no update of them. */
 type Written<T> = ColumnType<T, T, never>;
 
@@ -141,6 +152,18 @@ export interface AuditChainTable {
   hash: string;
 }
 
+export interface SignOnSettingTable {
+  school_id: string;
+  provider: string;
+  tenant_id: string | null;
+  issuer: string;
+  client_id: string;
+  /** Sealed: opens only with the master key, and only for this school. */
+  client_secret: string;
+  email_domain: string;
+  updated_at: Date;
+}
+
 export interface Tables {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -152,6 +175,8 @@ export interface Tables {
   account: AccountTable;
   recovery_code: RecoveryCodeTable;
   session: SessionTable;
+  sign_on_setting: SignOnSettingTable;
   audit_entry: AuditEntryTable;
   audit_chain: AuditChainTable;
+  one_time_link: OneTimeLinkTable;
 }

@@ -1,5 +1,6 @@
 // `footprint demo`: a clearly labelled demo trust with invented schools and people, written into
 // the database Footprint is configured for, or into another embedded one with --data-dir.
+import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { demoLimits, demoSignInNote, generateTrust } from '../../domain/demo/index.ts';
 import { createLogger } from '../../log.ts';
@@ -59,12 +60,20 @@ export function run(argv: string[]): Promise<number> {
     const environment = values['data-dir']
       ? { ...process.env, DATA_DIR: values['data-dir'], DATABASE_URL: '' }
       : process.env;
+    // Demo accounts have passwords printed on a terminal: never in a real school's Footprint.
+    if (environment.NODE_ENV === 'production') {
+      process.stderr.write(
+        'footprint demo: refused, because NODE_ENV is production. A demo prints its passwords; run it on a copy with NODE_ENV=development.\n',
+      );
+      return 2;
+    }
     const config = configFromEnvironment(environment);
     const adapters = await createAdapters(config, createLogger(config));
     try {
       await adapters.migrate();
       const trust = generateTrust(options);
-      const written = await createServices(adapters).demo.write(trust);
+      const password = demoPassword();
+      const written = await createServices(adapters).demo.write(trust, password);
       process.stdout.write(
         `Created the demo trust "${trust.organisation.name}" in the ${adapters.databaseKind === 'pglite' ? `embedded database at ${config.dataDir}` : 'PostgreSQL database'}:\n`,
       );
@@ -74,9 +83,30 @@ export function run(argv: string[]): Promise<number> {
         );
       }
       process.stdout.write(`\n${demoSignInNote(trust)}\n`);
+      process.stdout.write(
+        `\nDEMO SIGN-IN DETAILS (invented people only; sign in at ${config.baseUrl}/sign-in)\n  Password for every demo account: ${password}\n`,
+      );
+      for (const school of written) {
+        process.stdout.write(`  ${school.name}\n`);
+        for (const signIn of school.signIns) {
+          process.stdout.write(`    ${signIn.role.padEnd(20)}${signIn.email}\n`);
+          if (signIn.authenticatorKey) {
+            process.stdout.write(
+              `    ${''.padEnd(20)}authenticator key ${signIn.authenticatorKey}; or a one-time code: ${(signIn.recoveryCodes ?? []).slice(0, 3).join(', ')}\n`,
+            );
+          }
+        }
+      }
       return 0;
     } finally {
       await adapters.close();
     }
   });
+}
+
+/** A fresh password for this demo's accounts: four short groups, easy to type from the screen. */
+function demoPassword(): string {
+  const letters = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const group = () => Array.from({ length: 4 }, () => letters[randomInt(letters.length)]).join('');
+  return `demo-${group()}-${group()}-${group()}`;
 }

@@ -12,6 +12,10 @@ export const auditActions = [
   'recovery_code_used',
   'record_read',
   'setting_changed',
+  'account_enabled',
+  'password_reset',
+  'invited',
+  'link_sign_in',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

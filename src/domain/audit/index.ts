@@ -22,4 +22,4 @@ export {
   type ChainWalk,
   type HashOf,
 } from './chain.ts';
-export { describeChainVerdict } from './words.ts';
+export { describeAuditAction, describeChainVerdict } from './words.ts';

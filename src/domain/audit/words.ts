@@ -13,3 +13,24 @@ export function describeChainVerdict(verdict: ChainVerdict): string {
   const count = verdict.entries.toLocaleString('en-GB');
   return `${count} ${verdict.entries === 1 ? 'entry' : 'entries'}, chain intact`;
 }
+
+/** What each action is called on the audit page. Unknown ones show their code. */
+const actionWords: Readonly<Record<string, string>> = {
+  sign_in: 'Signed in',
+  sign_in_failed: 'Sign-in refused',
+  signed_out: 'Signed out',
+  role_changed: 'Roles changed',
+  account_disabled: 'Account disabled',
+  second_factor_set_up: 'Authenticator app set up',
+  recovery_code_used: 'Recovery code used',
+  record_read: 'Restricted record read',
+  setting_changed: 'Setting changed',
+  account_enabled: 'Account enabled again',
+  invited: 'Invitation sent',
+  password_reset: 'Password reset',
+  link_sign_in: 'Signed in with an emailed link',
+};
+
+export function describeAuditAction(action: string): string {
+  return actionWords[action] ?? action.replaceAll('_', ' ');
+}

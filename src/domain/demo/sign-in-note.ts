@@ -11,7 +11,8 @@ export function demoSignInNote(trust: DemoTrust): string {
   ].join('\n');
 }
 
-function schoolNote(demo: DemoSchool): string {
+/** The people of a demo school who show Footprint as each role, with a word about each. */
+export function demoRoles(demo: DemoSchool): { role: string; person: DemoPerson | undefined; about?: string }[] {
   const pupils = new Map(demo.pupils.map((pupil) => [pupil.misId, pupil]));
   const children = (person: DemoPerson) =>
     person.links.flatMap(({ pupilMisId }) => {
@@ -42,12 +43,16 @@ function schoolNote(demo: DemoSchool): string {
     ['Parent', parent, parent && childrenNote(parent)],
     ['Staff and parent', staffParent, staffParent && `${jobTitle(staffParent)}; ${childrenNote(staffParent)}`],
   ];
+  return rows.map(([role, person, about]) => (about === undefined ? { role, person } : { role, person, about }));
+}
+
+function schoolNote(demo: DemoSchool): string {
   return [
     '',
     demo.school.name,
     `  Public address: /s/${demo.school.slug}`,
     '  To see Footprint as each role, use these people:',
-    ...rows.map(([role, person, about]) => `    ${role.padEnd(20)}${describePerson(person, about)}`),
+    ...demoRoles(demo).map(({ role, person, about }) => `    ${role.padEnd(20)}${describePerson(person, about)}`),
   ].join('\n');
 }
 

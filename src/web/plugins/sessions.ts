@@ -8,6 +8,7 @@ import type { Config } from '../../config.ts';
 import { absoluteLimitMinutes, sessionState } from '../../domain/access/sessions.ts';
 import type { Services } from '../../services/index.ts';
 import type { Viewer } from '../../services/access.ts';
+import type { PendingSignOn } from '../../services/sign-on.ts';
 
 /** Where someone is in signing in. Only `signed_in` makes them a viewer. */
 export type SignInStage = 'set_password' | 'second_factor_setup' | 'code' | 'signed_in';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     lastSeenAt?: number;
     /** Where to go once signed in: a path on this site. */
     returnTo?: string;
+    /** While someone is at their school's sign-on provider: what checks their return. */
+    signOn?: PendingSignOn;
   }
   interface FastifyRequest {
     viewer: Viewer | undefined;

@@ -31,7 +31,10 @@ export const views = fp<{ config: Config }>(
       defaultContext: { serviceName: 'Footprint' },
     });
     app.addHook('onRequest', (_request, reply, done) => {
-      reply.locals = { cspNonce: reply.cspNonce.script, csrfToken: () => reply.generateCsrf() };
+      // One token a page: on a first visit each new token would come with a new secret in the
+      // cookie, leaving every form but the last on the page with a token that no longer matches.
+      let token: string | undefined;
+      reply.locals = { cspNonce: reply.cspNonce.script, csrfToken: () => (token ??= reply.generateCsrf()) };
       done();
     });
   },

@@ -2,7 +2,8 @@
 // out on every browser at once.
 import { accessRoleNames } from '../../domain/access/roles.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
-import { page } from './sign-in/form.ts';
+import { beginStage } from '../plugins/sessions.ts';
+import { field, page } from './sign-in/form.ts';
 
 export const homeRoutes: RoutePlugin = async (app, { services }) => {
   app.get('/home', { config: { access: 'check_policy' } }, async (request, reply) => {
@@ -20,6 +21,39 @@ export const homeRoutes: RoutePlugin = async (app, { services }) => {
       sessions: await services.sessions.countOf(account.schoolId, account.id),
       recoveryCodesLeft: await services.access.recoveryCodesLeft(account.schoolId, account.id),
     });
+  });
+
+  // A new phone: confirm with the old app or a recovery code, then set up the new one.
+  app.post('/account/authenticator', { config: { access: 'manage_own_account' } }, async (request, reply) => {
+    const viewer = request.viewer!;
+    const code = field(request.body, 'code').trim();
+    const confirmed = code !== '' && (await services.access.confirmIdentity(viewer, code));
+    if (!confirmed) {
+      const { account } = viewer;
+      return page(
+        reply,
+        'account/index.njk',
+        {
+          pageTitle: 'Your account',
+          sessions: await services.sessions.countOf(account.schoolId, account.id),
+          recoveryCodesLeft: await services.access.recoveryCodesLeft(account.schoolId, account.id),
+          errors: {
+            code: code
+              ? 'That code did not work. Enter the code your app shows now, or an unused recovery code'
+              : 'Enter a code from your authenticator app, or one of your recovery codes',
+          },
+        },
+        400,
+      );
+    }
+    await beginStage(
+      request,
+      'second_factor_setup',
+      { schoolId: viewer.school.id, accountId: viewer.account.id },
+      services.clock.now(),
+    );
+    request.session.returnTo = '/account';
+    return reply.redirect('/sign-in/second-factor', 303);
   });
 
   app.post('/account/sign-out-everywhere', { config: { access: 'manage_own_account' } }, async (request, reply) => {

@@ -15,13 +15,16 @@ export interface OpenOptions {
   width?: number;
 }
 
-export function browserSession() {
-  let footprint: RunningFootprint | undefined;
+/** `start` runs Footprint for the file: by default `footprint start`; a test may bring its own, to reach its outbox. */
+export function browserSession<F extends RunningFootprint = RunningFootprint>(
+  start: () => Promise<F> = startFootprint as () => Promise<F>,
+) {
+  let footprint: F | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    footprint = await startFootprint();
+    footprint = await start();
     browser = await launchBrowser();
   });
 
@@ -36,6 +39,10 @@ export function browserSession() {
   });
 
   return {
+    footprint(): F {
+      if (!footprint) throw new Error('Footprint did not start');
+      return footprint;
+    },
     async open(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
       if (!browser || !footprint) throw new Error('The browser or Footprint did not start');
       context = await browser.newContext({

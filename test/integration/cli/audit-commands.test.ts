@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/adapters/db/database.ts';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
+import { scopedStore, setScope } from '../../../src/adapters/db/school-scope.ts';
 import { storeFor } from '../../../src/adapters/db/store.ts';
 import { createLogger } from '../../../src/log.ts';
 import { describeEachBackend } from '../../support/backends.ts';
@@ -42,7 +43,8 @@ describeEachBackend('footprint audit verify', (backend) => {
   beforeAll(() =>
     withDatabase(async ({ db }) => {
       await migrateToLatest(db);
-      const store = storeFor(db);
+      // As the app writes on PostgreSQL: each call scoped to its school for row-level security.
+      const store = backend.name === 'postgres' ? scopedStore(db, storeFor) : storeFor(db);
       const trust = await store.schools.addOrganisation({ name: 'Verify Trust', kind: 'trust' });
       for (const [name, slug, urn, count] of [
         ['Oakfield Primary', 'oakfield', '900301', 4],
@@ -68,6 +70,7 @@ describeEachBackend('footprint audit verify', (backend) => {
   it('names the altered entry and exits 1, and checks one school on its own when asked', async () => {
     await withDatabase(async ({ db }) => {
       await db.transaction().execute(async (trx) => {
+        await setScope(trx, 'all_schools');
         await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(trx);
         await sql`
           update audit_entry set actor_person_id = gen_random_uuid()

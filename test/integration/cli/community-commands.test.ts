@@ -35,6 +35,16 @@ describe('The community commands', () => {
     expect(result.stdout).toMatch(/Created the demo trust "Demo: [^"]+"/);
     expect(result.stdout).toMatch(/40 pupils/);
     expect(result.stdout).toMatch(/Public address: \/s\/demo-[a-z-]+/);
+    expect(result.stdout).toMatch(/DEMO SIGN-IN DETAILS \(invented people only/);
+    expect(result.stdout).toMatch(/Password for every demo account: demo-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}\n/);
+    expect(result.stdout).toMatch(/ {4}Headteacher +\S+@\S+\n +authenticator key [A-Z2-7]+; or a one-time code: /);
+  });
+
+  it('refuses to make a demo in production, where its printed passwords would be real ones', async () => {
+    const result = await runFootprint(['demo', '--data-dir', join(dataDir, 'production')], { NODE_ENV: 'production' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('NODE_ENV is production');
+    expect(result.stdout).toBe('');
   });
 
   it('imports a pupils file into a demo school, and lists every problem of a bad one', async () => {

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
 import { appendAuditEntry } from '../../../src/adapters/db/repositories/audit.ts';
+import { scopedStore, setScope } from '../../../src/adapters/db/school-scope.ts';
 import { storeFor } from '../../../src/adapters/db/store.ts';
 import type { Tables } from '../../../src/adapters/db/tables.ts';
 import type { AuditEntry, NewAuditEntry } from '../../../src/domain/audit/index.ts';
@@ -36,7 +37,8 @@ describeEachBackend('The audit log', (backend) => {
 
   beforeAll(async () => {
     await migrateToLatest(db());
-    store = storeFor(db());
+    // On PostgreSQL, as the app does: every call scoped to its school for row-level security.
+    store = backend.name === 'postgres' ? scopedStore(db(), storeFor) : storeFor(db());
     audit = createAuditService({ store });
     organisationId = (await store.schools.addOrganisation({ name: 'Audit Trust', kind: 'trust' })).id;
   });
@@ -66,11 +68,21 @@ describeEachBackend('The audit log', (backend) => {
     await db()
       .transaction()
       .execute(async (trx) => {
+        await setScope(trx, 'all_schools');
         await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(trx);
         await change(trx);
         await sql`alter table audit_entry enable trigger audit_entry_append_only`.execute(trx);
       });
   }
+
+  /** One statement as the tables' owner, looking across schools as a backup would. */
+  const asOwner = (statement: ReturnType<typeof sql>) =>
+    db()
+      .transaction()
+      .execute(async (trx) => {
+        await setScope(trx, 'all_schools');
+        return statement.execute(trx);
+      });
 
   const verdictOf = async (slug: string) => (await audit.verify(slug))[0]?.verdict;
 
@@ -124,17 +136,17 @@ describeEachBackend('The audit log', (backend) => {
 
   it('refuses to change, delete or empty the log, or to move a head back', async () => {
     const { id } = await schoolWithEntries('refusing', 2);
-    await expect(sql`update audit_entry set action = 'sign_in' where school_id = ${id}`.execute(db())).rejects.toThrow(
+    await expect(asOwner(sql`update audit_entry set action = 'sign_in' where school_id = ${id}`)).rejects.toThrow(
       /append-only: UPDATE/,
     );
-    await expect(sql`delete from audit_entry where school_id = ${id} and seq = 2`.execute(db())).rejects.toThrow(
+    await expect(asOwner(sql`delete from audit_entry where school_id = ${id} and seq = 2`)).rejects.toThrow(
       /append-only: DELETE/,
     );
-    await expect(sql`truncate audit_entry`.execute(db())).rejects.toThrow(/append-only: TRUNCATE/);
-    await expect(sql`update audit_chain set seq = 1 where school_id = ${id}`.execute(db())).rejects.toThrow(
+    await expect(asOwner(sql`truncate audit_entry`)).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(asOwner(sql`update audit_chain set seq = 1 where school_id = ${id}`)).rejects.toThrow(
       /only move forward/,
     );
-    await expect(sql`delete from audit_chain where school_id = ${id}`.execute(db())).rejects.toThrow(/kept for good/);
+    await expect(asOwner(sql`delete from audit_chain where school_id = ${id}`)).rejects.toThrow(/kept for good/);
     expect(await verdictOf('refusing')).toEqual({ ok: true, entries: 2 });
   });
 
@@ -145,6 +157,7 @@ describeEachBackend('The audit log', (backend) => {
       db()
         .transaction()
         .execute(async (trx) => {
+          await setScope(trx, { schoolId: id });
           await storeFor(trx).audit.append(entry);
           throw new Error('the role change failed');
         }),
@@ -227,7 +240,7 @@ describeEachBackend('The audit log', (backend) => {
           db()
             .transaction()
             .execute(async (trx) => {
-              await sql`select 1`.execute(trx);
+              await setScope(trx, { schoolId: id });
               started += 1;
               if (started === writers) allStarted.resolve();
               await allStarted.promise;

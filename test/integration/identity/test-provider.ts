@@ -26,6 +26,8 @@ export interface TestProviderOptions {
   people: Record<string, TestPerson>;
   /** Like Google, put email claims in the ID token too (true); or, as OpenID Connect allows, only at userinfo. */
   claimsInIdToken: boolean;
+  /** Where the provider may send people back to (Footprint's callback); a fixed address by default. */
+  redirectUri?: string;
 }
 
 export async function startTestProvider(options: TestProviderOptions): Promise<TestProvider> {
@@ -35,7 +37,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   const client = {
     clientId: 'footprint',
     clientSecret: 'a-client-secret-for-tests-only-0123456789',
-    redirectUri: 'http://localhost:3000/sign-in/callback',
+    redirectUri: options.redirectUri ?? 'http://localhost:3000/sign-in/callback',
   };
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 

@@ -27,9 +27,41 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'GET /sign-in/*': 'anyone',
   'POST /sign-in/*': 'anyone',
   'POST /sign-out': 'anyone',
+  'GET /sign-in/email-link': 'anyone',
+  'POST /sign-in/email-link': 'anyone',
+  'GET /sign-in/link/:token': 'anyone',
+  'POST /sign-in/link/:token': 'anyone',
+  'GET /forgot-password': 'anyone',
+  'POST /forgot-password': 'anyone',
+  'GET /reset-password/:token': 'anyone',
+  'POST /reset-password/:token': 'anyone',
+  'GET /invitation/:token': 'anyone',
+  'POST /invitations': ['headteacher', 'school_admin'],
   'GET /home': everyoneSignedIn,
+  'GET /people': ['headteacher', 'dsl', 'school_admin'],
+  'GET /people/:personId': ['headteacher', 'dsl', 'school_admin'],
+  'GET /pupils/:pupilId': ['headteacher', 'dsl', 'school_admin'],
+  'GET /people/new': ['headteacher', 'school_admin'],
+  'POST /people/new': ['headteacher', 'school_admin'],
+  'GET /people/:personId/edit': ['headteacher', 'school_admin'],
+  'POST /people/:personId/edit': ['headteacher', 'school_admin'],
+  'GET /people/import': ['headteacher', 'school_admin'],
+  'POST /people/import': ['headteacher', 'school_admin'],
+  'GET /people/import/check': ['headteacher', 'school_admin'],
+  'POST /people/import/confirm': ['headteacher', 'school_admin'],
+  'GET /people/import/result': ['headteacher', 'school_admin'],
+  'GET /people/import/templates/*': ['headteacher', 'school_admin'],
+  'GET /audit': ['headteacher'],
+  'GET /accounts': ['headteacher', 'school_admin'],
+  'GET /settings/sign-on': ['headteacher', 'school_admin'],
+  'POST /settings/sign-on': ['headteacher', 'school_admin'],
+  'GET /accounts/:personId': ['headteacher', 'school_admin'],
+  'POST /accounts/:personId/admin': ['headteacher', 'school_admin'],
+  'POST /accounts/:personId/disabled': ['headteacher', 'school_admin'],
+  'GET /audit/check': ['headteacher'],
   'GET /account': everyoneSignedIn,
   'POST /account/sign-out-everywhere': everyoneSignedIn,
+  'POST /account/authenticator': everyoneSignedIn,
 };
 
 function expectationFor(method: string, url: string) {
@@ -54,7 +86,8 @@ const rolesHeld: Record<AccessRole, { held: RoleHeld[]; schoolAdmin?: boolean }>
 const password = 'harbour lantern meadow';
 
 describeEachBackend('Who may use each page', (backend) => {
-  const testApp = useTestApp(backend);
+  // Thousands of requests from one address in a minute: the site-wide limit would refuse them.
+  const testApp = useTestApp(backend, undefined, { RATE_LIMIT_PER_MINUTE: '100000' });
   const app = () => testApp().app;
   const keys = new Map<AccessRole, string>();
   const accountIds = new Map<AccessRole, string>();
@@ -104,6 +137,42 @@ describeEachBackend('Who may use each page', (backend) => {
       }
     }
 
+    // Another school, whose records no one here may reach, whatever their role.
+    const elsewhere = await store.schools.addSchool(organisation.id, {
+      name: 'Elsewhere Primary',
+      slug: 'elsewhere',
+      urn: '200002',
+      phase: 'primary',
+      address: { line1: '2 Grid Road', town: 'Exampleton', postcode: 'EX2 2BC' },
+      contactEmail: 'office@elsewhere.example',
+      day: { starts: '08:45', ends: '15:15' },
+    });
+    const [stranger] = await store.people.add(elsewhere.id, [
+      {
+        person: { givenName: 'Sam', familyName: 'Stranger', email: 'sam@elsewhere.example' },
+        roles: rolesHeld.staff.held,
+      },
+    ]);
+    await services.access.addAccount(elsewhere.id, stranger!.id, 'sam@elsewhere.example');
+    const colleague = (await store.people.list(school.id, { search: 'staff@', limit: 1, offset: 0 })).items[0];
+    const pupilOf = async (schoolId: string) =>
+      (
+        await store.pupils.add(schoolId, [
+          { misId: 'P1', legalGivenName: 'Pat', legalFamilyName: 'Pupil', dateOfBirth: '2018-01-02', yearGroup: '3' },
+        ])
+      )[0]!.id;
+    /** Each route parameter, filled with a record of this school and one of the other school. */
+    const parameters: Record<string, { own: string; other: string }> = {
+      personId: { own: colleague!.id, other: stranger!.id },
+      pupilId: { own: await pupilOf(school.id), other: await pupilOf(elsewhere.id) },
+    };
+    const fill = (url: string, which: 'own' | 'other') =>
+      url.replace(/:(\w+)/g, (_, name: string) => {
+        const value = parameters[name];
+        if (!value) throw new Error(`No test value for the route parameter :${name}: add one to the table`);
+        return value[which];
+      });
+
     async function signedIn(who: Who): Promise<Browser> {
       const browser = browserFor(app);
       if (who === 'nobody') return browser;
@@ -111,7 +180,10 @@ describeEachBackend('Who may use each page', (backend) => {
       const first = await browser.post('/sign-in', { email: `${who}@matrix.example`, password });
       const key = keys.get(who);
       if (key) {
-        expect(first.headers.location).toBe('/sign-in/code');
+        expect(
+          first.headers.location,
+          `${who}: ${first.statusCode} ${/<h1[^>]*>([^<]*)/.exec(first.body)?.[1] ?? ''}`,
+        ).toBe('/sign-in/code');
         // This test signs each person in many times a minute: forget the last code used, so that
         // the current one works again (a code working once is tested with sign-in itself).
         await store.accounts.change(school.id, accountIds.get(who)!, { totpLastStep: null }, new Date());
@@ -128,18 +200,37 @@ describeEachBackend('Who may use each page', (backend) => {
       (status === 303 && typeof location === 'string' && location.startsWith('/sign-in?next='));
 
     const results: string[] = [];
+    // One browser per role, signed in again only when a request has signed it out.
+    const browsers = new Map<Who, Browser>();
+    const browserOf = async (who: Who) => {
+      let browser = browsers.get(who);
+      if (browser && (who === 'nobody' || (await browser.get('/home')).statusCode === 200)) return browser;
+      browser = await signedIn(who);
+      browsers.set(who, browser);
+      return browser;
+    };
+
     for (const route of app().routeTable.filter((r) => r.method !== 'HEAD' && r.access !== 'anyone')) {
       const allowed = expectationFor(route.method, route.url);
       for (const who of ['nobody', ...everyoneSignedIn] as Who[]) {
-        const browser = await signedIn(who);
-        if (route.method === 'POST') await browser.get('/sign-in');
-        const response = route.method === 'GET' ? await browser.get(route.url) : await browser.post(route.url, {});
+        const browser = await browserOf(who);
+        // A page with a form first, for its CSRF token.
+        if (route.method === 'POST') await browser.get(who === 'nobody' ? '/sign-in' : '/account');
+        const url = fill(route.url, 'own');
+        const response = route.method === 'GET' ? await browser.get(url) : await browser.post(url, {});
         const wasDenied = denied(response.statusCode, response.headers.location, response.body);
         const shouldAllow = allowed === 'anyone' || (who !== 'nobody' && (allowed ?? []).includes(who));
         if (wasDenied === shouldAllow) {
           results.push(
             `${route.method} ${route.url} as ${who}: ${shouldAllow ? 'refused' : 'allowed'} (${response.statusCode})`,
           );
+        }
+        // Even someone allowed the page finds nothing of another school's there.
+        if (shouldAllow && route.url.includes(':')) {
+          const other = fill(route.url, 'other');
+          const away = route.method === 'GET' ? await browser.get(other) : await browser.post(other, {});
+          if (away.statusCode !== 404)
+            results.push(`${route.method} ${route.url} as ${who}, other school: ${away.statusCode}`);
         }
       }
     }

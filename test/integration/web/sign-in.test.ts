@@ -80,6 +80,17 @@ describeEachBackend('Signing in', (backend) => {
     expect(browser.cookieNames()).not.toContain('footprint-session');
   });
 
+  it('gives every form on a first visit a token that works, however many forms the page has', async () => {
+    await school('juniper', '100010');
+    const first = await app().inject({ method: 'GET', url: '/sign-in' });
+    const tokens = [...first.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((match) => match[1]);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(new Set(tokens).size).toBe(1);
+    const browser = browserFor(app);
+    await browser.get('/sign-in');
+    expect((await browser.post('/sign-in', { email: 'tom@juniper.example', password })).headers.location).toBe('/home');
+  });
+
   it('makes the Headteacher set up an authenticator app, then signs them in with its codes, each once', async () => {
     await school('brook', '100002');
     const { browser, key } = await headSetsUpApp('brook');
@@ -124,6 +135,31 @@ describeEachBackend('Signing in', (backend) => {
     const typed = codes[3]!.toUpperCase().replaceAll('-', ' ');
     expect((await signInWith(typed)).statusCode).toBe(303);
     expect((await signInWith(codes[3]!)).statusCode).toBe(401);
+  });
+
+  it('moves the authenticator to a new phone after a recovery code, and the old app stops working', async () => {
+    await school('kale', '100011');
+    const { browser, key, codes } = await headSetsUpApp('kale');
+    await browser.get('/account');
+    const refused = await browser.post('/account/authenticator', { code: '123456' });
+    expect(refused.statusCode).toBe(400);
+    const confirmed = await browser.post('/account/authenticator', { code: codes[0]! });
+    expect(confirmed.headers.location).toBe('/sign-in/second-factor');
+    const setup = await browser.get('/sign-in/second-factor');
+    const newKey = /data-qa="typed-key">([^<]+)</.exec(setup.body)?.[1]?.replace(/\s+/g, '') ?? '';
+    expect(newKey).not.toBe(key);
+    const done = await browser.post('/sign-in/second-factor', {
+      code: totpCode(newKey, new Date(Date.now() + 30_000)),
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('href="/account"');
+
+    const withOld = browserFor(app);
+    await withOld.get('/sign-in');
+    await withOld.post('/sign-in', { email: 'head@kale.example', password });
+    await withOld.get('/sign-in/code');
+    expect((await withOld.post('/sign-in/code', { code: totpCode(key, new Date()) })).statusCode).toBe(401);
+    expect((await withOld.post('/sign-in/code', { code: codes[1]! })).statusCode).toBe(401);
   });
 
   it('signs staff without restricted access in with a password alone, and keeps them out of people', async () => {
@@ -175,6 +211,24 @@ describeEachBackend('Signing in', (backend) => {
     expect((await browser.get('/home')).statusCode).toBe(200);
     await testApp().adapters.store.accounts.change(created.id, staffAccountId, { disabledAt: new Date() }, new Date());
     expect((await browser.get('/home')).statusCode).toBe(303);
+  });
+
+  it('slows guesses at one account’s code without holding up others signing in from the same address', async () => {
+    await school('ivy', '100009');
+    const { key } = await headSetsUpApp('ivy');
+    const guesser = browserFor(app);
+    await guesser.get('/sign-in');
+    await guesser.post('/sign-in', { email: 'head@ivy.example', password });
+    await guesser.get('/sign-in/code');
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await guesser.post('/sign-in/code', { code: '000000' })).statusCode);
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+
+    const colleague = browserFor(app);
+    await colleague.get('/sign-in');
+    expect((await colleague.post('/sign-in', { email: 'tom@ivy.example', password })).headers.location).toBe('/home');
+    expect(key).not.toBe('');
   });
 
   it('puts sign-ins and failures on the school’s audit log, with no names or addresses in it', async () => {

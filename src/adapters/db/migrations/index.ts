@@ -4,12 +4,18 @@ import * as appSetting from './0001-app-setting.ts';
 import * as community from './0002-community.ts';
 import * as auditLog from './0003-audit-log.ts';
 import * as accounts from './0004-accounts.ts';
+import * as links from './0005-links.ts';
+import * as signOn from './0006-sign-on.ts';
+import * as rowLevelSecurity from './0007-row-level-security.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
   '0002-community': community,
   '0003-audit-log': auditLog,
   '0004-accounts': accounts,
+  '0005-links': links,
+  '0006-sign-on': signOn,
+  '0007-row-level-security': rowLevelSecurity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -169,3 +169,27 @@ export async function unusedRecoveryCodes(db: Kysely<Tables>, schoolId: string, 
     .execute();
   return rows.map((row) => row.code_hash);
 }
+
+/** One school's accounts, in order of email address, a page at a time. */
+export async function listAccounts(
+  db: Kysely<Tables>,
+  schoolId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: Account[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('account')
+      .selectAll()
+      .where('school_id', '=', schoolId)
+      .orderBy('email')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db
+      .selectFrom('account')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('school_id', '=', schoolId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toAccount), total: Number(count.count) };
+}

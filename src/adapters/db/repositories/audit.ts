@@ -1,5 +1,6 @@
 // Each school's audit log. Appending locks the school's chain head row, so that two requests
 // writing at once still get consecutive numbers and one unbroken chain.
+import { setScope } from '../school-scope.ts';
 import type { Kysely, Selectable } from 'kysely';
 import {
   chainStart,
@@ -134,6 +135,8 @@ export async function readAuditChain<T>(
       .setAccessMode('read only')
       .execute((trx) => readAuditChain(trx, schoolId, read));
   }
+  // Row-level security shows this transaction only this school's rows (see school-scope.ts).
+  await setScope(db, { schoolId });
   const head = await db
     .selectFrom('audit_chain')
     .select(['seq', 'hash'])

@@ -135,3 +135,62 @@ export async function listPeople(
   );
   return { items: rows.map((row) => toPerson(row, roles.get(row.id) ?? [])), total };
 }
+
+export async function findPersonByMisId(
+  db: Kysely<Tables>,
+  schoolId: string,
+  misId: string,
+): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('mis_id', '=', misId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return toPerson(row, (await rolesOf(db, schoolId, [row.id])).get(row.id) ?? []);
+}
+
+/** The school's people with these ids, with their roles, in no particular order. */
+export async function peopleByIds(db: Kysely<Tables>, schoolId: string, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('person')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('id', 'in', [...ids])
+    .execute();
+  const roles = await rolesOf(
+    db,
+    schoolId,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toPerson(row, roles.get(row.id) ?? []));
+}
+
+/** Replaces a person's details and roles. Run it in a transaction: it writes two tables. */
+export async function updatePerson(
+  db: Kysely<Tables>,
+  schoolId: string,
+  id: string,
+  person: NewPerson,
+  roles: readonly RoleHeld[],
+): Promise<Person | undefined> {
+  const { school_id: _school, ...columns } = personColumns(schoolId, person);
+  const row = await db
+    .updateTable('person')
+    .set({ ...columns, updated_at: new Date() })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  await db.deleteFrom('person_role').where('school_id', '=', schoolId).where('person_id', '=', id).execute();
+  if (roles.length > 0) {
+    await db
+      .insertInto('person_role')
+      .values(roles.map((held) => roleColumns(schoolId, id, held)))
+      .execute();
+  }
+  return toPerson(row, (await rolesOf(db, schoolId, [id])).get(id) ?? []);
+}

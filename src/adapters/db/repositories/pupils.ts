@@ -1,10 +1,10 @@
 // Pupils of a school and the adults who care for them. Every query names the school.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Person } from '../../../domain/community/people.ts';
 import type { CarerLink, CarerRelationship, NewPupil, Pupil, YearGroup } from '../../../domain/community/pupils.ts';
-import type { PupilsQuery } from '../../../services/ports.ts';
+import type { CommunityMember, CommunityQuery, Page, PupilsQuery } from '../../../services/ports.ts';
 import type { CarerLinkTable, PupilTable, Tables } from '../tables.ts';
-import { findPerson } from './people.ts';
+import { findPerson, peopleByIds } from './people.ts';
 
 function toPupil(row: Selectable<PupilTable>): Pupil {
   const pupil: Pupil = {
@@ -161,4 +161,92 @@ export async function childrenOf(
     .orderBy('pupil.legal_given_name')
     .execute();
   return rows.map((row) => ({ pupil: toPupil(row), link: toLink({ ...row, school_id: schoolId }) }));
+}
+
+/** A search, as an ILIKE pattern that matches its text anywhere, wildcards in it taken literally. */
+const containing = (search: string) => `%${search.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * Adults and pupils in one list, by family name then first name: one query finds the page's ids
+ * across both tables, then each table gives its rows for just those ids.
+ */
+export async function listWithAdults(
+  db: Kysely<Tables>,
+  schoolId: string,
+  query: CommunityQuery,
+): Promise<Page<CommunityMember>> {
+  let adults = db.selectFrom('person').where('person.school_id', '=', schoolId);
+  let children = db.selectFrom('pupil').where('pupil.school_id', '=', schoolId);
+  if (query.search) {
+    const pattern = containing(query.search);
+    const search = query.search;
+    adults = adults.where((eb) =>
+      eb.or([
+        eb('person.given_name', 'ilike', pattern),
+        eb('person.family_name', 'ilike', pattern),
+        eb('person.preferred_name', 'ilike', pattern),
+        eb('person.email', 'ilike', pattern),
+      ]),
+    );
+    children = children.where((eb) =>
+      eb.or([
+        eb('pupil.legal_given_name', 'ilike', pattern),
+        eb('pupil.legal_family_name', 'ilike', pattern),
+        eb('pupil.preferred_name', 'ilike', pattern),
+        eb('pupil.mis_id', '=', search),
+      ]),
+    );
+  }
+  if (query.onRollOn) {
+    const day = query.onRollOn;
+    children = children.where((eb) => eb.or([eb('pupil.left_on', 'is', null), eb('pupil.left_on', '>', day)]));
+  }
+  const members = adults
+    .select([
+      sql<'person' | 'pupil'>`'person'`.as('kind'),
+      'person.id as id',
+      'person.family_name as family',
+      'person.given_name as given',
+    ])
+    .unionAll(
+      children.select([
+        sql<'person' | 'pupil'>`'pupil'`.as('kind'),
+        'pupil.id as id',
+        'pupil.legal_family_name as family',
+        'pupil.legal_given_name as given',
+      ]),
+    );
+  const [adultCount, pupilCount, page] = await Promise.all([
+    adults.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    children.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(members.as('member'))
+      .select(['member.kind', 'member.id'])
+      .orderBy('member.family')
+      .orderBy('member.given')
+      .orderBy('member.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+  ]);
+  const idsOf = (kind: 'person' | 'pupil') => page.filter((row) => row.kind === kind).map((row) => row.id);
+  const [people, pupilRows] = await Promise.all([
+    peopleByIds(db, schoolId, idsOf('person')),
+    idsOf('pupil').length === 0
+      ? []
+      : db
+          .selectFrom('pupil')
+          .selectAll()
+          .where('school_id', '=', schoolId)
+          .where('id', 'in', idsOf('pupil'))
+          .execute(),
+  ]);
+  const byId = new Map<string, CommunityMember>([
+    ...people.map((person) => [person.id, { kind: 'person', person }] as const),
+    ...pupilRows.map((row) => [row.id, { kind: 'pupil', pupil: toPupil(row) }] as const),
+  ]);
+  return {
+    items: page.flatMap((row) => byId.get(row.id) ?? []),
+    total: adultCount.total + pupilCount.total,
+  };
 }

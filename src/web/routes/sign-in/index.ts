@@ -22,7 +22,10 @@ const guarded = (max: number) => ({
     timeWindow: '15 minutes',
     // After the body is read, so that the key can include the address being tried.
     hook: 'preHandler' as const,
-    keyGenerator: (request: FastifyRequest) => `${request.ip} ${field(request.body, 'email').trim().toLowerCase()}`,
+    // The account being signed in to: the address typed, or, at later steps, the session's.
+    // Never the address alone: a whole school often shares one.
+    keyGenerator: (request: FastifyRequest) =>
+      `${request.ip} ${(field(request.body, 'email') || field(request.body, 'schoolEmail')).trim().toLowerCase() || (request.session.accountId ?? '')}`,
   },
 });
 
@@ -32,7 +35,7 @@ const endedNotices: Record<string, string> = {
   'signed-out': 'You have signed out.',
 };
 
-export const signInRoutes: RoutePlugin = async (app, { services }) => {
+export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
   /** The session's account, if it is at this stage; otherwise where the visitor should be instead. */
   function atStage(request: FastifyRequest, stage: SignInStage) {
     const { session } = request;
@@ -205,6 +208,65 @@ export const signInRoutes: RoutePlugin = async (app, { services }) => {
       return reply.redirect(stagePages.second_factor_setup, 303);
     }
     return finish(request, reply, ids);
+  });
+
+  // Single sign-on: from the email address to the school's provider, and back.
+  const redirectUri = `${config.baseUrl}/sign-in/callback`;
+  const passwordPageWith = (
+    reply: FastifyReply,
+    next: string,
+    values: Record<string, string>,
+    errors: Errors,
+    status: number,
+  ) =>
+    page(
+      reply,
+      'sign-in/password.njk',
+      {
+        qa: 'sign-in',
+        pageTitle: 'Sign in to Footprint',
+        formAction: '/sign-in',
+        buttonText: 'Sign in',
+        next,
+        values,
+        errors,
+      },
+      status,
+    );
+
+  app.post('/sign-in/school-account', { config: guarded(10) }, async (request, reply) => {
+    const email = field(request.body, 'schoolEmail').trim();
+    const next = safeNext(field(request.body, 'next')) ?? '';
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+      const errors = { schoolEmail: 'Enter your school email address, such as name@school.org.uk' };
+      return passwordPageWith(reply, next, { schoolEmail: email }, errors, 400);
+    }
+    const begun = await services.signOn.begin(email, redirectUri);
+    if (!begun) {
+      const errors = {
+        schoolEmail: 'No school signs in with Google or Microsoft for that address. Sign in with your password above',
+      };
+      return passwordPageWith(reply, next, { schoolEmail: email }, errors, 400);
+    }
+    request.session.signOn = begun.pending;
+    request.session.returnTo = next || undefined;
+    return reply.redirect(begun.start.url, 303);
+  });
+
+  // Only the site-wide limit here: a whole school may come back from its provider at 8.40 a.m.
+  app.get('/sign-in/callback', { config: { access: 'anyone' } }, async (request, reply) => {
+    const pending = request.session.signOn;
+    if (!pending) return reply.redirect('/sign-in', 303);
+    request.session.signOn = undefined;
+    const outcome = await services.signOn.complete(pending, request.url, redirectUri);
+    if (outcome.outcome === 'refused') {
+      return passwordPageWith(reply, '', {}, { schoolEmail: outcome.message }, 401);
+    }
+    const ids = { schoolId: outcome.schoolId, accountId: outcome.accountId };
+    if (outcome.outcome === 'signed_in') return finish(request, reply, ids);
+    const stage = outcome.outcome === 'code_needed' ? 'code' : 'second_factor_setup';
+    await beginStage(request, stage, ids, services.clock.now());
+    return reply.redirect(stagePages[stage], 303);
   });
 
   app.post('/sign-out', { config: { access: 'anyone' } }, async (request, reply) => {

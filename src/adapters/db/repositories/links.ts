@@ -1,0 +1,97 @@
+// One-time links. The repository makes each token (32 random bytes) and keeps only its SHA-256,
+// so the database can check a link but never hand one out. Finding by token looks across schools,
+// as finding an account by email does: the token is all the person brings.
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { LinkPurpose, NewOneTimeLink, OneTimeLink } from '../../../domain/links/links.ts';
+import { sha256Hex } from '../../crypto/hash.ts';
+import type { OneTimeLinkTable, Tables } from '../tables.ts';
+
+const tokenBytes = 32;
+/** 32 bytes in base64url, unpadded: anything else cannot be one of ours, so is not looked up. */
+const tokenShape = /^[A-Za-z0-9_-]{43}$/;
+
+function toLink(row: Selectable<OneTimeLinkTable>): OneTimeLink {
+  const link: OneTimeLink = {
+    schoolId: row.school_id,
+    accountId: row.account_id,
+    purpose: row.purpose as LinkPurpose,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+  if (row.used_at) link.usedAt = row.used_at;
+  return link;
+}
+
+/**
+ * Makes a link and returns its token, the only time it is seen. The account's earlier unused
+ * links for the same purpose stop working at once: only the newest email works.
+ */
+export async function createLink(
+  db: Kysely<Tables>,
+  link: NewOneTimeLink,
+): Promise<{ token: string; link: OneTimeLink }> {
+  await db
+    .updateTable('one_time_link')
+    .set({ expires_at: sql<Date>`greatest(created_at, ${link.createdAt})` })
+    .where('school_id', '=', link.schoolId)
+    .where('account_id', '=', link.accountId)
+    .where('purpose', '=', link.purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', link.createdAt)
+    .execute();
+  const token = randomBytes(tokenBytes).toString('base64url');
+  const row = await db
+    .insertInto('one_time_link')
+    .values({
+      token_hash: sha256Hex(token),
+      school_id: link.schoolId,
+      account_id: link.accountId,
+      purpose: link.purpose,
+      created_at: link.createdAt,
+      expires_at: link.expiresAt,
+      used_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { token, link: toLink(row) };
+}
+
+/** The link behind a token, used or not, expired or not; undefined if there is none for this purpose. */
+export async function findLink(
+  db: Kysely<Tables>,
+  token: string,
+  purpose: LinkPurpose,
+): Promise<OneTimeLink | undefined> {
+  if (!tokenShape.test(token)) return undefined;
+  const row = await db
+    .selectFrom('one_time_link')
+    .selectAll()
+    .where('token_hash', '=', sha256Hex(token))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+  return row && toLink(row);
+}
+
+/**
+ * Uses a link: marks it used if it is unused and unexpired at `at`, in one conditional statement,
+ * so that of two uses at the same moment only one succeeds. Returns the link when this use won.
+ */
+export async function useLink(
+  db: Kysely<Tables>,
+  token: string,
+  purpose: LinkPurpose,
+  at: Date,
+): Promise<OneTimeLink | undefined> {
+  if (!tokenShape.test(token)) return undefined;
+  const row = await db
+    .updateTable('one_time_link')
+    .set({ used_at: at })
+    .where('token_hash', '=', sha256Hex(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toLink(row);
+}

@@ -1,0 +1,78 @@
+// Invitations: someone who manages roles sends a person of their school a link to choose a
+// password (the people pages carry the button), and opening it starts that step of signing in.
+import type { FastifyReply } from 'fastify';
+import type { InvitationOutcome } from '../../../services/links.ts';
+import { beginStage } from '../../plugins/sessions.ts';
+import type { RoutePlugin } from '../../route-plugin.ts';
+import { field, page, safeNext } from '../sign-in/form.ts';
+import { limited, unusablePage, type TokenParams } from './shared.ts';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Refusal = Exclude<InvitationOutcome, { outcome: 'sent' }>['outcome'];
+
+const refusals: Record<Refusal, { status: number; message: string }> = {
+  no_email: {
+    status: 409,
+    message:
+      'Footprint has no email address for this person. Add their email address to their details, then invite them.',
+  },
+  already_active: {
+    status: 409,
+    message:
+      'They have already chosen a password, so they can sign in. If they have forgotten it, they can reset it from the sign-in page.',
+  },
+  disabled: {
+    status: 409,
+    message: 'Their account is disabled. Enable it first if they should be able to sign in again.',
+  },
+  email_in_use: {
+    status: 409,
+    message:
+      'Another Footprint account already signs in with their email address, perhaps at another school. Check the address in their details.',
+  },
+  not_sent: {
+    status: 503,
+    message:
+      'Footprint could not send the email. Try again in a few minutes; if it keeps failing, tell whoever looks after Footprint at your school.',
+  },
+};
+
+/** `path` with `name=value` added to its query. */
+function withQuery(path: string, name: string, value: string): string {
+  const url = new URL(path, 'http://footprint.invalid');
+  url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+const notSent = (reply: FastifyReply, backHref: string, message: string, status: number) =>
+  page(reply, 'links/invitation-not-sent.njk', { pageTitle: 'The invitation was not sent', message, backHref }, status);
+
+export const invitationRoutes: RoutePlugin = async (app, { services }) => {
+  /**
+   * Fields: `personId`, and `returnTo` (a path here; by default the person's page). On success,
+   * goes back there with `invitation=sent` in the query, for that page to confirm.
+   */
+  app.post(
+    '/invitations',
+    { config: { access: 'manage_roles', rateLimit: limited(20, (request) => field(request.body, 'personId')) } },
+    async (request, reply) => {
+      const personId = field(request.body, 'personId').trim();
+      const known = uuid.test(personId);
+      const back = safeNext(field(request.body, 'returnTo')) ?? (known ? `/people/${personId}` : '/home');
+      if (!known) return notSent(reply, back, 'Choose the person to invite from the list of people.', 400);
+      const sent = await services.links.invite(request.viewer!, personId.toLowerCase());
+      if (sent.outcome === 'sent') return reply.redirect(withQuery(back, 'invitation', 'sent'), 303);
+      if (sent.outcome === 'not_sent') request.log.error({ err: sent.problem }, 'An invitation email was not sent');
+      const { status, message } = refusals[sent.outcome];
+      return notSent(reply, back, message, status);
+    },
+  );
+
+  app.get<TokenParams>('/invitation/:token', { config: { access: 'anyone' } }, async (request, reply) => {
+    const accepted = await services.links.acceptInvitation(request.params.token);
+    if (accepted.outcome === 'unusable') return unusablePage(reply, 'invitation', accepted.reason);
+    await beginStage(request, 'set_password', accepted, services.clock.now());
+    return reply.redirect('/sign-in/set-password', 303);
+  });
+};

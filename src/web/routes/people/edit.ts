@@ -1,0 +1,101 @@
+// Adding someone to the school's community, and changing their details and roles: GOV.UK form
+// pages, every error listed at the top and beside its field, and nothing typed ever lost.
+import type { FastifyReply } from 'fastify';
+import { displayName } from '../../../domain/community/people.ts';
+import { AppError } from '../../../errors.ts';
+import type { RoutePlugin } from '../../route-plugin.ts';
+import { page, type Errors } from '../sign-in/form.ts';
+import {
+  choices,
+  emptyValues,
+  fieldOrder,
+  readPersonForm,
+  valuesFrom,
+  valuesOf,
+  type PersonFormValues,
+} from './person-form.ts';
+
+interface FormPage {
+  title: string;
+  formAction: string;
+  backLink: string;
+  buttonText: string;
+  values: PersonFormValues;
+  errors?: Errors;
+}
+
+function renderForm(reply: FastifyReply, form: FormPage) {
+  const found = form.errors ?? {};
+  // Listed at the top in the order of the fields, each linking to its field (or first checkbox).
+  const ordered = [...fieldOrder, ...Object.keys(found).filter((field) => !fieldOrder.includes(field))];
+  const errors = Object.fromEntries(ordered.flatMap((field) => (found[field] ? [[field, found[field]]] : [])));
+  const failed = Object.keys(errors).length > 0;
+  return page(
+    reply,
+    'people/person-form.njk',
+    {
+      pageTitle: `${failed ? 'Error: ' : ''}${form.title}`,
+      title: form.title,
+      formAction: form.formAction,
+      backLink: form.backLink,
+      buttonText: form.buttonText,
+      values: form.values,
+      choices: choices(form.values),
+      errors,
+    },
+    failed ? 400 : 200,
+  );
+}
+
+export const editRoutes: RoutePlugin = async (app, { services }) => {
+  const addPage = { title: 'Add a person', formAction: '/people/new', backLink: '/people', buttonText: 'Add person' };
+
+  app.get('/people/new', { config: { access: 'manage_people' } }, async (_request, reply) =>
+    renderForm(reply, { ...addPage, values: emptyValues }),
+  );
+
+  app.post('/people/new', { config: { access: 'manage_people' } }, async (request, reply) => {
+    const values = valuesFrom(request.body);
+    const form = readPersonForm(values);
+    if (!form.ok) return renderForm(reply, { ...addPage, values, errors: form.errors });
+    const saved = await services.community.addPerson(request.viewer!, form.person, form.roles);
+    if (!saved.ok) return renderForm(reply, { ...addPage, values, errors: saved.errors });
+    return reply.redirect(`/people/${saved.person.id}?saved=added`, 303);
+  });
+
+  const editPage = (id: string, name: string) => ({
+    title: `Change ${name}’s details`,
+    formAction: `/people/${id}/edit`,
+    backLink: `/people/${id}`,
+    buttonText: 'Save changes',
+  });
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/edit',
+    { config: { access: 'manage_people' } },
+    async (request, reply) => {
+      const found = await services.community.personFor(request.viewer!, request.params.personId);
+      if (!found) throw new AppError('not_found');
+      const { person } = found;
+      return renderForm(reply, { ...editPage(person.id, displayName(person)), values: valuesOf(person) });
+    },
+  );
+
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/edit',
+    { config: { access: 'manage_people' } },
+    async (request, reply) => {
+      const viewer = request.viewer!;
+      const found = await services.community.personFor(viewer, request.params.personId);
+      if (!found) throw new AppError('not_found');
+      const form = editPage(found.person.id, displayName(found.person));
+      const values = valuesFrom(request.body);
+      const read = readPersonForm(values);
+      if (!read.ok) return renderForm(reply, { ...form, values, errors: read.errors });
+      const saved = await services.community.updatePerson(viewer, found.person.id, read.person, read.roles);
+      if (!saved) throw new AppError('not_found');
+      if (!saved.ok) return renderForm(reply, { ...form, values, errors: saved.errors });
+      return reply.redirect(`/people/${found.person.id}?saved=changed`, 303);
+    },
+  );
+};
