@@ -1,17 +1,13 @@
-// A Headteacher brings their school's people in from three CSV files and finds them, walked as on
-// a small phone with JavaScript off: staff, pupils, then parents and carers, each previewed then
-// imported; a pupil with their carers; a file with a mistake, corrected; someone added by hand.
+// On a fresh install, a school is set up and its Headteacher brings its people in from three CSV
+// files and finds them, walked as on a small phone with JavaScript off: staff, pupils, then
+// parents and carers, each previewed then imported; a pupil with their carers; a file with a
+// mistake, corrected; someone added by hand.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/adapters/crypto/totp.ts';
-import { everyone, generateTrust, type DemoSchool } from '../../src/domain/demo/index.ts';
-import { formatCsv } from '../../src/domain/roster/index.ts';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters, createServices } from '../../src/wiring.ts';
-import { testConfig } from '../support/backends.ts';
+import { generateTrust, rosterFiles } from '../../src/domain/demo/index.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 import {
@@ -23,7 +19,7 @@ import {
   PersonPage,
   PupilPage,
 } from './pages/people-pages.ts';
-import { CodePage, HomePage, SignInPage } from './pages/sign-in-pages.ts';
+import { setUpOakfield } from './pages/set-up-walk.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 
@@ -31,119 +27,16 @@ const today = new Date().toISOString().slice(0, 10);
 const headEmail = 'head@oakfield.example.org';
 const password = 'harbour lantern meadow';
 
-/** The three files a school's MIS would export, made from a small demo school. */
-function rosterFiles(demo: DemoSchool) {
-  const onRoll = demo.pupils.filter((pupil) => pupil.leftOn === undefined);
-  const onRollIds = new Set(onRoll.map((pupil) => pupil.misId));
-  const words = (code: string) => code.replaceAll('_', ' ');
-  const staff = formatCsv([
-    ['Staff ID', 'Forename', 'Surname', 'Email', 'Job Title', 'Duties'],
-    ...demo.staff.map(({ person, roles }) => {
-      const held = roles.find((role) => role.role === 'staff');
-      return [
-        person.misId ?? '',
-        person.givenName,
-        person.familyName,
-        person.email ?? '',
-        held?.role === 'staff' ? held.jobTitle : '',
-        held?.role === 'staff' ? held.duties.map(words).join('; ') : '',
-      ];
-    }),
-  ]);
-  const pupils = formatCsv([
-    ['UPN', 'Legal Forename', 'Legal Surname', 'Preferred Forename', 'DOB', 'NC Year', 'Reg Group'],
-    ...onRoll.map((pupil) => [
-      pupil.misId,
-      pupil.legalGivenName,
-      pupil.legalFamilyName,
-      pupil.preferredName ?? '',
-      pupil.dateOfBirth.split('-').reverse().join('/'),
-      pupil.yearGroup === 'R'
-        ? 'Reception'
-        : pupil.yearGroup.startsWith('N')
-          ? pupil.yearGroup
-          : `Year ${pupil.yearGroup}`,
-      pupil.className ?? '',
-    ]),
-  ]);
-  const contacts = formatCsv([
-    [
-      'Contact ID',
-      'Contact Forename',
-      'Contact Surname',
-      'Email',
-      'Mobile',
-      'Pupil ID',
-      'Relationship',
-      'PR',
-      'Priority',
-    ],
-    ...everyone(demo).flatMap(({ person, links }) =>
-      links
-        .filter((link) => onRollIds.has(link.pupilMisId))
-        .map((link) => [
-          person.misId ?? '',
-          person.givenName,
-          person.familyName,
-          person.email ?? '',
-          person.phone ?? '',
-          link.pupilMisId,
-          words(link.relationship),
-          link.parentalResponsibility ? 'Yes' : 'No',
-          String(link.contactPriority),
-        ]),
-    ),
-  ]);
-  // Staff who are also parents are already in Footprint by the time the contacts file comes.
-  const staffIds = new Set(demo.staff.map(({ person }) => person.misId));
-  const newCarers = everyone(demo).filter(
-    ({ person, links }) => links.some((link) => onRollIds.has(link.pupilMisId)) && !staffIds.has(person.misId),
-  );
-  return {
-    staff,
-    pupils,
-    contacts,
-    counts: { staff: demo.staff.length, pupils: onRoll.length, carers: newCarers.length },
-  };
-}
-
 describe.runIf(browserAvailable())('Bringing a school’s people into Footprint in a browser', () => {
   let dataDir: string;
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
-  let key = '';
   const demo = generateTrust({ seed: 11, today, schools: 1, pupilsPerSchool: 24 }).schools[0]!;
   const files = rosterFiles(demo);
 
   beforeAll(async () => {
     // A school with its Headteacher's account, written before Footprint starts on the same data.
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-people-'));
-    const config = testConfig({ DATA_DIR: dataDir });
-    const adapters = await createAdapters(config, createLogger(config));
-    try {
-      await adapters.migrate();
-      const services = createServices(adapters);
-      const school = await services.community.setUp(
-        { name: 'Oakfield Primary School', kind: 'standalone' },
-        {
-          name: 'Oakfield Primary School',
-          slug: 'oakfield-primary',
-          urn: '912345',
-          phase: 'primary',
-          address: { line1: '1 School Lane', town: 'Oakfield', postcode: 'OX7 6XQ' },
-          contactEmail: 'office@oakfield.example.org',
-          day: { starts: '08:45', ends: '15:15' },
-        },
-        { givenName: 'Ada', familyName: 'Okafor', email: headEmail },
-      );
-      const { account } = (await adapters.store.accounts.findByEmail(headEmail))!;
-      expect(await services.access.setPassword(school.id, account.id, password)).toEqual([]);
-      key = adapters.crypto.totp.newSecret();
-      const sealed = adapters.crypto.secrets.seal(key, account.id);
-      await adapters.store.accounts.change(school.id, account.id, { totpSecret: sealed }, new Date());
-    } finally {
-      await adapters.close();
-    }
     server = await startServerProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
   });
@@ -157,15 +50,8 @@ describe.runIf(browserAvailable())('Bringing a school’s people into Footprint 
   it('imports staff, pupils and carers, finds a pupil’s carers, and corrects a file with a mistake', async () => {
     const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    await page.goto(`${server!.url}/sign-in`);
-
-    const signIn = await SignInPage.verifyOnPage(page);
-    await signIn.fill({ 'Email address': headEmail, Password: password });
-    await signIn.continue();
-    const code = await CodePage.verifyOnPage(page);
-    await code.fill({ Code: totpCode(key, new Date()) });
-    await code.continue();
-    await HomePage.verifyOnPage(page, 'Ada Okafor');
+    // A fresh install: the school is set up in the browser, as a new school would.
+    await setUpOakfield(page, server!.url, { headEmail, password });
     await Promise.all([page.waitForEvent('load'), page.locator('[data-qa="import-link"]').click()]);
 
     let importPage = await ImportPage.verifyOnPage(page);
