@@ -94,6 +94,8 @@ export function createAccountAdminService({ store, inTransaction, clock, crypto 
         }
         if ('schoolAdmin' in change) {
           await trx.accounts.change(schoolId, target.account.id, { schoolAdmin: change.schoolAdmin }, now);
+          // Access taken away ends their sessions at once.
+          if (!change.schoolAdmin) await trx.sessions.destroyAllOf(schoolId, target.account.id);
           await recordAudit(
             trx,
             {

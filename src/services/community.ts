@@ -15,6 +15,7 @@ import type { NewOrganisation, NewSchool, School } from '../domain/community/sch
 import type { RosterKind } from '../domain/roster/index.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
+import { checkSecondFactor } from './second-factor.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { Adapters, CommunityMember, Page, PeopleQuery, PupilsQuery, Store } from './ports.ts';
 import { createRosterService, type ImportResult } from './roster.ts';
@@ -33,7 +34,7 @@ export interface DirectoryQuery {
 
 /** A person saved, or the fields to correct, each with what to do. */
 export type PersonSaved =
-  { ok: true; person: Person } | { ok: false; errors: Partial<Record<'misId' | 'roles', string>> };
+  { ok: true; person: Person } | { ok: false; errors: Partial<Record<'misId' | 'roles' | 'code', string>> };
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,7 +72,8 @@ export function createCommunityService({
   store,
   inTransaction,
   clock,
-}: Pick<Adapters, 'store' | 'inTransaction' | 'clock'>) {
+  crypto,
+}: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'crypto'>) {
   /** The MIS id is someone else's: the import would mix the two people up. */
   async function misIdTaken(trx: Store, schoolId: string, person: NewPerson, id?: string) {
     if (!person.misId) return undefined;
@@ -186,6 +188,8 @@ export function createCommunityService({
       id: string,
       person: NewPerson,
       roles: readonly RoleHeld[],
+      /** The viewer's code, asked for again (step-up) when the change alters someone's access. */
+      code = '',
     ): Promise<PersonSaved | undefined> {
       allow(viewer, 'manage_people');
       if (!uuidShape.test(id)) return Promise.resolve(undefined);
@@ -216,6 +220,23 @@ export function createCommunityService({
                   'You cannot take away your own access: ask another Headteacher or administrator to make this change',
               },
             };
+          }
+          const own = await trx.accounts.find(schoolId, viewer.account.id);
+          const check = own && code ? await checkSecondFactor(trx, crypto, own, code, clock.now()) : undefined;
+          if (!check?.accepted) {
+            return {
+              ok: false,
+              errors: {
+                code: code
+                  ? 'That code did not work. Enter the code your app shows now'
+                  : 'This changes what they can do in Footprint: enter the code from your authenticator app to confirm',
+              },
+            };
+          }
+          // Access taken away ends their sessions at once; given, it applies at their next request.
+          const account = await trx.accounts.ofPerson(schoolId, id);
+          if (account && accessBefore.some((role) => !accessAfter.includes(role))) {
+            await trx.sessions.destroyAllOf(schoolId, account.id);
           }
         }
         const updated = await trx.people.update(schoolId, id, person, roles);

@@ -24,12 +24,18 @@ describeEachBackend('Changing access', (backend) => {
       },
       { authenticator: true },
     );
-    const office = await aPersonWithAccount(adapters(), school.id, {
-      givenName: 'Olu',
-      familyName: 'Office',
-      email: `olu@${slug}.example`,
-      roles: [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }],
-    });
+    // With an authenticator already, as an administrator must have.
+    const office = await aPersonWithAccount(
+      adapters(),
+      school.id,
+      {
+        givenName: 'Olu',
+        familyName: 'Office',
+        email: `olu@${slug}.example`,
+        roles: [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }],
+      },
+      { authenticator: true },
+    );
     return { school, head, office };
   }
 
@@ -61,6 +67,17 @@ describeEachBackend('Changing access', (backend) => {
       details: { schoolAdmin: true },
     });
     expect(entries.items.map((e) => e.action)).toContain('sign_in_failed');
+
+    // Taking the grant away again signs them out everywhere at once.
+    const theirs = await signIn(app, office);
+    expect((await theirs.get('/home')).statusCode).toBe(200);
+    await browser.get(`/accounts/${office.personId}`);
+    const removed = await browser.post(`/accounts/${office.personId}/admin`, {
+      value: 'no',
+      code: totpCode(head.key!, new Date(Date.now() + 30_000)),
+    });
+    expect(removed.headers.location).toBe(`/accounts/${office.personId}?done=not-admin`);
+    expect((await theirs.get('/home')).statusCode).toBe(303);
   });
 
   it('disables an account and signs its owner out everywhere at once', async () => {

@@ -409,13 +409,24 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(refused.body).toContain('Enter a phone number');
       expect((await testApp().adapters.store.people.find(school.id, ids.declan))?.familyName).toBe('Brennan');
 
-      const saved = await head.post(`/people/${ids.declan}/edit`, {
+      const change = {
         givenName: 'Declan',
         familyName: 'Brennan-Hart',
         phone: '07700 900 456',
         misId: 'C502',
         'roles[]': 'parent,governor',
         governorDuties: 'member',
+      };
+      // Making him a governor changes what he can do in Footprint: the Headteacher's code again.
+      const unconfirmed = await head.post(`/people/${ids.declan}/edit`, change);
+      expect(unconfirmed.statusCode).toBe(400);
+      expect(unconfirmed.body).toContain('enter the code from your authenticator app to confirm');
+      expect(unconfirmed.body).toContain('value="Brennan-Hart"');
+      expect((await testApp().adapters.store.people.find(school.id, ids.declan))?.familyName).toBe('Brennan');
+      const headKey = keys.get('head@ashgrove.example')!.key!;
+      const saved = await head.post(`/people/${ids.declan}/edit`, {
+        ...change,
+        code: totpCode(headKey, new Date(Date.now() + 30_000)),
       });
       expect(saved.statusCode).toBe(303);
       expect(saved.headers.location).toBe(`/people/${ids.declan}?saved=changed`);

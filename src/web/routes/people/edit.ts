@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { displayName } from '../../../domain/community/people.ts';
 import { AppError } from '../../../errors.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page, type Errors } from '../sign-in/form.ts';
+import { field, page, type Errors } from '../sign-in/form.ts';
 import {
   choices,
   emptyValues,
@@ -22,6 +22,8 @@ interface FormPage {
   buttonText: string;
   values: PersonFormValues;
   errors?: Errors;
+  /** Whether to offer the field for the changer's code (step-up), for changes of access. */
+  askForCode?: boolean;
 }
 
 function renderForm(reply: FastifyReply, form: FormPage) {
@@ -40,6 +42,7 @@ function renderForm(reply: FastifyReply, form: FormPage) {
       backLink: form.backLink,
       buttonText: form.buttonText,
       values: form.values,
+      askForCode: form.askForCode ?? false,
       choices: choices(form.values),
       errors,
     },
@@ -77,7 +80,11 @@ export const editRoutes: RoutePlugin = async (app, { services }) => {
       const found = await services.community.personFor(request.viewer!, request.params.personId);
       if (!found) throw new AppError('not_found');
       const { person } = found;
-      return renderForm(reply, { ...editPage(person.id, displayName(person)), values: valuesOf(person) });
+      return renderForm(reply, {
+        ...editPage(person.id, displayName(person)),
+        values: valuesOf(person),
+        askForCode: request.viewer!.capabilities.includes('manage_roles'),
+      });
     },
   );
 
@@ -88,11 +95,15 @@ export const editRoutes: RoutePlugin = async (app, { services }) => {
       const viewer = request.viewer!;
       const found = await services.community.personFor(viewer, request.params.personId);
       if (!found) throw new AppError('not_found');
-      const form = editPage(found.person.id, displayName(found.person));
+      const form = {
+        ...editPage(found.person.id, displayName(found.person)),
+        askForCode: viewer.capabilities.includes('manage_roles'),
+      };
       const values = valuesFrom(request.body);
       const read = readPersonForm(values);
       if (!read.ok) return renderForm(reply, { ...form, values, errors: read.errors });
-      const saved = await services.community.updatePerson(viewer, found.person.id, read.person, read.roles);
+      const code = field(request.body, 'code').trim();
+      const saved = await services.community.updatePerson(viewer, found.person.id, read.person, read.roles, code);
       if (!saved) throw new AppError('not_found');
       if (!saved.ok) return renderForm(reply, { ...form, values, errors: saved.errors });
       return reply.redirect(`/people/${found.person.id}?saved=changed`, 303);
