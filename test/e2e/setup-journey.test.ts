@@ -125,7 +125,7 @@ describe.runIf(browserAvailable())('Setting up Footprint in a browser', () => {
     await choose.fill({ 'New password': 'password', 'Type the password again': 'password' });
     await choose.continue();
     await SetPasswordPage.verifyOnPage(page);
-    expect(await choose.errorSummary().textContent()).toContain('too common');
+    expect(await choose.errorSummary.textContent()).toContain('too common');
     await choose.fill({
       'New password': 'harbour lantern meadow',
       'Type the password again': 'harbour lantern meadow',

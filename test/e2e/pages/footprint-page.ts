@@ -33,3 +33,28 @@ export class FootprintPage {
     return this.page.evaluate(() => document.body.className);
   }
 }
+
+/** Clicks something that loads a new page (with JavaScript off, every form post does). */
+export async function clickThrough(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), target.click()]);
+}
+
+/** A page with one form: fields found by their labels, sent with its Continue button. */
+export class FormPage extends FootprintPage {
+  readonly continueButton: Locator;
+  readonly errorSummary: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.continueButton = page.locator('[data-qa="continue"]');
+    this.errorSummary = page.locator('[data-qa="error-summary"]');
+  }
+
+  async fill(fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields)) await this.page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  async continue(): Promise<void> {
+    await clickThrough(this.page, this.continueButton);
+  }
+}

@@ -2,37 +2,16 @@
 // password, confirming a sign-in, and a link that no longer works. Fields are found by their
 // labels, everything else by data-qa ids.
 import type { Locator, Page } from 'playwright-core';
-import { FootprintPage } from './footprint-page.ts';
+import { clickThrough, FootprintPage, FormPage } from './footprint-page.ts';
 
-/** Clicks something that loads a new page (with JavaScript off, every form post does). */
-async function clickThrough(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), target.click()]);
-}
-
-class LinkFormPage extends FootprintPage {
-  readonly continueButton: Locator;
-  readonly errorSummary: Locator;
-  constructor(page: Page) {
-    super(page);
-    this.continueButton = page.locator('[data-qa="continue"]');
-    this.errorSummary = page.locator('[data-qa="error-summary"]');
-  }
-  async fill(fields: Record<string, string>): Promise<void> {
-    for (const [label, value] of Object.entries(fields)) await this.page.getByLabel(label, { exact: true }).fill(value);
-  }
-  async continue(): Promise<void> {
-    await clickThrough(this.page, this.continueButton);
-  }
-}
-
-export class ForgotPasswordPage extends LinkFormPage {
+export class ForgotPasswordPage extends FormPage {
   static async verifyOnPage(page: Page): Promise<ForgotPasswordPage> {
     await FootprintPage.check(page, 'forgot-password-page', 'Reset your password');
     return new ForgotPasswordPage(page);
   }
 }
 
-export class AskForSignInLinkPage extends LinkFormPage {
+export class AskForSignInLinkPage extends FormPage {
   static async verifyOnPage(page: Page): Promise<AskForSignInLinkPage> {
     await FootprintPage.check(page, 'email-link-page', 'Get a sign-in link by email');
     return new AskForSignInLinkPage(page);
@@ -51,7 +30,7 @@ export class CheckYourEmailPage extends FootprintPage {
   }
 }
 
-export class ResetPasswordPage extends LinkFormPage {
+export class ResetPasswordPage extends FormPage {
   static async verifyOnPage(page: Page): Promise<ResetPasswordPage> {
     await FootprintPage.check(page, 'reset-password-page', 'Choose a new password');
     return new ResetPasswordPage(page);
@@ -73,7 +52,7 @@ export class PasswordChangedPage extends FootprintPage {
   }
 }
 
-export class ConfirmSignInPage extends LinkFormPage {
+export class ConfirmSignInPage extends FormPage {
   static async verifyOnPage(page: Page): Promise<ConfirmSignInPage> {
     await FootprintPage.check(page, 'confirm-sign-in-page', 'Sign in to Footprint');
     return new ConfirmSignInPage(page);

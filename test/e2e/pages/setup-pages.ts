@@ -1,7 +1,7 @@
 // The pages of the first-run set-up. Form fields are found by their labels, as people find
 // them (which also proves every field is labelled); everything else by its data-qa id.
 import type { Locator, Page } from 'playwright-core';
-import { FootprintPage } from './footprint-page.ts';
+import { clickThrough, FootprintPage } from './footprint-page.ts';
 
 /** Each question page: its data-qa marker and its heading. */
 export const setupQuestions = {
@@ -25,11 +25,6 @@ export const setupQuestions = {
 } as const;
 
 export type SetupQuestion = keyof typeof setupQuestions;
-
-/** Clicks something that loads a new page (with JavaScript off, every form post does). */
-async function clickThrough(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), target.click()]);
-}
 
 class SetupPage extends FootprintPage {
   readonly backLink: Locator;

@@ -1,23 +1,6 @@
 // The sign-in steps and the signed-in pages, as page objects.
 import type { Locator, Page } from 'playwright-core';
-import { FootprintPage } from './footprint-page.ts';
-
-class FormPage extends FootprintPage {
-  readonly continueButton: Locator;
-  constructor(page: Page) {
-    super(page);
-    this.continueButton = page.locator('[data-qa="continue"]');
-  }
-  async fill(fields: Record<string, string>): Promise<void> {
-    for (const [label, value] of Object.entries(fields)) await this.page.getByLabel(label, { exact: true }).fill(value);
-  }
-  async continue(): Promise<void> {
-    await Promise.all([this.page.waitForEvent('load'), this.continueButton.click()]);
-  }
-  errorSummary(): Locator {
-    return this.page.locator('[data-qa="error-summary"]');
-  }
-}
+import { FootprintPage, FormPage } from './footprint-page.ts';
 
 export class SetPasswordPage extends FormPage {
   static async verifyOnPage(page: Page): Promise<SetPasswordPage> {
