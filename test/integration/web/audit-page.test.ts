@@ -1,51 +1,36 @@
 // The Headteacher's audit page: the school's entries with who acted, filters that keep what was
 // typed, and the check that the chain is whole.
 import { expect, it } from 'vitest';
-import { totpCode } from '../../../src/adapters/crypto/totp.ts';
-import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import { browserFor } from '../../support/browser.ts';
+import { aPersonWithAccount, aSchool, signIn, testPassword as password } from '../../support/community.ts';
 import { useTestApp } from '../../support/fixtures.ts';
-
-const password = 'harbour lantern meadow';
 
 describeEachBackend('The audit page', (backend) => {
   const testApp = useTestApp(backend);
   const app = () => testApp().app;
 
   async function signedInHead() {
-    const { store, crypto } = testApp().adapters;
-    const services = createServices(testApp().adapters);
-    const organisation = await store.schools.addOrganisation({ name: 'Audit Trust', kind: 'trust' });
-    const school = await store.schools.addSchool(organisation.id, {
-      name: 'Quarry Primary',
-      slug: 'quarry',
-      urn: '300001',
-      phase: 'primary',
-      address: { line1: '1 Pit Lane', town: 'Exampleton', postcode: 'EX3 3CC' },
-      contactEmail: 'office@quarry.example',
-      day: { starts: '08:45', ends: '15:15' },
-    });
-    const [head, teacher] = await store.people.add(school.id, [
+    const adapters = testApp().adapters;
+    const { store } = adapters;
+    const school = await aSchool(adapters, 'quarry', '300001');
+    const head = await aPersonWithAccount(
+      adapters,
+      school.id,
       {
-        person: { givenName: 'Hana', familyName: 'Head', email: 'head@quarry.example' },
+        givenName: 'Hana',
+        familyName: 'Head',
+        email: 'head@quarry.example',
         roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
       },
-      {
-        person: { givenName: 'Tom', familyName: 'Teach', email: 'tom@quarry.example' },
-        roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
-      },
-    ]);
-    const headAccount = await services.access.addAccount(school.id, head!.id, 'head@quarry.example');
-    const tomAccount = await services.access.addAccount(school.id, teacher!.id, 'tom@quarry.example');
-    for (const id of [headAccount.id, tomAccount.id]) await services.access.setPassword(school.id, id, password);
-    const key = crypto.totp.newSecret();
-    await store.accounts.change(
-      school.id,
-      headAccount.id,
-      { totpSecret: crypto.secrets.seal(key, headAccount.id) },
-      new Date(),
+      { authenticator: true },
     );
+    await aPersonWithAccount(adapters, school.id, {
+      givenName: 'Tom',
+      familyName: 'Teach',
+      email: 'tom@quarry.example',
+      roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
+    });
 
     // Tom gets his password wrong once, then signs in.
     const tom = browserFor(app);
@@ -54,11 +39,7 @@ describeEachBackend('The audit page', (backend) => {
     await tom.get('/sign-in');
     await tom.post('/sign-in', { email: 'tom@quarry.example', password });
 
-    const browser = browserFor(app);
-    await browser.get('/sign-in');
-    await browser.post('/sign-in', { email: 'head@quarry.example', password });
-    await browser.get('/sign-in/code');
-    await browser.post('/sign-in/code', { code: totpCode(key, new Date()) });
+    const browser = await signIn(app, head);
     return { browser, store, school };
   }
 

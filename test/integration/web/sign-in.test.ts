@@ -2,48 +2,32 @@
 // signing out everywhere, and what each step refuses.
 import { expect, it } from 'vitest';
 import { totpCode } from '../../../src/adapters/crypto/totp.ts';
-import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import { browserFor } from '../../support/browser.ts';
+import { aPersonWithAccount, aSchool, testPassword as password } from '../../support/community.ts';
 import { useTestApp } from '../../support/fixtures.ts';
-
-const password = 'harbour lantern meadow';
 
 describeEachBackend('Signing in', (backend) => {
   const testApp = useTestApp(backend);
-  const services = () => createServices(testApp().adapters);
   const app = () => testApp().app;
 
   /** A school whose Headteacher has an account with a password, and a member of staff with one too. */
   async function school(slug: string, urn: string) {
-    const s = services();
-    const { store } = testApp().adapters;
-    const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
-    const created = await store.schools.addSchool(organisation.id, {
-      name: `${slug} Primary`,
-      slug,
-      urn,
-      phase: 'primary',
-      address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
-      contactEmail: `office@${slug}.example`,
-      day: { starts: '08:45', ends: '15:15' },
+    const adapters = testApp().adapters;
+    const created = await aSchool(adapters, slug, urn);
+    const head = await aPersonWithAccount(adapters, created.id, {
+      givenName: 'Hana',
+      familyName: 'Head',
+      email: `head@${slug}.example`,
+      roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
     });
-    const [headPerson, teacher] = await store.people.add(created.id, [
-      {
-        person: { givenName: 'Hana', familyName: 'Head', email: `head@${slug}.example` },
-        roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
-      },
-      {
-        person: { givenName: 'Tom', familyName: 'Teach', email: `tom@${slug}.example` },
-        roles: [{ role: 'staff', jobTitle: 'Class teacher', duties: ['teacher'] }],
-      },
-    ]);
-    const headAccount = await s.access.addAccount(created.id, headPerson!.id, `head@${slug}.example`);
-    const head = { schoolId: created.id, accountId: headAccount.id };
-    expect(await s.access.setPassword(head.schoolId, head.accountId, password)).toEqual([]);
-    const staff = await s.access.addAccount(created.id, teacher!.id, `tom@${slug}.example`);
-    expect(await s.access.setPassword(created.id, staff.id, password)).toEqual([]);
-    return { school: created, head, staffAccountId: staff.id };
+    const staff = await aPersonWithAccount(adapters, created.id, {
+      givenName: 'Tom',
+      familyName: 'Teach',
+      email: `tom@${slug}.example`,
+      roles: [{ role: 'staff', jobTitle: 'Class teacher', duties: ['teacher'] }],
+    });
+    return { school: created, head, staffAccountId: staff.accountId };
   }
 
   /** Signs in with the password, sets up the authenticator app, and returns its key. */
