@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// address' })),
+  DATABASE_OWNER_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// address' })),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   SECRETS_KEY: optional(
     z
@@ -58,7 +59,13 @@ const environmentSchema = z.object({
 
 export type Environment = 'development' | 'test' | 'production';
 
-export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+/**
+ * On PostgreSQL, `url` is the role Footprint serves as; `ownerUrl`, when given, the role that owns
+ * the tables, which alone changes the schema, grants the serving role its privileges, and takes
+ * and restores backups. Without it the serving role is the owner.
+ */
+export type DatabaseConfig =
+  { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; ownerUrl: string | undefined };
 
 /** Where mail goes: an SMTP server, or (outside production only) an outbox kept in memory. */
 export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; from: string };
@@ -107,6 +114,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw configurationError(missing.map((name) => `${name} is missing in production: ${howToFix[name]}`));
   }
 
+  if (settings.DATABASE_OWNER_URL && !settings.DATABASE_URL) {
+    throw configurationError([
+      'DATABASE_OWNER_URL is set without DATABASE_URL: set DATABASE_URL to the role Footprint serves as, or unset both to use the embedded database',
+    ]);
+  }
+
   const dataDir = resolve(settings.DATA_DIR);
   return {
     environment: settings.NODE_ENV,
@@ -115,7 +128,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     baseUrl: (settings.BASE_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ''),
     dataDir,
     database: settings.DATABASE_URL
-      ? { kind: 'postgres', url: settings.DATABASE_URL }
+      ? { kind: 'postgres', url: settings.DATABASE_URL, ownerUrl: settings.DATABASE_OWNER_URL }
       : { kind: 'pglite', dataDir: resolve(dataDir, 'database') },
     // Outside production a fresh secret per process is safe: it only signs short-lived form tokens.
     sessionSecret: settings.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
@@ -125,6 +138,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     trustProxy: parseTrustProxy(settings.TRUST_PROXY),
     mail: mailConfig(settings.SMTP_URL, settings.MAIL_FROM ?? 'Footprint <footprint@localhost>'),
   };
+}
+
+/** The connection that may change the schema and take or restore backups: the owner's. */
+export function ownerConnection(database: DatabaseConfig): DatabaseConfig {
+  return database.kind === 'postgres' ? { ...database, url: database.ownerUrl ?? database.url } : database;
 }
 
 function configurationError(problems: string[]): AppError {

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { backupDatabase, type BackupReport } from './adapters/db/backup.ts';
 import { openDatabase } from './adapters/db/database.ts';
-import { migrateToLatest, type MigrationReport } from './adapters/db/migrate.ts';
+import { bringUpToDate, type MigrationReport } from './adapters/db/migrate.ts';
 import { restoreDatabase } from './adapters/db/restore.ts';
 import { createCryptography } from './adapters/crypto/index.ts';
 import { createOidcSignOn } from './adapters/identity/oidc.ts';
@@ -53,7 +53,7 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
     mailer,
     singleSignOn: createOidcSignOn(),
     baseUrl: config.baseUrl,
-    migrate: () => migrateToLatest(db),
+    migrate: () => bringUpToDate(database, config, logger),
     outbox: () => (mailer.kind === 'outbox' ? mailer.outbox() : undefined),
     close: async () => {
       try {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { describe, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { postgresAvailable } from './environment.ts';
+import { postgresAvailable, servingRoleAvailable } from './environment.ts';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -44,8 +44,15 @@ const postgres: Backend = {
   async open(env = {}) {
     const url = await createDatabase();
     const dataDir = await mkdtemp(join(tmpdir(), 'footprint-test-'));
+    // As in production: served by a role that does not own the tables, migrated by one that does.
+    const serving = servingUrl(url);
     return {
-      config: testConfig({ ...env, DATA_DIR: dataDir, DATABASE_URL: url }),
+      config: testConfig({
+        ...env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: serving ?? url,
+        ...(serving ? { DATABASE_OWNER_URL: url } : {}),
+      }),
       destroy: async () => {
         await dropDatabase(url);
         await rm(dataDir, { recursive: true, force: true });
@@ -53,6 +60,13 @@ const postgres: Backend = {
     };
   },
 };
+
+/** The settings a child Footprint needs to reach the same database. */
+export function environmentFor(config: Config): Record<string, string> {
+  if (config.database.kind !== 'postgres') return { DATA_DIR: config.dataDir };
+  const { url, ownerUrl } = config.database;
+  return { DATA_DIR: config.dataDir, DATABASE_URL: url, ...(ownerUrl ? { DATABASE_OWNER_URL: ownerUrl } : {}) };
+}
 
 /** Runs `suite` once per backend; a PostgreSQL variant that cannot run shows as a skipped test. */
 export function describeEachBackend(title: string, suite: (backend: Backend) => void): void {
@@ -82,6 +96,14 @@ export async function createDatabase(): Promise<string> {
   const url = new URL(process.env.TEST_DATABASE_URL ?? '');
   url.pathname = `/${name}`;
   return url.href;
+}
+
+/** The same database, reached as TEST_DATABASE_SERVING_URL's role, when one is given. */
+function servingUrl(url: string): string | undefined {
+  if (!servingRoleAvailable()) return undefined;
+  const serving = new URL(process.env.TEST_DATABASE_SERVING_URL ?? '');
+  serving.pathname = new URL(url).pathname;
+  return serving.href;
 }
 
 export async function dropDatabase(url: string): Promise<void> {

@@ -23,6 +23,15 @@ export function postgresAvailable(): boolean {
   return available('PostgreSQL', Boolean(process.env.TEST_DATABASE_URL), 'TEST_DATABASE_URL is not set');
 }
 
+/** A second PostgreSQL role, owning nothing, for Footprint to serve as (the owner migrates). */
+export function servingRoleAvailable(): boolean {
+  return available(
+    'PostgreSQL serving role',
+    Boolean(process.env.TEST_DATABASE_SERVING_URL),
+    'TEST_DATABASE_SERVING_URL is not set, so PostgreSQL tests serve as the owner of the tables',
+  );
+}
+
 export function browserAvailable(): boolean {
   return available('browser', existsSync(chromiumPath), `no Chromium at ${chromiumPath}`);
 }

@@ -2,6 +2,7 @@
 // and hands the tests a getter. Later fixtures close first (Vitest runs after-hooks as a stack).
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../../src/adapters/db/database.ts';
+import { ownerConnection } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters, type RunningAdapters } from '../../src/wiring.ts';
 import type { AppOptions } from '../../src/web/app.ts';
@@ -30,11 +31,12 @@ export function useTestDatabase(backend: Backend, env?: Record<string, string>):
   );
 }
 
-/** The database adapter itself (Kysely over PGlite or pg), not migrated. */
+/** The database adapter itself (Kysely over PGlite or pg), not migrated, as the tables' owner. */
 export function useDatabase(backend: Backend): () => Database {
   const testDatabase = useTestDatabase(backend);
+  const asOwner = () => ({ ...testDatabase().config, database: ownerConnection(testDatabase().config.database) });
   return fixture(
-    () => openDatabase(testDatabase().config, createLogger(testDatabase().config)),
+    () => openDatabase(asOwner(), createLogger(testDatabase().config)),
     (database) => database.close(),
   );
 }

@@ -14,7 +14,14 @@ export interface Finished {
 /** The environment a child Footprint sees: ours, minus anything that would point it elsewhere
  * (Vitest itself sets BASE_URL for its bundler). */
 export function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _url, DATA_DIR: _dir, PORT: _port, BASE_URL: _base, ...rest } = process.env;
+  const {
+    DATABASE_URL: _url,
+    DATABASE_OWNER_URL: _owner,
+    DATA_DIR: _dir,
+    PORT: _port,
+    BASE_URL: _base,
+    ...rest
+  } = process.env;
   return { ...rest, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, ownerConnection } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 
 function failure(env: Record<string, string>): AppError {
@@ -36,7 +36,26 @@ describe('Configuration', () => {
     expect(config.database).toEqual({
       kind: 'postgres',
       url: 'postgres://footprint:secret@db.internal:5432/footprint',
+      ownerUrl: undefined,
     });
+    expect(ownerConnection(config.database)).toEqual(config.database);
+  });
+
+  it('migrates and backs up as DATABASE_OWNER_URL when it is set, and serves as DATABASE_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://footprint_app:secret@db.internal:5432/footprint',
+      DATABASE_OWNER_URL: 'postgres://footprint_owner:secret@db.internal:5432/footprint',
+    });
+    expect(config.database).toMatchObject({ url: 'postgres://footprint_app:secret@db.internal:5432/footprint' });
+    expect(ownerConnection(config.database)).toMatchObject({
+      url: 'postgres://footprint_owner:secret@db.internal:5432/footprint',
+    });
+  });
+
+  it('refuses an owner without a serving role', () => {
+    expect(failure({ DATABASE_OWNER_URL: 'postgres://owner@db.internal/footprint' }).message).toContain(
+      'DATABASE_OWNER_URL is set without DATABASE_URL',
+    );
   });
 
   it('treats an empty setting as unset', () => {
@@ -71,6 +90,7 @@ describe('Configuration', () => {
     [{ PORT: '70000' }, 'PORT must be at most 65535'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, test or production'],
     [{ DATABASE_URL: 'mysql://localhost/footprint' }, 'DATABASE_URL must be a postgres:// address'],
+    [{ DATABASE_OWNER_URL: 'mysql://localhost/footprint' }, 'DATABASE_OWNER_URL must be a postgres:// address'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters long'],
     [{ BASE_URL: 'footprint.example' }, 'BASE_URL must be an http:// or https:// address'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
-import type { Config } from '../../config.ts';
+import { ownerConnection, type Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { openEmbeddedDatabase } from './pglite.ts';
 import { runPostgresTool } from './postgres-tools.ts';
@@ -25,21 +25,22 @@ export async function backupDatabase(
   }
   const draft = `${file}.partial`;
   try {
-    if (config.database.kind === 'postgres') {
+    const database = ownerConnection(config.database);
+    if (database.kind === 'postgres') {
       await runPostgresTool(
         'pg_dump',
-        config.database.url,
+        database.url,
         ['--format=custom', '--no-owner', '--no-privileges', `--file=${draft}`],
         'backup_failed',
       );
     } else {
-      const database = await openEmbeddedDatabase({ lockDir: config.dataDir, databaseDir: config.database.dataDir });
+      const embedded = await openEmbeddedDatabase({ lockDir: config.dataDir, databaseDir: database.dataDir });
       try {
-        await sql`checkpoint`.execute(database.db);
-        const tarball = await database.pglite.dumpDataDir('gzip');
+        await sql`checkpoint`.execute(embedded.db);
+        const tarball = await embedded.pglite.dumpDataDir('gzip');
         await writeFile(draft, new Uint8Array(await tarball.arrayBuffer()));
       } finally {
-        await database.close();
+        await embedded.close();
       }
     }
     await rename(draft, file);

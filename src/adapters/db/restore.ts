@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import type { Config } from '../../config.ts';
+import { ownerConnection, type Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { openEmbeddedDatabase } from './pglite.ts';
 import { openServerDatabase } from './postgres.ts';
@@ -20,11 +20,12 @@ export async function restoreDatabase(
 ): Promise<void> {
   const kind = await backupKindOf(file);
   if (kind !== config.database.kind) throw mismatch(kind);
-  if (config.database.kind === 'postgres') {
-    await requireEmptyDatabase(config.database.url, logger);
+  const database = ownerConnection(config.database);
+  if (database.kind === 'postgres') {
+    await requireEmptyDatabase(database.url, logger);
     await runPostgresTool(
       'pg_restore',
-      config.database.url,
+      database.url,
       ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', file],
       'restore_failed',
     );
@@ -33,15 +34,15 @@ export async function restoreDatabase(
   requireEmptyDirectory(config.dataDir);
   const tarball = new Blob([new Uint8Array(await readFile(file))]);
   try {
-    const database = await openEmbeddedDatabase({
+    const embedded = await openEmbeddedDatabase({
       lockDir: config.dataDir,
-      databaseDir: config.database.dataDir,
+      databaseDir: database.dataDir,
       restoreFrom: tarball,
     });
     try {
-      await sql`select 1`.execute(database.db);
+      await sql`select 1`.execute(embedded.db);
     } finally {
-      await database.close();
+      await embedded.close();
     }
   } catch (error) {
     // The directory was empty before we began: leave it empty again, ready for another try.

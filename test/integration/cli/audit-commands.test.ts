@@ -5,8 +5,9 @@ import { openDatabase, type Database } from '../../../src/adapters/db/database.t
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
 import { scopedStore, setScope } from '../../../src/adapters/db/school-scope.ts';
 import { storeFor } from '../../../src/adapters/db/store.ts';
+import { ownerConnection } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
-import { describeEachBackend } from '../../support/backends.ts';
+import { describeEachBackend, environmentFor } from '../../support/backends.ts';
 import { useTestDatabase } from '../../support/fixtures.ts';
 import { runFootprint } from '../../support/processes.ts';
 
@@ -22,17 +23,16 @@ const school = (name: string, slug: string, urn: string) => ({
 
 describeEachBackend('footprint audit verify', (backend) => {
   const testDatabase = useTestDatabase(backend);
-  const env = (): Record<string, string> => {
-    const { config } = testDatabase();
-    return config.database.kind === 'postgres'
-      ? { DATA_DIR: config.dataDir, DATABASE_URL: config.database.url }
-      : { DATA_DIR: config.dataDir };
-  };
+  const env = (): Record<string, string> => environmentFor(testDatabase().config);
 
   /** The database for a moment, closed again so that the command can open it. */
   async function withDatabase(work: (database: Database) => Promise<unknown>): Promise<void> {
     const { config } = testDatabase();
-    const database = await openDatabase(config, createLogger(config));
+    // As the owner: the serving role cannot migrate, nor alter the audit log's trigger.
+    const database = await openDatabase(
+      { ...config, database: ownerConnection(config.database) },
+      createLogger(config),
+    );
     try {
       await work(database);
     } finally {

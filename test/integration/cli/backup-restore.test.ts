@@ -8,18 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log.ts';
 import { createAdapters, createServices } from '../../../src/wiring.ts';
-import { type Backend, describeEachBackend, type TestDatabase } from '../../support/backends.ts';
+import { type Backend, describeEachBackend, environmentFor, type TestDatabase } from '../../support/backends.ts';
 import { available } from '../../support/environment.ts';
 import { runFootprint, startServerProcess } from '../../support/processes.ts';
 import type { Config } from '../../../src/config.ts';
 
 const pgDumpPresent = spawnSync('pg_dump', ['--version']).status === 0;
-
-function environmentFor(config: Config): Record<string, string> {
-  return config.database.kind === 'postgres'
-    ? { DATABASE_URL: config.database.url, DATA_DIR: config.dataDir }
-    : { DATA_DIR: config.dataDir };
-}
 
 async function readMarker(config: Config) {
   const adapters = await createAdapters(config, createLogger(config));
