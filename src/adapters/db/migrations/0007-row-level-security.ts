@@ -1,8 +1,8 @@
 // Row-level security on every table that belongs to a school. A transaction sees and writes only
 // rows of the school it is scoped to (`footprint.school_id`), unless it is one of the few that
 // must look across schools (`footprint.all_schools`). The school is compared as a uuid, so the
-// indexes on school_id still serve. FORCE applies this to the tables' owner
-// too, which is the role Footprint connects as; a superuser (as the embedded database runs)
+// indexes on school_id still serve. FORCE applies this to the tables' owner too, for when
+// Footprint serves as the owner (see privileges.ts); a superuser (as the embedded database runs)
 // is not bound by it, and there the application's own school checks stand alone.
 import { sql, type Kysely } from 'kysely';
 
