@@ -18,7 +18,7 @@ import type { Viewer } from './access.ts';
 import { checkSecondFactor } from './second-factor.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { Adapters, CommunityMember, Page, PeopleQuery, PupilsQuery, Store } from './ports.ts';
-import { createRosterService, type ImportResult } from './roster.ts';
+import { importReviewed, settleAccessChanges, type ReviewedImport } from './roster-review.ts';
 
 /** What the people pages list: everyone, the adults holding one role, or the pupils. */
 export interface DirectoryQuery {
@@ -55,12 +55,15 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 
 /** Thrown to end a rehearsal of an import, carrying its result out of the rolled-back transaction. */
 class Rehearsed extends Error {
-  readonly result: ImportResult;
-  constructor(result: ImportResult) {
+  readonly result: ReviewedImport;
+  constructor(result: ReviewedImport) {
     super('rehearsed');
     this.result = result;
   }
 }
+
+/** Thrown to roll back an import the viewer has not (or cannot) confirm, with what to do. */
+class Refused extends Error {}
 
 export async function addSchoolTo(store: Store, organisationId: string, school: NewSchool): Promise<School> {
   const taken = (await store.schools.findBySlug(school.slug)) ?? (await store.schools.findByUrn(school.urn));
@@ -80,6 +83,28 @@ export function createCommunityService({
     const holder = await trx.people.findByMisId(schoolId, person.misId);
     if (!holder || holder.id === id) return undefined;
     return `MIS ID ${person.misId} is already ${displayName(holder)}’s: check the ID, or leave it blank`;
+  }
+
+  /** The viewer's code, asked for again before a change of access; a refused one is audited. */
+  function stepUp(viewer: Viewer, code: string): Promise<boolean> {
+    return inTransaction(async (trx) => {
+      const now = clock.now();
+      const own = await trx.accounts.find(viewer.school.id, viewer.account.id);
+      const accepted = own ? (await checkSecondFactor(trx, crypto, own, code, now)).accepted : false;
+      if (!accepted) {
+        await recordAudit(
+          trx,
+          {
+            schoolId: viewer.school.id,
+            actorPersonId: viewer.person.id,
+            action: 'sign_in_failed',
+            details: { step: 'step_up' },
+          },
+          now,
+        );
+      }
+      return accepted;
+    });
   }
 
   return {
@@ -262,13 +287,13 @@ export function createCommunityService({
     /**
      * What importing the file would do, found by importing it in a transaction that is then rolled
      * back: the figures come from the very code that will run on confirming, so they cannot drift.
+     * They include whose access the file would change, and whether the viewer may change it.
      */
-    async rehearseImport(viewer: Viewer, kind: RosterKind, text: string, today: string): Promise<ImportResult> {
+    async rehearseImport(viewer: Viewer, kind: RosterKind, text: string, today: string): Promise<ReviewedImport> {
       allow(viewer, 'manage_people');
       try {
         await inTransaction(async (trx) => {
-          const rehearsal = createRosterService({ inTransaction: (work) => work(trx) });
-          throw new Rehearsed(await rehearsal.import(viewer.school.id, kind, text, today));
+          throw new Rehearsed(await importReviewed(trx, viewer, kind, text, today));
         });
       } catch (error) {
         if (error instanceof Rehearsed) return error.result;
@@ -277,10 +302,39 @@ export function createCommunityService({
       throw new Error('The rehearsal ended without a result');
     },
 
-    /** Imports a roster file into the viewer's school: all of it, or nothing and every error. */
-    importRoster(viewer: Viewer, kind: RosterKind, text: string, today: string): Promise<ImportResult> {
+    /**
+     * Imports a roster file into the viewer's school: all of it, or nothing and every error. A file
+     * that changes anyone's access also needs the viewer's code (step-up), checked first and on its
+     * own, so that a wrong code is recorded even though nothing is imported.
+     */
+    async importRoster(
+      viewer: Viewer,
+      kind: RosterKind,
+      text: string,
+      today: string,
+      code = '',
+    ): Promise<ReviewedImport | { ok: false; refused: string }> {
       allow(viewer, 'manage_people');
-      return createRosterService({ inTransaction }).import(viewer.school.id, kind, text, today);
+      const confirmed = code ? await stepUp(viewer, code) : false;
+      if (code && !confirmed)
+        return { ok: false, refused: 'That code did not work. Enter the code your app shows now' };
+      try {
+        return await inTransaction(async (trx) => {
+          const result = await importReviewed(trx, viewer, kind, text, today);
+          if (!result.ok || result.access.changes.length === 0) return result;
+          if (result.access.refusal) throw new Refused(result.access.refusal);
+          if (!confirmed) {
+            throw new Refused(
+              'This file changes what people can do in Footprint: enter the code from your authenticator app to confirm',
+            );
+          }
+          await settleAccessChanges(trx, viewer, result.access.changes, clock.now());
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof Refused) return { ok: false, refused: error.message };
+        throw error;
+      }
     },
   };
 }

@@ -115,6 +115,8 @@ export interface AccountsRepository {
   findByEmail(email: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
   find(schoolId: string, id: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
   ofPerson(schoolId: string, personId: string): Promise<Account | undefined>;
+  /** Every account of the school, with its person and their roles. */
+  holders(schoolId: string): Promise<{ account: Account; person: Person }[]>;
   change(
     schoolId: string,
     id: string,

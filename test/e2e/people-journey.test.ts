@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { generateTrust, rosterFiles } from '../../src/domain/demo/index.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
@@ -51,7 +52,7 @@ describe.runIf(browserAvailable())('Bringing a school’s people into Footprint 
     const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     // A fresh install: the school is set up in the browser, as a new school would.
-    await setUpOakfield(page, server!.url, { headEmail, password });
+    const key = await setUpOakfield(page, server!.url, { headEmail, password });
     await Promise.all([page.waitForEvent('load'), page.locator('[data-qa="import-link"]').click()]);
 
     let importPage = await ImportPage.verifyOnPage(page);
@@ -150,6 +151,35 @@ describe.runIf(browserAvailable())('Bringing a school’s people into Footprint 
     await expectAccessible(page);
     expect(await added.notice.textContent()).toContain('Person added');
     expect(await added.roles.textContent()).toContain('Volunteer');
+
+    // The Headteacher gives herself an MIS ID, then imports a staff file that also makes her the
+    // DSL: the check names the change of access and asks for her code before importing it.
+    await page.goto(`${server!.url}/people?q=${encodeURIComponent(headEmail)}`);
+    await (await PeopleListPage.verifyOnPage(page)).open('Ada Okafor');
+    await PersonPage.verifyOnPage(page, 'Ada Okafor');
+    await Promise.all([page.waitForEvent('load'), page.locator('[data-qa="change-link"]').click()]);
+    const own = await PersonFormPage.verifyOnPage(page, 'Change Ada Okafor’s details');
+    await own.fill({ 'MIS ID (optional)': 'HT001' });
+    await own.save();
+    await PersonPage.verifyOnPage(page, 'Ada Okafor');
+    await page.goto(`${server!.url}/people/import`);
+    const staffFile = ['Staff ID,Forename,Surname,Job Title,Duties', 'HT001,Ada,Okafor,Headteacher,Headteacher; DSL'];
+    await (await ImportPage.verifyOnPage(page)).upload('staff', 'staff-dsl.csv', staffFile.join('\n'));
+    const access = await ImportCheckPage.verifyOnPage(page, 'Check the staff file before importing');
+    await expectAccessible(page);
+    expect(await page.locator('[data-qa="access-change"]').allTextContents()).toEqual([
+      'Gains Designated safeguarding lead access',
+    ]);
+    await access.confirm();
+    await ImportCheckPage.verifyOnPage(page, 'Check the staff file before importing');
+    await expectAccessible(page);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('[data-qa="error-summary"] a').allTextContents()).toEqual([
+      'This file changes what people can do in Footprint: enter the code from your authenticator app to confirm',
+    ]);
+    await page.getByLabel('Your code from your authenticator app').fill(totpCode(key, new Date(Date.now() + 30_000)));
+    await access.confirm();
+    await ImportResultPage.verifyOnPage(page, 'Staff imported');
     await context.close();
   });
 });

@@ -31,6 +31,7 @@ import {
 } from './repositories/schools.ts';
 import {
   acceptTotpStep,
+  accountHolders,
   accountOfPerson,
   addAccount,
   changeAccount,
@@ -97,6 +98,7 @@ export function storeFor(db: Kysely<Tables>): Store {
       findByEmail: (email) => findAccountByEmail(db, email),
       find: (schoolId, id) => findAccount(db, schoolId, id),
       ofPerson: (schoolId, personId) => accountOfPerson(db, schoolId, personId),
+      holders: (schoolId) => accountHolders(db, schoolId),
       change: (schoolId, id, change, at) => changeAccount(db, schoolId, id, change, at),
       acceptTotpStep: (schoolId, id, step) => acceptTotpStep(db, schoolId, id, step),
       replaceRecoveryCodes: (schoolId, id, hashes) => replaceRecoveryCodes(db, schoolId, id, hashes),

@@ -101,11 +101,12 @@ describeEachBackend('The school’s people pages', (backend) => {
     family: string,
     roles: RoleHeld[],
     admin = false,
+    misId?: string,
   ) {
     const { store, crypto } = testApp().adapters;
     const services = createServices(testApp().adapters);
     const [person] = await store.people.add(schoolId, [
-      { person: { givenName: given, familyName: family, email }, roles },
+      { person: { givenName: given, familyName: family, email, ...(misId && { misId }) }, roles },
     ]);
     const account = await services.access.addAccount(schoolId, person!.id, email, { schoolAdmin: admin });
     expect(await services.access.setPassword(schoolId, account.id, password)).toEqual([]);
@@ -578,6 +579,118 @@ describeEachBackend('The school’s people pages', (backend) => {
       const again = await head.post('/people/import/confirm', { upload: 'anything' });
       expect(again.headers.location).toBe('/people/import?notice=gone');
       expect((await head.get('/people/import/check')).headers.location).toBe('/people/import');
+    });
+
+    it('asks for the importer’s code when a staff file changes anyone’s access, and ends the sessions of those who lose it', async () => {
+      const { store } = testApp().adapters;
+      const elm = await addSchool('elm', '300004');
+      const staff = (duties: string) => ({
+        role: 'staff' as const,
+        jobTitle: 'Teacher',
+        duties: [duties as 'teacher'],
+      });
+      await withAccount(
+        elm.id,
+        'head@elm.example',
+        'Hana',
+        'Elm',
+        [{ ...staff('headteacher'), jobTitle: 'Headteacher' }],
+        false,
+        'E1',
+      );
+      const rising = await withAccount(elm.id, 'rising@elm.example', 'Rhys', 'Rising', [staff('teacher')], false, 'E2');
+      const leaving = await withAccount(elm.id, 'leaving@elm.example', 'Lena', 'Leaving', [staff('dsl')], false, 'E3');
+      const head = await signIn('head@elm.example');
+      const dslBrowser = await signIn('leaving@elm.example');
+      expect((await dslBrowser.get('/home')).statusCode).toBe(200);
+
+      const file = [
+        'Staff ID,Forename,Surname,Email,Job Title,Duties',
+        'E1,Hana,Elm,head@elm.example,Headteacher,Headteacher',
+        'E2,Rhys,Rising,rising@elm.example,Teacher,Teacher; DSL',
+        'E3,Lena,Leaving,leaving@elm.example,Teacher,Teacher',
+      ].join('\r\n');
+      await head.get('/people/import');
+      await upload(head, 'staff', file);
+      const check = await head.get('/people/import/check');
+      const changes = [...check.body.matchAll(/data-qa="access-change">([^<]+)</g)].map((m) => m[1]);
+      expect(changes).toEqual([
+        'Gains Designated safeguarding lead access',
+        'Loses Designated safeguarding lead access',
+      ]);
+      expect(check.body).toContain('Rhys Rising');
+      expect(check.body).toContain('name="code"');
+      const uploadId = /name="upload" value="([^"]+)"/.exec(check.body)![1]!;
+      const duties = async (id: string) => (await store.people.find(elm.id, id))?.roles;
+
+      // Without a code, and with a wrong one, nothing is imported and the check page says why.
+      for (const [code, message] of [
+        ['', 'enter the code from your authenticator app to confirm'],
+        ['000000', 'That code did not work'],
+      ] as const) {
+        const refused = await head.post('/people/import/confirm', { upload: uploadId, code });
+        expect(refused.headers.location).toBe('/people/import/check');
+        const shown = await head.get('/people/import/check');
+        expect(shown.body).toContain(message);
+        expect(shown.body).toContain('data-qa="error-summary"');
+        expect(await duties(rising.id)).toEqual([staff('teacher')]);
+      }
+      const failures = await store.audit.list(elm.id, { action: 'sign_in_failed', limit: 10, offset: 0 });
+      expect(failures.items.map((entry) => entry.details)).toContainEqual({ step: 'step_up' });
+
+      const headKey = keys.get('head@elm.example')!.key!;
+      const done = await head.post('/people/import/confirm', {
+        upload: uploadId,
+        code: totpCode(headKey, new Date(Date.now() + 30_000)),
+      });
+      expect(done.headers.location).toBe('/people/import/result');
+      expect(await duties(rising.id)).toEqual([{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher', 'dsl'] }]);
+      expect(await duties(leaving.id)).toEqual([staff('teacher')]);
+      // Lena lost access to restricted records: her session ended at once.
+      expect((await dslBrowser.get('/home')).headers.location).toMatch(/^\/sign-in/);
+      browsers.delete('leaving@elm.example');
+      const log = await store.audit.list(elm.id, { action: 'role_changed', limit: 10, offset: 0 });
+      expect(log.items.map((entry) => [entry.subject?.id, entry.details]).sort()).toEqual(
+        [
+          [rising.id, { gained: ['dsl'], lost: [], by: 'roster_import' }],
+          [leaving.id, { gained: [], lost: ['dsl'], by: 'roster_import' }],
+        ].sort(),
+      );
+    });
+
+    it('will not import a file that takes away the importer’s own access', async () => {
+      const head = await signIn('head@elm.example');
+      const school = (await testApp().adapters.store.schools.findBySlug('elm'))!;
+      await head.get('/people/import');
+      await upload(
+        head,
+        'staff',
+        ['Staff ID,Forename,Surname,Job Title,Duties', 'E1,Hana,Elm,Teacher,Teacher'].join('\r\n'),
+      );
+      const check = await head.get('/people/import/check');
+      expect(check.body).toContain('This file takes away some of your own access');
+      expect(check.body).not.toContain('data-qa="confirm-form"');
+      // Asked for anyway, with a good code, the import is refused and changes nothing.
+      const entry = keys.get('head@elm.example')!;
+      await testApp().adapters.store.accounts.change(
+        entry.schoolId,
+        entry.accountId,
+        { totpLastStep: null },
+        new Date(),
+      );
+      const services = createServices(testApp().adapters);
+      const viewer = (await services.access.viewer(entry.schoolId, entry.accountId))!;
+      const file = ['Staff ID,Forename,Surname,Job Title,Duties', 'E1,Hana,Elm,Teacher,Teacher'].join('\r\n');
+      const refused = await services.community.importRoster(
+        viewer,
+        'staff',
+        file,
+        '2026-11-22',
+        totpCode(entry.key!, new Date()),
+      );
+      expect(refused).toEqual({ ok: false, refused: expect.stringContaining('takes away some of your own access') });
+      const held = await testApp().adapters.store.people.findByMisId(school.id, 'E1');
+      expect(held?.roles).toEqual([{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }]);
     });
 
     it('marks pupils missing from a new pupils file as left, saying so before, and links contacts to pupils', async () => {

@@ -2,7 +2,9 @@
 // starts with: finding an account by its email address, which is unique across Footprint.
 import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountSecrets } from '../../../domain/access/account.ts';
+import type { Person } from '../../../domain/community/people.ts';
 import type { NewAccount } from '../../../services/ports.ts';
+import { peopleByIds } from './people.ts';
 import type { AccountTable, Tables } from '../tables.ts';
 
 function toAccount(row: Selectable<AccountTable>): Account {
@@ -77,6 +79,27 @@ export async function accountOfPerson(
     .where('person_id', '=', personId)
     .executeTakeFirst();
   return row && toAccount(row);
+}
+
+/** Every account of the school with the person it belongs to, roles included. */
+export async function accountHolders(
+  db: Kysely<Tables>,
+  schoolId: string,
+): Promise<{ account: Account; person: Person }[]> {
+  const rows = await db.selectFrom('account').selectAll().where('school_id', '=', schoolId).execute();
+  const people = new Map(
+    (
+      await peopleByIds(
+        db,
+        schoolId,
+        rows.map((row) => row.person_id),
+      )
+    ).map((person) => [person.id, person]),
+  );
+  return rows.flatMap((row) => {
+    const person = people.get(row.person_id);
+    return person ? [{ account: toAccount(row), person }] : [];
+  });
 }
 
 type AccountChange = Partial<{

@@ -13,6 +13,7 @@ import { page, type Errors } from '../sign-in/form.ts';
 import { dropUpload, keepUpload, pendingUpload } from './pending-upload.ts';
 import {
   count,
+  describeAccessChange,
   longDate,
   pupilName,
   relationshipNames,
@@ -214,6 +215,8 @@ export const importRoutes: RoutePlugin = async (app, { services }) => {
     const { id, kind, fileName, text } = lookup.found;
     const result = await services.community.rehearseImport(request.viewer!, kind, text, today());
     const names = rosterKindNames[kind];
+    const refused = request.session.rosterRefusal;
+    request.session.rosterRefusal = undefined;
     return page(reply, 'people/import-check.njk', {
       pageTitle: result.ok
         ? `Check the ${names.title.toLowerCase()} file before importing`
@@ -230,6 +233,15 @@ export const importRoutes: RoutePlugin = async (app, { services }) => {
             markedLeft: result.summary.markedLeft,
             sample: sampleOf(kind, text),
             buttonText: `Import ${names.many}`,
+            accessChanges: result.access.changes.map((change) => ({
+              name: change.name,
+              text: describeAccessChange(change),
+            })),
+            ...(result.access.refusal
+              ? { blocked: result.access.refusal }
+              : refused
+                ? { errors: { code: refused } }
+                : {}),
           }
         : {
             problems: result.errors.map((error) => ({
@@ -256,9 +268,20 @@ export const importRoutes: RoutePlugin = async (app, { services }) => {
       return reply.redirect(`/people/import?notice=${lookup.found || !lookup.expired ? 'gone' : 'expired'}`, 303);
     }
     const { kind, fileName, text } = lookup.found;
-    const result = await services.community.importRoster(request.viewer!, kind, text, today());
-    // Something changed since the preview (another import, say): the preview shows what now stands in the way.
-    if (!result.ok) return reply.redirect('/people/import/check', 303);
+    const code = (request.body as Record<string, unknown>).code;
+    const result = await services.community.importRoster(
+      request.viewer!,
+      kind,
+      text,
+      today(),
+      typeof code === 'string' ? code : '',
+    );
+    // A code to enter again, or something changed since the preview (another import, say): the
+    // preview shows what now stands in the way, with the file still waiting to be imported.
+    if (!result.ok) {
+      if ('refused' in result) request.session.rosterRefusal = result.refused;
+      return reply.redirect('/people/import/check', 303);
+    }
     dropUpload(request);
     request.session.rosterImported = { kind, fileName, summary: result.summary, warnings: result.warnings };
     return reply.redirect('/people/import/result', 303);

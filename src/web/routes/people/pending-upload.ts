@@ -31,6 +31,8 @@ declare module 'fastify' {
   interface Session {
     rosterUpload?: StoredUpload;
     rosterImported?: ImportReport;
+    /** Why the last confirmation was refused, shown once on the check page. */
+    rosterRefusal?: string;
   }
 }
 

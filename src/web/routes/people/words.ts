@@ -1,5 +1,7 @@
 // The school's words for Footprint's codes: roles, duties, relationships, year groups and dates,
 // as the people pages show them.
+import type { AccessChange } from '../../../domain/access/changes.ts';
+import { accessRoleNames, type AccessRole } from '../../../domain/access/roles.ts';
 import { formatDate } from '../../../domain/policy/render/dates.ts';
 import type { CommunityRole, GovernorDuty, RoleHeld, StaffDuty } from '../../../domain/community/people.ts';
 import type { CarerRelationship, Pupil, YearGroup } from '../../../domain/community/pupils.ts';
@@ -97,4 +99,15 @@ export const pupilName = (pupil: Pick<Pupil, 'preferredName' | 'legalGivenName' 
 /** "1 pupil", "2,000 pupils". */
 export function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "Gains Headteacher access; loses Designated safeguarding lead access." */
+export function describeAccessChange(change: Pick<AccessChange, 'gained' | 'lost'>): string {
+  const names = (roles: readonly AccessRole[]) => roles.map((role) => accessRoleNames[role]).join(' and ');
+  const parts = [
+    ...(change.gained.length > 0 ? [`gains ${names(change.gained)} access`] : []),
+    ...(change.lost.length > 0 ? [`loses ${names(change.lost)} access`] : []),
+  ];
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
