@@ -11,6 +11,7 @@ import { browserAvailable } from '../support/environment.ts';
 import {
   AskForSignInLinkPage,
   CheckYourEmailPage,
+  ConfirmInvitationPage,
   ConfirmSignInPage,
   ForgotPasswordPage,
   LinkUnusablePage,
@@ -139,6 +140,9 @@ describe.runIf(browserAvailable())('Emailed links in a browser', () => {
     const invitation = linkFromEmail('head@oakfield.example.org', '/invitation');
 
     const { page } = await session.open(invitation, phone);
+    const accept = await ConfirmInvitationPage.verifyOnPage(page);
+    await expectAccessible(page);
+    await accept.continue();
     const choose = await SetPasswordPage.verifyOnPage(page);
     await expectAccessible(page);
     await choose.fill({ 'New password': 'copper kettle orchard', 'Type the password again': 'copper kettle orchard' });

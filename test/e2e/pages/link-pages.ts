@@ -59,6 +59,13 @@ export class ConfirmSignInPage extends FormPage {
   }
 }
 
+export class ConfirmInvitationPage extends FormPage {
+  static async verifyOnPage(page: Page): Promise<ConfirmInvitationPage> {
+    await FootprintPage.check(page, 'confirm-invitation-page', 'Accept your invitation to Footprint');
+    return new ConfirmInvitationPage(page);
+  }
+}
+
 export class LinkUnusablePage extends FootprintPage {
   readonly whatToDo: Locator;
   constructor(page: Page) {

@@ -36,6 +36,7 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'GET /reset-password/:token': 'anyone',
   'POST /reset-password/:token': 'anyone',
   'GET /invitation/:token': 'anyone',
+  'POST /invitation/:token': 'anyone',
   'POST /invitations': ['headteacher', 'school_admin'],
   'GET /home': everyoneSignedIn,
   'GET /people': ['headteacher', 'dsl', 'school_admin'],

@@ -129,9 +129,15 @@ describeEachBackend('Emailed links', (backend) => {
     expect(email.text).not.toMatch(/Hana|Olive|Tester/);
 
     const head = browserFor(app);
-    const opened = await head.get(linkIn(email, '/invitation'));
-    expect(opened.statusCode).toBe(303);
-    expect(opened.headers.location).toBe('/sign-in/set-password');
+    const link = linkIn(email, '/invitation');
+    // Opening the link, as a mail scanner would, only shows whom it is for; the button accepts it.
+    const opened = await head.get(link);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('ashby Primary has invited <strong>head@ashby.example</strong>');
+    expect((await browserFor(app).get(link)).statusCode).toBe(200);
+    const accepted = await head.post(link, {});
+    expect(accepted.statusCode).toBe(303);
+    expect(accepted.headers.location).toBe('/sign-in/set-password');
     const choose = await head.get('/sign-in/set-password');
     expect(choose.statusCode).toBe(200);
     expect(choose.body).toContain('head@ashby.example');
@@ -160,7 +166,9 @@ describeEachBackend('Emailed links', (backend) => {
     const admin = await signInWithCode(created.id, office);
     await invite(admin, people.parent.id);
     const link = linkIn(lastMessageTo('parent@brook.example'), '/invitation');
-    expect((await browserFor(app).get(link)).statusCode).toBe(303);
+    const first = browserFor(app);
+    await first.get(link);
+    expect((await first.post(link, {})).statusCode).toBe(303);
 
     const again = await browserFor(app).get(link);
     expect(again.statusCode).toBe(410);
@@ -201,7 +209,9 @@ describeEachBackend('Emailed links', (backend) => {
     const second = linkIn(lastMessageTo('tom@cliff.example'), '/invitation');
     expect(second).not.toBe(first);
     expect((await browserFor(app).get(first)).statusCode).toBe(410);
-    expect((await browserFor(app).get(second)).statusCode).toBe(303);
+    const accepting = browserFor(app);
+    expect((await accepting.get(second)).statusCode).toBe(200);
+    expect((await accepting.post(second, {})).statusCode).toBe(303);
   });
 
   it('says why an invitation cannot be sent, and lets only those who manage roles send one', async () => {

@@ -69,10 +69,29 @@ export const invitationRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
+  // Opening the link only shows who it is for: mail scanners open links, and must not use it up.
   app.get<TokenParams>('/invitation/:token', { config: { access: 'anyone' } }, async (request, reply) => {
-    const accepted = await services.links.acceptInvitation(request.params.token);
-    if (accepted.outcome === 'unusable') return unusablePage(reply, 'invitation', accepted.reason);
-    await beginStage(request, 'set_password', accepted, services.clock.now());
-    return reply.redirect('/sign-in/set-password', 303);
+    const { token } = request.params;
+    const checked = await services.links.checkInvitation(token);
+    if (!checked.usable) return unusablePage(reply, 'invitation', checked.reason);
+    return page(reply, 'links/confirm-invitation.njk', {
+      qa: 'confirm-invitation',
+      pageTitle: 'Accept your invitation to Footprint',
+      formAction: `/invitation/${token}`,
+      buttonText: 'Accept and choose a password',
+      schoolName: checked.schoolName,
+      email: checked.email,
+    });
   });
+
+  app.post<TokenParams>(
+    '/invitation/:token',
+    { config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) } },
+    async (request, reply) => {
+      const accepted = await services.links.acceptInvitation(request.params.token);
+      if (accepted.outcome === 'unusable') return unusablePage(reply, 'invitation', accepted.reason);
+      await beginStage(request, 'set_password', accepted, services.clock.now());
+      return reply.redirect('/sign-in/set-password', 303);
+    },
+  );
 };
