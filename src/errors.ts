@@ -63,6 +63,16 @@ export const errorCatalogue = {
     title: 'That school is already here',
     message: 'Another school already uses this web address or URN: check them, or choose another web address.',
   },
+  policy_exists: {
+    status: 409,
+    title: 'This school already has its policy',
+    message: 'A policy is adopted only once. To change it, start a new version from the policy page.',
+  },
+  policy_not_ready: {
+    status: 409,
+    title: 'This version of the policy cannot do that now',
+    message: 'Look at the policy page to see where this version has got to, then try again.',
+  },
   internal_error: {
     status: 500,
     title: 'Sorry, there is a problem with Footprint',

@@ -9,6 +9,7 @@ import { createInstallationService } from './installation.ts';
 import { createLinkService } from './links.ts';
 import { createPolicyService } from './policies.ts';
 import { createRosterService } from './roster.ts';
+import { createSchoolPolicyService } from './school-policy.ts';
 import type { Adapters } from './ports.ts';
 import { createSessionService } from './sessions.ts';
 import { createSignOnService } from './sign-on.ts';
@@ -26,6 +27,7 @@ export function createServices(adapters: Adapters) {
     links: createLinkService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
     roster: createRosterService(adapters),
+    schoolPolicy: createSchoolPolicyService(adapters),
     sessions: createSessionService(adapters),
     signOn: createSignOnService(adapters),
   };

@@ -7,6 +7,8 @@ import type { NewPerson, Person, RoleHeld } from '../domain/community/people.ts'
 import type { CarerLink, NewPupil, Pupil, YearGroup } from '../domain/community/pupils.ts';
 import type { LinkPurpose, NewOneTimeLink, OneTimeLink } from '../domain/links/links.ts';
 import type { NewOrganisation, NewSchool, Organisation, School } from '../domain/community/school.ts';
+import type { Policy } from '../domain/policy/index.ts';
+import type { AdoptedFrom, PolicyVersion, Ratification, VersionStatus } from '../domain/school-policy/versions.ts';
 import type { Setting } from '../domain/setting.ts';
 import type { PolicyLibrary } from './policies.ts';
 
@@ -213,6 +215,45 @@ export interface SignOnRepository {
   remove(schoolId: string): Promise<void>;
 }
 
+export interface NewPolicyVersion {
+  label: string;
+  document: Policy;
+  contentHash: string;
+  adoptedFrom?: AdoptedFrom;
+  changeSummary?: string;
+  createdBy: string;
+  at: Date;
+}
+
+/** What a move of status stamps on the version. */
+export interface VersionStamps {
+  at: Date;
+  submittedAt?: Date | null;
+  ratifiedAt?: Date | null;
+  publishedAt?: Date;
+  supersededAt?: Date;
+  reviewDue?: string;
+}
+
+export interface PolicyVersionsRepository {
+  add(schoolId: string, version: NewPolicyVersion): Promise<PolicyVersion>;
+  find(schoolId: string, id: string): Promise<PolicyVersion | undefined>;
+  byNumber(schoolId: string, number: number): Promise<PolicyVersion | undefined>;
+  /** Newest first. */
+  all(schoolId: string): Promise<PolicyVersion[]>;
+  inHand(schoolId: string): Promise<PolicyVersion | undefined>;
+  published(schoolId: string): Promise<PolicyVersion | undefined>;
+  saveDraft(
+    schoolId: string,
+    id: string,
+    draft: { document: Policy; contentHash: string; changeSummary?: string; at: Date },
+  ): Promise<boolean>;
+  move(schoolId: string, id: string, from: VersionStatus, to: VersionStatus, stamps: VersionStamps): Promise<boolean>;
+  discard(schoolId: string, id: string): Promise<boolean>;
+  ratify(schoolId: string, ratification: Omit<Ratification, 'id' | 'recordedByName'>): Promise<void>;
+  ratifications(schoolId: string, versionIds?: readonly string[]): Promise<Ratification[]>;
+}
+
 export interface Store {
   settings: SettingsRepository;
   roster: RosterRepository;
@@ -224,6 +265,7 @@ export interface Store {
   signOn: SignOnRepository;
   audit: AuditRepository;
   links: LinksRepository;
+  policyVersions: PolicyVersionsRepository;
 }
 
 export interface DatabaseStatus {

@@ -1,6 +1,19 @@
 // The repositories, bound to a database handle or to a transaction, as services see them.
 import type { Kysely } from 'kysely';
 import type { Store } from '../../services/ports.ts';
+import {
+  addPolicyVersion,
+  addRatification,
+  discardDraft,
+  findPolicyVersion,
+  movePolicyVersion,
+  policyVersionByNumber,
+  policyVersionInHand,
+  policyVersionsOf,
+  publishedPolicyVersion,
+  ratificationsOf,
+  saveDraftText,
+} from './repositories/policy-versions.ts';
 import { findSetting, saveSetting } from './repositories/app-settings.ts';
 import { appendAuditEntry, auditedSchools, listAuditEntries, readAuditChain } from './repositories/audit.ts';
 import {
@@ -105,6 +118,19 @@ export function storeFor(db: Kysely<Tables>): Store {
       useRecoveryCode: (schoolId, id, hash, at) => useRecoveryCode(db, schoolId, id, hash, at),
       unusedRecoveryCodes: (schoolId, id) => unusedRecoveryCodes(db, schoolId, id),
       list: (schoolId, page) => listAccounts(db, schoolId, page),
+    },
+    policyVersions: {
+      add: (schoolId, version) => addPolicyVersion(db, schoolId, version),
+      find: (schoolId, id) => findPolicyVersion(db, schoolId, id),
+      byNumber: (schoolId, number) => policyVersionByNumber(db, schoolId, number),
+      all: (schoolId) => policyVersionsOf(db, schoolId),
+      inHand: (schoolId) => policyVersionInHand(db, schoolId),
+      published: (schoolId) => publishedPolicyVersion(db, schoolId),
+      saveDraft: (schoolId, id, draft) => saveDraftText(db, schoolId, id, draft),
+      move: (schoolId, id, from, to, stamps) => movePolicyVersion(db, schoolId, id, from, to, stamps),
+      discard: (schoolId, id) => discardDraft(db, schoolId, id),
+      ratify: (schoolId, ratification) => addRatification(db, schoolId, ratification),
+      ratifications: (schoolId, versionIds) => ratificationsOf(db, schoolId, versionIds),
     },
     signOn: {
       find: (schoolId) => findSignOn(db, schoolId),

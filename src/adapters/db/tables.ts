@@ -164,6 +164,38 @@ export interface SignOnSettingTable {
   updated_at: Date;
 }
 
+export interface PolicyVersionTable {
+  id: Generated<string>;
+  school_id: ColumnType<string, string, never>;
+  number: ColumnType<number, number, never>;
+  label: string;
+  status: string;
+  /** jsonb: written as JSON text, read back parsed. */
+  document: ColumnType<unknown, string, string>;
+  content_hash: string;
+  adopted_from: ColumnType<unknown, string | null, string | null>;
+  change_summary: string | null;
+  created_by: ColumnType<string, string, never>;
+  created_at: ColumnType<Date, Date, never>;
+  updated_at: Date;
+  submitted_at: Date | null;
+  ratified_at: Date | null;
+  published_at: Date | null;
+  superseded_at: Date | null;
+  /** date: read back as YYYY-MM-DD text. */
+  review_due: string | null;
+}
+
+export interface PolicyRatificationTable {
+  id: Generated<string>;
+  school_id: string;
+  version_id: string;
+  recorded_by: string;
+  ratified_on: string;
+  meeting: string;
+  recorded_at: Date;
+}
+
 export interface Tables {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -179,4 +211,6 @@ export interface Tables {
   audit_entry: AuditEntryTable;
   audit_chain: AuditChainTable;
   one_time_link: OneTimeLinkTable;
+  policy_version: PolicyVersionTable;
+  policy_ratification: PolicyRatificationTable;
 }

@@ -15,6 +15,12 @@ export const capabilities = [
   'manage_roles',
   /** Read the audit log. */
   'view_audit_log',
+  /** Read the school's policy as it is being drafted, and its earlier versions' records. */
+  'view_policy_drafts',
+  /** Adopt, edit, send for ratification and publish the school's policy. */
+  'edit_policy',
+  /** Record the governors' ratification of a version of the policy. */
+  'ratify_policy',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -28,6 +34,9 @@ export const permissionMatrix: Readonly<Record<Capability, readonly AccessRole[]
   manage_people: ['headteacher', 'school_admin'],
   manage_roles: ['headteacher', 'school_admin'],
   view_audit_log: ['headteacher'],
+  view_policy_drafts: ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  edit_policy: ['headteacher'],
+  ratify_policy: ['chair_of_governors', 'governor'],
 };
 
 /**

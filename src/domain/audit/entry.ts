@@ -16,6 +16,12 @@ export const auditActions = [
   'password_reset',
   'invited',
   'link_sign_in',
+  'policy_adopted',
+  'policy_revision_started',
+  'policy_sent_for_ratification',
+  'policy_withdrawn',
+  'policy_ratified',
+  'policy_published',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

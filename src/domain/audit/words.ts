@@ -29,6 +29,12 @@ const actionWords: Readonly<Record<string, string>> = {
   invited: 'Invitation sent',
   password_reset: 'Password reset',
   link_sign_in: 'Signed in with an emailed link',
+  policy_adopted: 'Policy adopted',
+  policy_revision_started: 'New version of the policy started',
+  policy_sent_for_ratification: 'Policy sent to governors to ratify',
+  policy_withdrawn: 'Policy taken back from the governors',
+  policy_ratified: 'Policy ratified',
+  policy_published: 'Policy published',
 };
 
 export function describeAuditAction(action: string): string {

@@ -61,6 +61,16 @@ describe.runIf(postgresAvailable() && servingRoleAvailable())('The serving role 
     expect(granted.rows).toEqual(expected);
   });
 
+  it('finds row-level security forced on every table that has a school_id', async () => {
+    const unguarded = await sql<{ table: string }>`
+      select c.relname as table from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      where c.relkind = 'r'
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'school_id')
+        and not (c.relrowsecurity and c.relforcerowsecurity)`.execute(serving.db);
+    expect(unguarded.rows).toEqual([]);
+  });
+
   it('cannot switch row-level security off, nor change the schema', async () => {
     await expect(attempt(sql`alter table person disable row level security`)).rejects.toThrow(/must be owner/);
     await expect(attempt(sql`alter table person no force row level security`)).rejects.toThrow(/must be owner/);

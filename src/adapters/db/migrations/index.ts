@@ -7,6 +7,7 @@ import * as accounts from './0004-accounts.ts';
 import * as links from './0005-links.ts';
 import * as signOn from './0006-sign-on.ts';
 import * as rowLevelSecurity from './0007-row-level-security.ts';
+import * as policyVersions from './0008-policy-versions.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-links': links,
   '0006-sign-on': signOn,
   '0007-row-level-security': rowLevelSecurity,
+  '0008-policy-versions': policyVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,236 @@
+// A school's policy versions and their ratifications. Every query names the school. Only a draft's
+// text is ever rewritten, and the database refuses anything else (see migration 0008).
+import type { Kysely, Selectable } from 'kysely';
+import { displayName } from '../../../domain/community/people.ts';
+import type { Policy } from '../../../domain/policy/index.ts';
+import type {
+  AdoptedFrom,
+  PolicyVersion,
+  Ratification,
+  VersionStatus,
+} from '../../../domain/school-policy/versions.ts';
+import type { NewPolicyVersion, VersionStamps } from '../../../services/ports.ts';
+import type { PolicyVersionTable, Tables } from '../tables.ts';
+
+interface Named {
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+}
+
+const nameOf = (row: Named) =>
+  displayName({
+    givenName: row.given_name,
+    familyName: row.family_name,
+    ...(row.preferred_name === null ? {} : { preferredName: row.preferred_name }),
+  });
+
+function toVersion(row: Selectable<PolicyVersionTable> & Named): PolicyVersion {
+  const version: PolicyVersion = {
+    id: row.id,
+    schoolId: row.school_id,
+    number: row.number,
+    label: row.label,
+    status: row.status as VersionStatus,
+    document: row.document as Policy,
+    contentHash: row.content_hash,
+    createdBy: row.created_by,
+    createdByName: nameOf(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.adopted_from !== null) version.adoptedFrom = row.adopted_from as AdoptedFrom;
+  if (row.change_summary !== null) version.changeSummary = row.change_summary;
+  if (row.submitted_at) version.submittedAt = row.submitted_at;
+  if (row.ratified_at) version.ratifiedAt = row.ratified_at;
+  if (row.published_at) version.publishedAt = row.published_at;
+  if (row.superseded_at) version.supersededAt = row.superseded_at;
+  if (row.review_due !== null) version.reviewDue = row.review_due;
+  return version;
+}
+
+function versions(db: Kysely<Tables>, schoolId: string) {
+  return db
+    .selectFrom('policy_version as v')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.id', '=', 'v.created_by').onRef('p.school_id', '=', 'v.school_id'),
+    )
+    .selectAll('v')
+    .select(['p.given_name', 'p.family_name', 'p.preferred_name'])
+    .where('v.school_id', '=', schoolId);
+}
+
+export async function addPolicyVersion(
+  db: Kysely<Tables>,
+  schoolId: string,
+  version: NewPolicyVersion,
+): Promise<PolicyVersion> {
+  const last = await db
+    .selectFrom('policy_version')
+    .select((eb) => eb.fn.max('number').as('number'))
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  const { id } = await db
+    .insertInto('policy_version')
+    .values({
+      school_id: schoolId,
+      number: (last?.number ?? 0) + 1,
+      label: version.label,
+      status: 'draft',
+      document: JSON.stringify(version.document),
+      content_hash: version.contentHash,
+      adopted_from: version.adoptedFrom ? JSON.stringify(version.adoptedFrom) : null,
+      change_summary: version.changeSummary ?? null,
+      created_by: version.createdBy,
+      created_at: version.at,
+      updated_at: version.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const added = await findPolicyVersion(db, schoolId, id);
+  if (!added) throw new Error('The policy version was not added');
+  return added;
+}
+
+export async function findPolicyVersion(
+  db: Kysely<Tables>,
+  schoolId: string,
+  id: string,
+): Promise<PolicyVersion | undefined> {
+  const row = await versions(db, schoolId).where('v.id', '=', id).executeTakeFirst();
+  return row && toVersion(row);
+}
+
+export async function policyVersionByNumber(
+  db: Kysely<Tables>,
+  schoolId: string,
+  number: number,
+): Promise<PolicyVersion | undefined> {
+  const row = await versions(db, schoolId).where('v.number', '=', number).executeTakeFirst();
+  return row && toVersion(row);
+}
+
+/** Every version of the school's policy, newest first. */
+export async function policyVersionsOf(db: Kysely<Tables>, schoolId: string): Promise<PolicyVersion[]> {
+  const rows = await versions(db, schoolId).orderBy('v.number', 'desc').execute();
+  return rows.map(toVersion);
+}
+
+/** The version in the making (draft, with the governors, or ratified and not yet published). */
+export async function policyVersionInHand(db: Kysely<Tables>, schoolId: string): Promise<PolicyVersion | undefined> {
+  const row = await versions(db, schoolId)
+    .where('v.status', 'in', ['draft', 'awaiting_ratification', 'ratified'])
+    .executeTakeFirst();
+  return row && toVersion(row);
+}
+
+export async function publishedPolicyVersion(db: Kysely<Tables>, schoolId: string): Promise<PolicyVersion | undefined> {
+  const row = await versions(db, schoolId).where('v.status', '=', 'published').executeTakeFirst();
+  return row && toVersion(row);
+}
+
+/** Rewrites a draft's text; false when the version is not a draft (any more). */
+export async function saveDraftText(
+  db: Kysely<Tables>,
+  schoolId: string,
+  id: string,
+  draft: { document: Policy; contentHash: string; changeSummary?: string; at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('policy_version')
+    .set({
+      document: JSON.stringify(draft.document),
+      content_hash: draft.contentHash,
+      ...(draft.changeSummary === undefined ? {} : { change_summary: draft.changeSummary }),
+      updated_at: draft.at,
+    })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Moves a version from one status to the next; false when it was not in `from` (any more). */
+export async function movePolicyVersion(
+  db: Kysely<Tables>,
+  schoolId: string,
+  id: string,
+  from: VersionStatus,
+  to: VersionStatus,
+  stamps: VersionStamps,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('policy_version')
+    .set({
+      status: to,
+      updated_at: stamps.at,
+      ...(stamps.submittedAt === undefined ? {} : { submitted_at: stamps.submittedAt }),
+      ...(stamps.ratifiedAt === undefined ? {} : { ratified_at: stamps.ratifiedAt }),
+      ...(stamps.publishedAt === undefined ? {} : { published_at: stamps.publishedAt }),
+      ...(stamps.supersededAt === undefined ? {} : { superseded_at: stamps.supersededAt }),
+      ...(stamps.reviewDue === undefined ? {} : { review_due: stamps.reviewDue }),
+    })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes a draft that was never sent to the governors; false for anything else. */
+export async function discardDraft(db: Kysely<Tables>, schoolId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('policy_version')
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function addRatification(
+  db: Kysely<Tables>,
+  schoolId: string,
+  ratification: Omit<Ratification, 'id' | 'recordedByName'>,
+): Promise<void> {
+  await db
+    .insertInto('policy_ratification')
+    .values({
+      school_id: schoolId,
+      version_id: ratification.versionId,
+      recorded_by: ratification.recordedBy,
+      ratified_on: ratification.ratifiedOn,
+      meeting: ratification.meeting,
+      recorded_at: ratification.recordedAt,
+    })
+    .execute();
+}
+
+/** The ratifications of these versions (all of the school's when none are named), oldest first. */
+export async function ratificationsOf(
+  db: Kysely<Tables>,
+  schoolId: string,
+  versionIds?: readonly string[],
+): Promise<Ratification[]> {
+  if (versionIds?.length === 0) return [];
+  let query = db
+    .selectFrom('policy_ratification as r')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.id', '=', 'r.recorded_by').onRef('p.school_id', '=', 'r.school_id'),
+    )
+    .selectAll('r')
+    .select(['p.given_name', 'p.family_name', 'p.preferred_name'])
+    .where('r.school_id', '=', schoolId);
+  if (versionIds) query = query.where('r.version_id', 'in', [...versionIds]);
+  const rows = await query.orderBy('r.ratified_on').orderBy('r.recorded_at').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    versionId: row.version_id,
+    recordedBy: row.recorded_by,
+    recordedByName: nameOf(row),
+    ratifiedOn: row.ratified_on,
+    meeting: row.meeting,
+    recordedAt: row.recorded_at,
+  }));
+}

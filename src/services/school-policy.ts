@@ -1,0 +1,386 @@
+// The school's own policy: adopted from Footprint's model or the trust's, edited as a draft, sent
+// to the governors, ratified, published and, in time, superseded by the next version. Read by
+// anyone once published; drafts only by those who work on them or ratify them.
+import { can, type Capability } from '../domain/access/capabilities.ts';
+import { compilePolicy, evaluate, type Outcome, type Policy, type Situation } from '../domain/policy/index.ts';
+import { policySchema } from '../domain/policy/schema.ts';
+import { crossCheck } from '../domain/policy/schema.ts';
+import { adoptedDocument } from '../domain/school-policy/adopt.ts';
+import { contentHashOf, documentOf, historyOf } from '../domain/school-policy/document.ts';
+import {
+  afterMove,
+  isPublic,
+  nextLabel,
+  yearsAfter,
+  type AdoptedFrom,
+  type Move,
+  type PolicyVersion,
+  type Ratification,
+} from '../domain/school-policy/versions.ts';
+import type { School } from '../domain/community/school.ts';
+import { AppError } from '../errors.ts';
+import type { Viewer } from './access.ts';
+import { recordAudit } from './audit-trail.ts';
+import type { Adapters, Store, VersionStamps } from './ports.ts';
+
+/** A version with everything a page needs to show it: the document as published, its ratifications. */
+export interface VersionView {
+  version: PolicyVersion;
+  /** The document with its document control and version history filled in from the records. */
+  document: Policy;
+  ratifications: Ratification[];
+}
+
+export interface AdoptionSource {
+  /** "model", or "school:<id>" for a school of the same trust. */
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** A problem with a draft, at the place in the policy it concerns ("rules.3.summary"). */
+export interface DraftProblem {
+  path: string;
+  message: string;
+}
+
+export type DraftSaved = { ok: true; version: PolicyVersion } | { ok: false; problems: DraftProblem[] };
+
+export interface RatificationInput {
+  /** YYYY-MM-DD */
+  ratifiedOn: string;
+  meeting: string;
+  /** YYYY-MM-DD; two years after the meeting when not given. */
+  reviewDue?: string;
+}
+
+/** How many years a ratified policy runs before its review, unless the governors say otherwise. */
+export const defaultReviewYears = 2;
+
+function allow(viewer: Viewer, capability: Capability): void {
+  if (!can(viewer.roles, capability)) throw new AppError('forbidden');
+}
+
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+/** Checks a draft document; every problem says where it is and what to fix. */
+export function checkDraft(document: unknown): { ok: true; policy: Policy } | { ok: false; problems: DraftProblem[] } {
+  const result = policySchema.safeParse(document);
+  if (result.success) return { ok: true, policy: result.data };
+  const issues = [...result.error.issues, ...crossCheck(document)];
+  const seen = new Set<string>();
+  const problems = issues
+    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+    .filter((problem) => {
+      const key = `${problem.path}|${problem.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { ok: false, problems };
+}
+
+export function createSchoolPolicyService({
+  store,
+  inTransaction,
+  clock,
+  policyLibrary,
+}: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'policyLibrary'>) {
+  // Published versions never change, so their compiled rules are kept by version id.
+  const compiled = new Map<string, Policy>();
+
+  async function view(trx: Store, version: PolicyVersion): Promise<VersionView> {
+    const [all, ratifications] = await Promise.all([
+      trx.policyVersions.all(version.schoolId),
+      trx.policyVersions.ratifications(version.schoolId, [version.id]),
+    ]);
+    return { version, document: documentOf(version, ratifications, historyOf(version, all)), ratifications };
+  }
+
+  function modelPolicy(): Policy {
+    const found = policyLibrary.find('model');
+    if (!found?.ok) throw new Error('The model policy is missing from the policy library, or does not validate');
+    return found.policy;
+  }
+
+  async function audit(
+    trx: Store,
+    viewer: Viewer,
+    action: Parameters<typeof recordAudit>[1]['action'],
+    version: PolicyVersion,
+    details?: Record<string, string | number>,
+  ) {
+    await recordAudit(
+      trx,
+      {
+        schoolId: viewer.school.id,
+        actorPersonId: viewer.person.id,
+        action,
+        subject: { kind: 'policy_version', id: version.id },
+        details: { number: version.number, ...details },
+      },
+      clock.now(),
+    );
+  }
+
+  /** Moves the version in hand; refused with a clear reason when it is not in the state to move. */
+  async function move(viewer: Viewer, versionId: string, step: Move, stamps: Omit<VersionStamps, 'at'>) {
+    const schoolId = viewer.school.id;
+    return inTransaction(async (trx) => {
+      const version = await trx.policyVersions.find(schoolId, versionId);
+      if (!version) throw new AppError('not_found');
+      const to = afterMove(version.status, step);
+      if (!to)
+        throw new AppError(
+          'policy_not_ready',
+          `This version is ${version.status.replaceAll('_', ' ')}: it cannot be ${stepWords[step]} now.`,
+        );
+      const now = clock.now();
+      if (step === 'publish') {
+        const current = await trx.policyVersions.published(schoolId);
+        if (current)
+          await trx.policyVersions.move(schoolId, current.id, 'published', 'superseded', {
+            at: now,
+            supersededAt: now,
+          });
+      }
+      const moved = await trx.policyVersions.move(schoolId, versionId, version.status, to, { at: now, ...stamps });
+      if (!moved)
+        throw new AppError('policy_not_ready', 'Someone else changed this version a moment ago: look at it again.');
+      const after = (await trx.policyVersions.find(schoolId, versionId))!;
+      await audit(trx, viewer, auditActionOf[step], after);
+      return after;
+    });
+  }
+
+  return {
+    /** What the school can start its policy from: Footprint's model, and its trust's schools' policies. */
+    async adoptionSources(viewer: Viewer): Promise<AdoptionSource[]> {
+      allow(viewer, 'edit_policy');
+      const model = modelPolicy();
+      const sources: AdoptionSource[] = [
+        {
+          id: 'model',
+          title: 'Footprint’s model policy',
+          description: `Covers everyone in the school community, with ${model.rules.length} rules and ${model.procedures.length} procedures. Replace the words in [square brackets] and change any rule your school decides differently.`,
+        },
+      ];
+      const siblings = await store.schools.ofOrganisation(viewer.school.organisationId);
+      for (const school of siblings) {
+        if (school.id === viewer.school.id) continue;
+        const published = await store.policyVersions.published(school.id);
+        if (published) {
+          sources.push({
+            id: `school:${school.id}`,
+            title: `${school.name}’s policy, version ${published.label}`,
+            description: `The policy your trust's school ${school.name} has published, with ${published.document.rules.length} rules.`,
+          });
+        }
+      }
+      return sources;
+    },
+
+    /** Starts the school's policy from a source; only a school with no policy yet adopts one. */
+    async adopt(viewer: Viewer, sourceId: string): Promise<PolicyVersion> {
+      allow(viewer, 'edit_policy');
+      const schoolId = viewer.school.id;
+      let source: Policy;
+      let adoptedFrom: AdoptedFrom;
+      if (sourceId === 'model') {
+        source = modelPolicy();
+        adoptedFrom = { kind: 'model' };
+      } else {
+        const otherId = /^school:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(sourceId)?.[1];
+        const other = otherId ? await store.schools.findById(otherId) : undefined;
+        if (other?.organisationId !== viewer.school.organisationId || other.id === schoolId) {
+          throw new AppError('validation_failed', 'Choose the policy to start from.');
+        }
+        const published = await store.policyVersions.published(other.id);
+        if (!published) throw new AppError('validation_failed', 'Choose the policy to start from.');
+        source = published.document;
+        adoptedFrom = { kind: 'school', schoolId: other.id, schoolName: other.name, label: published.label };
+      }
+      const now = clock.now();
+      return inTransaction(async (trx) => {
+        if ((await trx.policyVersions.all(schoolId)).length > 0) throw new AppError('policy_exists');
+        const document = adoptedDocument(source, viewer.school, day(now));
+        const version = await trx.policyVersions.add(schoolId, {
+          label: '1.0',
+          document,
+          contentHash: contentHashOf(document),
+          adoptedFrom,
+          changeSummary:
+            adoptedFrom.kind === 'model'
+              ? 'Adopted from Footprint’s model policy'
+              : `Adopted from ${adoptedFrom.schoolName}’s policy, version ${adoptedFrom.label}`,
+          createdBy: viewer.person.id,
+          at: now,
+        });
+        await audit(trx, viewer, 'policy_adopted', version, { from: sourceId === 'model' ? 'model' : 'trust' });
+        return version;
+      });
+    },
+
+    /** The versions of the viewer's school, newest first, and the one in hand. */
+    async overview(
+      viewer: Viewer,
+    ): Promise<{ versions: PolicyVersion[]; inHand?: PolicyVersion; published?: PolicyVersion }> {
+      allow(viewer, 'view_policy_drafts');
+      const versions = await store.policyVersions.all(viewer.school.id);
+      const inHand = versions.find((v) => ['draft', 'awaiting_ratification', 'ratified'].includes(v.status));
+      const published = versions.find((v) => v.status === 'published');
+      return { versions, ...(inHand && { inHand }), ...(published && { published }) };
+    },
+
+    /** A version of the viewer's school by number, drafts included; undefined if there is none. */
+    async version(viewer: Viewer, number: number): Promise<VersionView | undefined> {
+      allow(viewer, 'view_policy_drafts');
+      if (!Number.isSafeInteger(number) || number < 1) return undefined;
+      const version = await store.policyVersions.byNumber(viewer.school.id, number);
+      return version && view(store, version);
+    },
+
+    /** Replaces the draft's text, if it is valid; otherwise every problem and nothing saved. */
+    async saveDraft(viewer: Viewer, versionId: string, document: unknown, changeSummary?: string): Promise<DraftSaved> {
+      allow(viewer, 'edit_policy');
+      const checked = checkDraft(document);
+      if (!checked.ok) return checked;
+      const schoolId = viewer.school.id;
+      const policy = { ...checked.policy, slug: viewer.school.slug };
+      return inTransaction(async (trx) => {
+        const saved = await trx.policyVersions.saveDraft(schoolId, versionId, {
+          document: policy,
+          contentHash: contentHashOf(policy),
+          ...(changeSummary === undefined ? {} : { changeSummary }),
+          at: clock.now(),
+        });
+        if (!saved)
+          throw new AppError(
+            'policy_not_ready',
+            'Only a draft can be changed: start a new version to change a published policy.',
+          );
+        return { ok: true, version: (await trx.policyVersions.find(schoolId, versionId))! };
+      });
+    },
+
+    /** A new draft from the published version, to change and ratify again. */
+    async startRevision(viewer: Viewer): Promise<PolicyVersion> {
+      allow(viewer, 'edit_policy');
+      const schoolId = viewer.school.id;
+      return inTransaction(async (trx) => {
+        if (await trx.policyVersions.inHand(schoolId)) {
+          throw new AppError('policy_not_ready', 'A new version is already being prepared: carry on with it.');
+        }
+        const published = await trx.policyVersions.published(schoolId);
+        if (!published) throw new AppError('policy_not_ready', 'There is no published version to start from.');
+        const now = clock.now();
+        const version = await trx.policyVersions.add(schoolId, {
+          label: nextLabel(published.label),
+          document: published.document,
+          contentHash: published.contentHash,
+          createdBy: viewer.person.id,
+          at: now,
+        });
+        await audit(trx, viewer, 'policy_revision_started', version);
+        return version;
+      });
+    },
+
+    /** Sends the draft to the governors, saying what changed and why. */
+    async sendForRatification(viewer: Viewer, versionId: string, changeSummary: string): Promise<PolicyVersion> {
+      allow(viewer, 'edit_policy');
+      const summary = changeSummary.trim();
+      if (summary.length === 0) {
+        throw new AppError(
+          'validation_failed',
+          'Say what changed in this version and why, for the governors and the version history.',
+        );
+      }
+      const schoolId = viewer.school.id;
+      const draft = await store.policyVersions.find(schoolId, versionId);
+      if (draft?.status === 'draft') {
+        await store.policyVersions.saveDraft(schoolId, versionId, {
+          document: draft.document,
+          contentHash: draft.contentHash,
+          changeSummary: summary,
+          at: clock.now(),
+        });
+      }
+      return move(viewer, versionId, 'submit', { submittedAt: clock.now() });
+    },
+
+    /** Takes the version back from the governors, to change it. */
+    withdraw(viewer: Viewer, versionId: string): Promise<PolicyVersion> {
+      allow(viewer, 'edit_policy');
+      return move(viewer, versionId, 'withdraw', { submittedAt: null });
+    },
+
+    /** A governor records the meeting at which the governors ratified the version. */
+    async ratify(viewer: Viewer, versionId: string, input: RatificationInput): Promise<PolicyVersion> {
+      allow(viewer, 'ratify_policy');
+      const reviewDue = input.reviewDue ?? yearsAfter(input.ratifiedOn, defaultReviewYears);
+      const ratified = await move(viewer, versionId, 'ratify', { ratifiedAt: clock.now(), reviewDue });
+      await store.policyVersions.ratify(viewer.school.id, {
+        versionId,
+        recordedBy: viewer.person.id,
+        ratifiedOn: input.ratifiedOn,
+        meeting: input.meeting,
+        recordedAt: clock.now(),
+      });
+      return ratified;
+    },
+
+    /** Publishes the ratified version; the one published before is superseded. */
+    publish(viewer: Viewer, versionId: string): Promise<PolicyVersion> {
+      allow(viewer, 'edit_policy');
+      return move(viewer, versionId, 'publish', { publishedAt: clock.now() });
+    },
+
+    /** The school's published policy, for anyone: the current version, or an earlier one by number. */
+    async published(slug: string, number?: number): Promise<(VersionView & { school: School }) | undefined> {
+      const school = await store.schools.findBySlug(slug);
+      if (!school) return undefined;
+      const version =
+        number === undefined
+          ? await store.policyVersions.published(school.id)
+          : Number.isSafeInteger(number) && number > 0
+            ? await store.policyVersions.byNumber(school.id, number)
+            : undefined;
+      if (!version || !isPublic(version)) return undefined;
+      return { school, ...(await view(store, version)) };
+    },
+
+    /** The school's answer, from its published policy; undefined when it has published none. */
+    async check(
+      slug: string,
+      situation: Situation,
+    ): Promise<{ school: School; version: PolicyVersion; outcome: Outcome } | undefined> {
+      const school = await store.schools.findBySlug(slug);
+      const version = school && (await store.policyVersions.published(school.id));
+      if (!school || !version) return undefined;
+      let policy = compiled.get(version.id);
+      if (!policy) {
+        policy = version.document;
+        compilePolicy(policy);
+        compiled.set(version.id, policy);
+      }
+      return { school, version, outcome: evaluate(policy, situation) };
+    },
+  };
+}
+
+const stepWords: Readonly<Record<Move, string>> = {
+  submit: 'sent for ratification',
+  withdraw: 'taken back',
+  ratify: 'ratified',
+  publish: 'published',
+};
+
+const auditActionOf = {
+  submit: 'policy_sent_for_ratification',
+  withdraw: 'policy_withdrawn',
+  ratify: 'policy_ratified',
+  publish: 'policy_published',
+} as const satisfies Record<Move, string>;
+
+export type SchoolPolicyService = ReturnType<typeof createSchoolPolicyService>;
