@@ -31,6 +31,19 @@ export interface VersionView {
   ratifications: Ratification[];
 }
 
+/** A published version as the public sees it: no names, no record of who did what. */
+export interface PublicVersionView {
+  school: School;
+  version: Pick<
+    PolicyVersion,
+    'id' | 'number' | 'label' | 'status' | 'contentHash' | 'publishedAt' | 'supersededAt' | 'reviewDue'
+  >;
+  document: Policy;
+  ratifications: Pick<Ratification, 'ratifiedOn' | 'meeting'>[];
+  /** Every version the public may read, newest first. */
+  versions: Pick<PolicyVersion, 'number' | 'label' | 'status' | 'publishedAt'>[];
+}
+
 export interface AdoptionSource {
   /** "model", or "school:<id>" for a school of the same trust. */
   id: string;
@@ -336,8 +349,12 @@ export function createSchoolPolicyService({
       return move(viewer, versionId, 'publish', { publishedAt: clock.now() });
     },
 
-    /** The school's published policy, for anyone: the current version, or an earlier one by number. */
-    async published(slug: string, number?: number): Promise<(VersionView & { school: School }) | undefined> {
+    /**
+     * The school's published policy, for anyone: the current version, or an earlier one by number.
+     * It names nobody: the version history says who amended it by role, the ratifications give
+     * the meeting and its date, not who recorded them.
+     */
+    async published(slug: string, number?: number): Promise<PublicVersionView | undefined> {
       const school = await store.schools.findBySlug(slug);
       if (!school) return undefined;
       const version =
@@ -347,7 +364,30 @@ export function createSchoolPolicyService({
             ? await store.policyVersions.byNumber(school.id, number)
             : undefined;
       if (!version || !isPublic(version)) return undefined;
-      return { school, ...(await view(store, version)) };
+      const all = await store.policyVersions.all(school.id);
+      const ratifications = await store.policyVersions.ratifications(school.id, [version.id]);
+      const history = historyOf(version, all).map((line) => ({ ...line, amendedBy: 'Headteacher' }));
+      return {
+        school,
+        version: {
+          id: version.id,
+          number: version.number,
+          label: version.label,
+          status: version.status,
+          contentHash: version.contentHash,
+          ...(version.publishedAt && { publishedAt: version.publishedAt }),
+          ...(version.supersededAt && { supersededAt: version.supersededAt }),
+          ...(version.reviewDue && { reviewDue: version.reviewDue }),
+        },
+        document: documentOf(version, ratifications, history),
+        ratifications: ratifications.map((r) => ({ ratifiedOn: r.ratifiedOn, meeting: r.meeting })),
+        versions: all.filter(isPublic).map((v) => ({
+          number: v.number,
+          label: v.label,
+          status: v.status,
+          ...(v.publishedAt && { publishedAt: v.publishedAt }),
+        })),
+      };
     },
 
     /** The school's answer, from its published policy; undefined when it has published none. */

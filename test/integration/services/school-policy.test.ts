@@ -123,11 +123,16 @@ describeEachBackend('A school’s own policy', (backend) => {
       status: 'published',
       version: '1.0',
       dates: { ratified: ['2026-11-18'], reviewDue: '2028-11-18' },
-      history: [{ version: '1.0', amendedBy: 'Hattie Rowan', comments: 'Adopted for our school, with our name' }],
+      history: [{ version: '1.0', amendedBy: 'Headteacher', comments: 'Adopted for our school, with our name' }],
     });
-    expect(shown?.ratifications.map((r) => [r.recordedByName, r.meeting])).toEqual([
-      ['Gareth Gov', 'Full governing body, 18 November 2026'],
+    expect(shown?.ratifications).toEqual([
+      { ratifiedOn: '2026-11-18', meeting: 'Full governing body, 18 November 2026' },
     ]);
+    // The public view names nobody: not the Headteacher who edited it, nor the governor who recorded it.
+    expect(JSON.stringify(shown)).not.toMatch(/Hattie|Gareth|Rowan \w+@/);
+    const inside = await policy.version(head, 1);
+    expect(inside?.document.history[0]?.amendedBy).toBe('Hattie Rowan');
+    expect(inside?.ratifications.map((r) => r.recordedByName)).toEqual(['Gareth Gov']);
     const answer = await policy.check('rowan', nativityPhotos);
     expect(answer?.outcome.verdict).toBe('breach');
   });
@@ -138,7 +143,7 @@ describeEachBackend('A school’s own policy', (backend) => {
     await expect(
       adapters().inTransaction((trx) =>
         trx.policyVersions.saveDraft(school.id, published.version.id, {
-          document: { ...published.version.document, title: 'Rewritten' },
+          document: { ...published.document, title: 'Rewritten' },
           contentHash: 'x',
           at: new Date(),
         }),
@@ -166,6 +171,10 @@ describeEachBackend('A school’s own policy', (backend) => {
     const current = await policy.published('rowan');
     expect(current?.version).toMatchObject({ number: 2, status: 'published', reviewDue: '2027-11-20' });
     expect(current?.document.history.map((line) => line.version)).toEqual(['1.0', '2.0']);
+    expect(current?.versions.map((v) => [v.number, v.status])).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
     expect((await policy.published('rowan', 1))?.version.status).toBe('superseded');
     expect(await policy.published('rowan', 3)).toBeUndefined();
     const log = await adapters().store.audit.list(school.id, { limit: 50, offset: 0 });
