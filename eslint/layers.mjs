@@ -29,7 +29,7 @@ export const layerRules = {
   cli: {
     may: ['cli', 'services', 'domain', 'errors.ts', 'config.ts', 'log.ts', 'wiring.ts', 'server.ts', 'web'],
   },
-  'server.ts': { may: ['web', 'services', 'errors.ts', 'config.ts', 'log.ts', 'wiring.ts'] },
+  'server.ts': { may: ['web', 'jobs', 'services', 'errors.ts', 'config.ts', 'log.ts', 'wiring.ts'] },
   'wiring.ts': { may: ['domain', 'services', 'adapters', 'errors.ts', 'config.ts', 'log.ts'] },
   'config.ts': { may: ['errors.ts'] },
   'errors.ts': { may: [] },

@@ -2,6 +2,7 @@
 // connections, lets requests in flight finish, closes the database, and exits within 5 seconds.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { startJobs } from './jobs/index.ts';
 import { createLogger, type Logger } from './log.ts';
 import { buildApp } from './web/app.ts';
 import { createAdapters, createServices } from './wiring.ts';
@@ -26,6 +27,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const app = await buildApp(services, { config, logger });
     const url = await app.listen({ port: config.port, host: config.host });
     logger.info({ url, database: adapters.databaseKind }, 'Footprint is listening');
+    // In the background, so that a stop signal is heeded while the queue is still starting.
+    void startJobs(adapters.jobs, services, logger).catch((error: unknown) =>
+      logger.error({ err: error }, 'Background jobs could not start; reminders will not be sent'),
+    );
     // Sessions past their ten hours are refused when used; this clears them from the table too.
     const purge = () =>
       services.sessions.purgeExpired().then(
@@ -43,6 +48,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         (stopping ??= (async () => {
           clearInterval(purging);
           try {
+            await adapters.jobs.stop();
             await app.close();
           } finally {
             await adapters.close();

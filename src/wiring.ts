@@ -8,12 +8,14 @@ import { restoreDatabase } from './adapters/db/restore.ts';
 import { createCryptography } from './adapters/crypto/index.ts';
 import { createOidcSignOn } from './adapters/identity/oidc.ts';
 import { createMailer, type SentMessage } from './adapters/mail/index.ts';
+import { createPdfPrinter } from './adapters/pdf/index.ts';
+import { createJobQueue, jobDatabaseOf } from './adapters/jobs/pg-boss.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
 import { scopedStore } from './adapters/db/school-scope.ts';
 import { storeFor } from './adapters/db/store.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
-import type { Adapters } from './services/ports.ts';
+import type { Adapters, JobQueue } from './services/ports.ts';
 
 export { createServices, type Services } from './services/index.ts';
 /** The policy library (our model policy and the encoded published ones), read from policies/. */
@@ -26,6 +28,8 @@ export interface RunningAdapters extends Adapters {
   migrate(): Promise<MigrationReport>;
   /** The development outbox's messages, oldest first; undefined when mail goes to an SMTP server. */
   outbox(): readonly SentMessage[] | undefined;
+  /** The background job queue; started by the server, stopped (if started) by `close`. */
+  jobs: JobQueue;
   /** Closes the database cleanly (a checkpoint first, on PGlite) and releases the data directory. */
   close(): Promise<void>;
 }
@@ -38,6 +42,7 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
   const storeOf = (handle: typeof db) =>
     database.kind === 'postgres' ? scopedStore(handle, storeFor) : storeFor(handle);
   const mailer = createMailer(config, logger);
+  const jobs = createJobQueue(jobDatabaseOf(database, config), logger);
   return {
     databaseKind: database.kind,
     store: storeOf(db),
@@ -52,11 +57,14 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
     crypto: createCryptography(config),
     mailer,
     singleSignOn: createOidcSignOn(),
+    policyPrinter: createPdfPrinter(),
     baseUrl: config.baseUrl,
     migrate: () => bringUpToDate(database, config, logger),
     outbox: () => (mailer.kind === 'outbox' ? mailer.outbox() : undefined),
+    jobs,
     close: async () => {
       try {
+        await jobs.stop();
         await mailer.close();
       } finally {
         await database.close();

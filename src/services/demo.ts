@@ -3,7 +3,13 @@
 import { needsSecondFactor } from '../domain/access/capabilities.ts';
 import { accessRolesOf } from '../domain/access/roles.ts';
 import { demoRoles, everyone, type DemoTrust } from '../domain/demo/index.ts';
-import type { Adapters } from './ports.ts';
+import type { Person } from '../domain/community/people.ts';
+import type { School } from '../domain/community/school.ts';
+import { adoptedDocument } from '../domain/school-policy/adopt.ts';
+import { contentHashOf } from '../domain/school-policy/document.ts';
+import { yearsAfter } from '../domain/school-policy/versions.ts';
+import type { PolicyLibrary } from './policies.ts';
+import type { Adapters, Store } from './ports.ts';
 import { addSchoolTo } from './community.ts';
 
 /** How to sign in as one of a demo school's people. */
@@ -25,11 +31,60 @@ export interface DemoWritten {
   signIns: DemoSignIn[];
 }
 
+/**
+ * The model policy as each demo school's published version 1.0, ratified by its chair of
+ * governors, so that the public policy page and "Check the policy" work from the start.
+ */
+async function publishModel(
+  store: Store,
+  library: PolicyLibrary,
+  school: School,
+  people: readonly Person[],
+  now: Date,
+) {
+  const model = library.find('model');
+  if (!model?.ok) return;
+  const has = (duty: string) =>
+    people.find((p) => p.roles.some((r) => 'duties' in r && (r.duties as readonly string[]).includes(duty)));
+  const head = has('headteacher');
+  const chair = has('chair') ?? head;
+  if (!head || !chair) return;
+  const today = now.toISOString().slice(0, 10);
+  const document = adoptedDocument(model.policy, school, today);
+  const version = await store.policyVersions.add(school.id, {
+    label: '1.0',
+    document,
+    contentHash: contentHashOf(document),
+    adoptedFrom: { kind: 'model' },
+    changeSummary: 'Adopted from Footprint’s model policy (demo)',
+    createdBy: head.id,
+    at: now,
+  });
+  await store.policyVersions.move(school.id, version.id, 'draft', 'awaiting_ratification', {
+    at: now,
+    submittedAt: now,
+  });
+  await store.policyVersions.move(school.id, version.id, 'awaiting_ratification', 'ratified', {
+    at: now,
+    ratifiedAt: now,
+    reviewDue: yearsAfter(today, 2),
+  });
+  await store.policyVersions.ratify(school.id, {
+    versionId: version.id,
+    recordedBy: chair.id,
+    ratifiedOn: today,
+    meeting: 'Full governing body (demo)',
+    recordedAt: now,
+  });
+  await store.policyVersions.move(school.id, version.id, 'ratified', 'published', { at: now, publishedAt: now });
+}
+
 export function createDemoService({
   inTransaction,
   crypto,
   clock,
-}: Pick<Adapters, 'inTransaction' | 'crypto' | 'clock'>) {
+  policyLibrary,
+}: Pick<Adapters, 'inTransaction' | 'crypto' | 'clock' | 'policyLibrary'>) {
   return {
     /** Writes the trust; given a password, its people who show each role get accounts with it. */
     async write(trust: DemoTrust, password?: string): Promise<DemoWritten[]> {
@@ -80,6 +135,7 @@ export function createDemoService({
             }
             signIns.push(signIn);
           }
+          await publishModel(store, policyLibrary, school, saved, clock.now());
           written.push({
             signIns,
             slug: school.slug,

@@ -7,11 +7,13 @@ import { createDemoService } from './demo.ts';
 import { createHealthService } from './health.ts';
 import { createInstallationService } from './installation.ts';
 import { createLinkService } from './links.ts';
+import { createPolicyDocumentService } from './policy-documents.ts';
 import { createPolicyService } from './policies.ts';
 import { createRosterService } from './roster.ts';
 import { createSchoolPolicyService } from './school-policy.ts';
 import type { Adapters } from './ports.ts';
 import { createSessionService } from './sessions.ts';
+import { createSignOffService } from './sign-off.ts';
 import { createSignOnService } from './sign-on.ts';
 
 export function createServices(adapters: Adapters) {
@@ -26,10 +28,12 @@ export function createServices(adapters: Adapters) {
     installation: createInstallationService(adapters),
     links: createLinkService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
+    policyDocuments: createPolicyDocumentService(adapters),
     roster: createRosterService(adapters),
     schoolPolicy: createSchoolPolicyService(adapters),
     sessions: createSessionService(adapters),
     signOn: createSignOnService(adapters),
+    signOff: createSignOffService(adapters),
   };
 }
 

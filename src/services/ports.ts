@@ -8,8 +8,17 @@ import type { CarerLink, NewPupil, Pupil, YearGroup } from '../domain/community/
 import type { LinkPurpose, NewOneTimeLink, OneTimeLink } from '../domain/links/links.ts';
 import type { NewOrganisation, NewSchool, Organisation, School } from '../domain/community/school.ts';
 import type { Policy } from '../domain/policy/index.ts';
+import type { PolicyDocument } from '../domain/policy/render/model.ts';
 import type { AdoptedFrom, PolicyVersion, Ratification, VersionStatus } from '../domain/school-policy/versions.ts';
 import type { Setting } from '../domain/setting.ts';
+import type {
+  Acknowledgement,
+  Answer,
+  Campaign,
+  Chaser,
+  Recipient,
+  SignOffAudience,
+} from '../domain/sign-off/campaigns.ts';
 import type { PolicyLibrary } from './policies.ts';
 
 export interface SettingsRepository {
@@ -252,6 +261,74 @@ export interface PolicyVersionsRepository {
   discard(schoolId: string, id: string): Promise<boolean>;
   ratify(schoolId: string, ratification: Omit<Ratification, 'id' | 'recordedByName'>): Promise<void>;
   ratifications(schoolId: string, versionIds?: readonly string[]): Promise<Ratification[]>;
+  /** Across schools: published versions whose review falls between the two days. */
+  dueForReview(
+    from: string,
+    until: string,
+  ): Promise<{ schoolId: string; versionId: string; label: string; reviewDue: string }[]>;
+  claimReminder(schoolId: string, versionId: string, kind: string, at: Date): Promise<boolean>;
+  releaseReminder(schoolId: string, versionId: string, kind: string): Promise<void>;
+}
+
+export interface AudienceMember {
+  personId: string;
+  name: string;
+  email?: string;
+}
+
+export interface NewCampaign {
+  versionId: string;
+  audience: SignOffAudience;
+  startedBy: string;
+  at: Date;
+  recipients: readonly { personId: string; email: string }[];
+  withoutEmail: number;
+}
+
+export interface RecipientWithCampaign {
+  recipient: Recipient;
+  campaign: Campaign;
+}
+
+export interface RecipientAnswer {
+  recipient: Recipient;
+  name: string;
+  answer?: Answer;
+}
+
+export interface NewAcknowledgement {
+  personId: string;
+  versionId: string;
+  contentHash: string;
+  answer: Answer;
+  reason?: string;
+  recipientId?: string;
+  at: Date;
+}
+
+/** Sign-off campaigns and the answers to them; an answer, once given, is kept as it was. */
+export interface SignOffRepository {
+  audience(schoolId: string, audience: SignOffAudience): Promise<AudienceMember[]>;
+  start(schoolId: string, campaign: NewCampaign): Promise<Campaign>;
+  close(schoolId: string, campaignId: string, at: Date): Promise<boolean>;
+  /** Newest first. */
+  campaigns(schoolId: string): Promise<Campaign[]>;
+  campaign(schoolId: string, campaignId: string): Promise<Campaign | undefined>;
+  recipients(schoolId: string, campaignId: string): Promise<RecipientAnswer[]>;
+  /** A new link for the recipient, returning its token: the email holds it, the database only its hash. */
+  addLink(schoolId: string, recipientId: string, at: Date): Promise<string>;
+  /** Looks across schools: the token is all the person brings. */
+  findByToken(token: string): Promise<RecipientWithCampaign | undefined>;
+  /** False when that email was already recorded as sent. */
+  markSent(schoolId: string, recipientId: string, which: 'invitation' | Chaser, at: Date): Promise<boolean>;
+  unmarkSent(schoolId: string, recipientId: string, which: 'invitation' | Chaser): Promise<void>;
+  /** Across every school, for the scheduled job. */
+  dueForEmail(now: Date, firstAfterDays: number): Promise<RecipientWithCampaign[]>;
+  openFor(schoolId: string, personId: string): Promise<RecipientWithCampaign[]>;
+  /** Undefined when that recipient has already answered. */
+  answer(schoolId: string, answer: NewAcknowledgement): Promise<Acknowledgement | undefined>;
+  answerTo(schoolId: string, recipientId: string): Promise<Acknowledgement | undefined>;
+  answersOf(schoolId: string, personId: string): Promise<Acknowledgement[]>;
 }
 
 export interface Store {
@@ -266,6 +343,7 @@ export interface Store {
   audit: AuditRepository;
   links: LinksRepository;
   policyVersions: PolicyVersionsRepository;
+  signOff: SignOffRepository;
 }
 
 export interface DatabaseStatus {
@@ -373,8 +451,22 @@ export interface Adapters {
   crypto: Cryptography;
   mailer: Mailer;
   singleSignOn: SingleSignOn;
+  policyPrinter: PolicyPrinter;
   /** The address people reach Footprint at (no trailing slash), for links in emails. */
   baseUrl: string;
+}
+
+/** What a typeset copy of a policy carries besides the document itself. */
+export interface PrintOptions {
+  /** On every page, so that a loose page still says whose policy it is. */
+  schoolName: string;
+  /** The date the printed file records as its creation: the same version always prints the same. */
+  createdAt?: Date;
+}
+
+/** Lays the readable policy out as a PDF, A4, numbered "Page 1 of N". */
+export interface PolicyPrinter {
+  print(document: PolicyDocument, options: PrintOptions): Promise<Buffer>;
 }
 
 /** Who is choosing a new password, so that it is not simply their own name or address. */
@@ -423,4 +515,24 @@ export interface Cryptography {
     /** Throws when the value is altered, another record's, or sealed under a master key Footprint lacks. */
     open(sealed: string, associatedData: string): string;
   };
+}
+
+/** A job that runs on a schedule: its name, and how often, as a cron expression in UTC. */
+export interface JobPlan {
+  name: string;
+  cron: string;
+}
+
+/**
+ * The background job queue. Schedules survive restarts and several app processes; each run goes
+ * to one process. `run` is handed the job's name and the moment it was fired.
+ */
+export interface JobQueue {
+  start(plans: readonly JobPlan[], run: (name: string) => Promise<void>): Promise<void>;
+  /** Queues one run of a planned job now, outside its schedule. */
+  trigger(name: string): Promise<void>;
+  /** The schedules as the queue holds them. */
+  schedules(): Promise<JobPlan[]>;
+  /** Waits for runs in progress (up to a few seconds), then stops; safe to call more than once. */
+  stop(): Promise<void>;
 }

@@ -5,7 +5,16 @@ import { can, type Capability } from '../domain/access/capabilities.ts';
 import { compilePolicy, evaluate, type Outcome, type Policy, type Situation } from '../domain/policy/index.ts';
 import { policySchema } from '../domain/policy/schema.ts';
 import { crossCheck } from '../domain/policy/schema.ts';
+import { accessRolesOf } from '../domain/access/roles.ts';
 import { adoptedDocument } from '../domain/school-policy/adopt.ts';
+import {
+  daysAfter,
+  daysUntil,
+  reminderDue,
+  reviewReminderEmail,
+  reviewReminders,
+} from '../domain/school-policy/review-reminders.ts';
+import { diffPolicies, type PolicyDiff } from '../domain/school-policy/diff.ts';
 import { contentHashOf, documentOf, historyOf } from '../domain/school-policy/document.ts';
 import {
   afterMove,
@@ -98,16 +107,33 @@ export function createSchoolPolicyService({
   inTransaction,
   clock,
   policyLibrary,
-}: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'policyLibrary'>) {
+  mailer,
+  baseUrl,
+}: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'policyLibrary' | 'mailer' | 'baseUrl'>) {
   // Published versions never change, so their compiled rules are kept by version id.
   const compiled = new Map<string, Policy>();
+
+  /**
+   * The ratification dates a version's document control lists: its own, and those of the versions
+   * published before it, as a school's document shows every ratification over the years.
+   */
+  function ratifiedUpTo(version: PolicyVersion, all: readonly PolicyVersion[], ratifications: readonly Ratification[]) {
+    const earlier = new Set(
+      all.filter((v) => v.number <= version.number && (v.id === version.id || v.publishedAt)).map((v) => v.id),
+    );
+    return ratifications.filter((r) => earlier.has(r.versionId));
+  }
 
   async function view(trx: Store, version: PolicyVersion): Promise<VersionView> {
     const [all, ratifications] = await Promise.all([
       trx.policyVersions.all(version.schoolId),
-      trx.policyVersions.ratifications(version.schoolId, [version.id]),
+      trx.policyVersions.ratifications(version.schoolId),
     ]);
-    return { version, document: documentOf(version, ratifications, historyOf(version, all)), ratifications };
+    return {
+      version,
+      document: documentOf(version, ratifiedUpTo(version, all, ratifications), historyOf(version, all)),
+      ratifications: ratifications.filter((r) => r.versionId === version.id),
+    };
   }
 
   function modelPolicy(): Policy {
@@ -166,7 +192,52 @@ export function createSchoolPolicyService({
     });
   }
 
+  /** The email addresses of the school's Headteachers who can sign in. */
+  async function headteachersOf(schoolId: string): Promise<string[]> {
+    return (await store.accounts.holders(schoolId))
+      .filter(
+        ({ account, person }) =>
+          !account.disabledAt &&
+          accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }).includes('headteacher'),
+      )
+      .map(({ account }) => account.email);
+  }
+
   return {
+    /**
+     * Reminds each school's Headteacher of a coming policy review, 60 and 14 days before it; a
+     * background job calls this daily. Each reminder is claimed before it is sent and given back if
+     * it could not be, so it goes exactly once. Returns how many emails went.
+     */
+    async sendReviewReminders(now: Date = clock.now()): Promise<number> {
+      const today = day(now);
+      const latest = Math.max(...reviewReminders.map((r) => r.daysBefore));
+      let sent = 0;
+      let failure: Error | undefined;
+      for (const due of await store.policyVersions.dueForReview(today, daysAfter(today, latest))) {
+        const kind = reminderDue(today, due.reviewDue);
+        if (!kind) continue;
+        const school = await store.schools.findById(due.schoolId);
+        const recipients = await headteachersOf(due.schoolId);
+        if (!school || recipients.length === 0) continue;
+        if (!(await store.policyVersions.claimReminder(due.schoolId, due.versionId, kind, now))) continue;
+        const email = reviewReminderEmail(school, due, daysUntil(today, due.reviewDue), `${baseUrl}/policy`);
+        try {
+          for (const to of recipients) {
+            await mailer.send({ to, ...email });
+            sent += 1;
+          }
+        } catch (error) {
+          // Given back for the next run; the other schools' reminders still go now.
+          await store.policyVersions.releaseReminder(due.schoolId, due.versionId, kind);
+          failure ??=
+            error instanceof Error ? error : new Error('A review reminder could not be sent', { cause: error });
+        }
+      }
+      if (failure !== undefined) throw failure;
+      return sent;
+    },
+
     /** What the school can start its policy from: Footprint's model, and its trust's schools' policies. */
     async adoptionSources(viewer: Viewer): Promise<AdoptionSource[]> {
       allow(viewer, 'edit_policy');
@@ -245,12 +316,43 @@ export function createSchoolPolicyService({
       return { versions, ...(inHand && { inHand }), ...(published && { published }) };
     },
 
+    /**
+     * When the published policy is to be reviewed, and whether that day has passed: the overdue
+     * banner shows until a newly ratified version sets a later date.
+     */
+    async review(viewer: Viewer): Promise<{ label: string; reviewDue: string; overdue: boolean } | undefined> {
+      if (!can(viewer.roles, 'view_policy_drafts')) return undefined;
+      const published = await store.policyVersions.published(viewer.school.id);
+      if (!published?.reviewDue) return undefined;
+      return {
+        label: published.label,
+        reviewDue: published.reviewDue,
+        overdue: published.reviewDue < day(clock.now()),
+      };
+    },
+
     /** A version of the viewer's school by number, drafts included; undefined if there is none. */
     async version(viewer: Viewer, number: number): Promise<VersionView | undefined> {
       allow(viewer, 'view_policy_drafts');
       if (!Number.isSafeInteger(number) || number < 1) return undefined;
       const version = await store.policyVersions.byNumber(viewer.school.id, number);
       return version && view(store, version);
+    },
+
+    /** What changed between two versions of the viewer's school, rule by rule; undefined if either is missing. */
+    async compare(
+      viewer: Viewer,
+      fromNumber: number,
+      toNumber: number,
+    ): Promise<{ from: PolicyVersion; to: PolicyVersion; diff: PolicyDiff } | undefined> {
+      allow(viewer, 'view_policy_drafts');
+      const valid = (n: number) => Number.isSafeInteger(n) && n > 0;
+      if (!valid(fromNumber) || !valid(toNumber)) return undefined;
+      const [from, to] = await Promise.all([
+        store.policyVersions.byNumber(viewer.school.id, fromNumber),
+        store.policyVersions.byNumber(viewer.school.id, toNumber),
+      ]);
+      return from && to ? { from, to, diff: diffPolicies(from.document, to.document) } : undefined;
     },
 
     /** Replaces the draft's text, if it is valid; otherwise every problem and nothing saved. */
@@ -365,7 +467,8 @@ export function createSchoolPolicyService({
             : undefined;
       if (!version || !isPublic(version)) return undefined;
       const all = await store.policyVersions.all(school.id);
-      const ratifications = await store.policyVersions.ratifications(school.id, [version.id]);
+      const everyRatification = await store.policyVersions.ratifications(school.id);
+      const ratifications = everyRatification.filter((r) => r.versionId === version.id);
       const history = historyOf(version, all).map((line) => ({ ...line, amendedBy: 'Headteacher' }));
       return {
         school,
@@ -379,7 +482,7 @@ export function createSchoolPolicyService({
           ...(version.supersededAt && { supersededAt: version.supersededAt }),
           ...(version.reviewDue && { reviewDue: version.reviewDue }),
         },
-        document: documentOf(version, ratifications, history),
+        document: documentOf(version, ratifiedUpTo(version, all, everyRatification), history),
         ratifications: ratifications.map((r) => ({ ratifiedOn: r.ratifiedOn, meeting: r.meeting })),
         versions: all.filter(isPublic).map((v) => ({
           number: v.number,

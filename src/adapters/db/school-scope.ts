@@ -44,6 +44,8 @@ const scopers: Readonly<Record<string, Readonly<Record<string, Scoper>>>> = {
   signOn: { findByDomain: across, save: ofRecord },
   audit: { append: ofRecord, schools: across },
   links: { create: ofRecord, find: across, use: across },
+  policyVersions: { dueForReview: across },
+  signOff: { findByToken: across, dueForEmail: across },
 };
 
 /**

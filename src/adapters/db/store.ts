@@ -4,7 +4,9 @@ import type { Store } from '../../services/ports.ts';
 import {
   addPolicyVersion,
   addRatification,
+  claimReviewReminder,
   discardDraft,
+  dueForReview,
   findPolicyVersion,
   movePolicyVersion,
   policyVersionByNumber,
@@ -12,6 +14,7 @@ import {
   policyVersionsOf,
   publishedPolicyVersion,
   ratificationsOf,
+  releaseReviewReminder,
   saveDraftText,
 } from './repositories/policy-versions.ts';
 import { findSetting, saveSetting } from './repositories/app-settings.ts';
@@ -66,6 +69,23 @@ import {
 import { createLink, findLink, useLink } from './repositories/links.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { findSignOn, findSignOnByDomain, removeSignOn, saveSignOn } from './repositories/sign-on.ts';
+import {
+  addAnswer,
+  addLink,
+  answersOf,
+  answerTo,
+  audienceOf,
+  campaignsOf,
+  closeCampaign,
+  dueForEmail,
+  findByToken,
+  findCampaign,
+  markSent,
+  openFor,
+  recipientsOf,
+  startCampaign,
+  unmarkSent,
+} from './repositories/sign-off.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -131,6 +151,9 @@ export function storeFor(db: Kysely<Tables>): Store {
       discard: (schoolId, id) => discardDraft(db, schoolId, id),
       ratify: (schoolId, ratification) => addRatification(db, schoolId, ratification),
       ratifications: (schoolId, versionIds) => ratificationsOf(db, schoolId, versionIds),
+      dueForReview: (from, until) => dueForReview(db, from, until),
+      claimReminder: (schoolId, versionId, kind, at) => claimReviewReminder(db, schoolId, versionId, kind, at),
+      releaseReminder: (schoolId, versionId, kind) => releaseReviewReminder(db, schoolId, versionId, kind),
     },
     signOn: {
       find: (schoolId) => findSignOn(db, schoolId),
@@ -157,6 +180,23 @@ export function storeFor(db: Kysely<Tables>): Store {
       create: (link) => createLink(db, link),
       find: (token, purpose) => findLink(db, token, purpose),
       use: (token, purpose, at) => useLink(db, token, purpose, at),
+    },
+    signOff: {
+      audience: (schoolId, audience) => audienceOf(db, schoolId, audience),
+      start: (schoolId, campaign) => startCampaign(db, schoolId, campaign),
+      close: (schoolId, id, at) => closeCampaign(db, schoolId, id, at),
+      campaigns: (schoolId) => campaignsOf(db, schoolId),
+      campaign: (schoolId, id) => findCampaign(db, schoolId, id),
+      recipients: (schoolId, campaignId) => recipientsOf(db, schoolId, campaignId),
+      addLink: (schoolId, recipientId, at) => addLink(db, schoolId, recipientId, at),
+      findByToken: (token) => findByToken(db, token),
+      markSent: (schoolId, recipientId, which, at) => markSent(db, schoolId, recipientId, which, at),
+      unmarkSent: (schoolId, recipientId, which) => unmarkSent(db, schoolId, recipientId, which),
+      dueForEmail: (now, days) => dueForEmail(db, now, days),
+      openFor: (schoolId, personId) => openFor(db, schoolId, personId),
+      answer: (schoolId, answer) => addAnswer(db, schoolId, answer),
+      answerTo: (schoolId, recipientId) => answerTo(db, schoolId, recipientId),
+      answersOf: (schoolId, personId) => answersOf(db, schoolId, personId),
     },
   };
 }

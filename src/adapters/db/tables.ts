@@ -196,6 +196,13 @@ export interface PolicyRatificationTable {
   recorded_at: Date;
 }
 
+export interface PolicyReviewReminderTable {
+  school_id: string;
+  version_id: string;
+  kind: string;
+  sent_at: Date;
+}
+
 export interface Tables {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -213,4 +220,50 @@ export interface Tables {
   one_time_link: OneTimeLinkTable;
   policy_version: PolicyVersionTable;
   policy_ratification: PolicyRatificationTable;
+  policy_review_reminder: PolicyReviewReminderTable;
+  sign_off_campaign: SignOffCampaignTable;
+  sign_off_recipient: SignOffRecipientTable;
+  sign_off_link: SignOffLinkTable;
+  policy_acknowledgement: PolicyAcknowledgementTable;
+}
+
+export interface SignOffCampaignTable {
+  id: Generated<string>;
+  school_id: string;
+  version_id: string;
+  audience: string;
+  started_by: string;
+  started_at: Date;
+  without_email: number;
+  closed_at: Date | null;
+}
+
+export interface SignOffRecipientTable {
+  id: Generated<string>;
+  school_id: string;
+  campaign_id: string;
+  person_id: string;
+  email: string;
+  invited_at: Date | null;
+  first_chaser_at: Date | null;
+  second_chaser_at: Date | null;
+}
+
+export interface SignOffLinkTable {
+  token_hash: string;
+  school_id: string;
+  recipient_id: string;
+  created_at: Date;
+}
+
+export interface PolicyAcknowledgementTable {
+  id: Generated<string>;
+  school_id: string;
+  person_id: string;
+  version_id: string;
+  content_hash: string;
+  answer: string;
+  reason: string | null;
+  recipient_id: string | null;
+  answered_at: Date;
 }

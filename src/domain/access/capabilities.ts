@@ -21,6 +21,10 @@ export const capabilities = [
   'edit_policy',
   /** Record the governors' ratification of a version of the policy. */
   'ratify_policy',
+  /** Ask staff, governors, volunteers and families to acknowledge the published policy, and follow up. */
+  'manage_sign_off',
+  /** Read and acknowledge (or decline) the published policy. */
+  'acknowledge_policy',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -37,6 +41,8 @@ export const permissionMatrix: Readonly<Record<Capability, readonly AccessRole[]
   view_policy_drafts: ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
   edit_policy: ['headteacher'],
   ratify_policy: ['chair_of_governors', 'governor'],
+  manage_sign_off: ['headteacher'],
+  acknowledge_policy: everyone,
 };
 
 /**

@@ -22,6 +22,10 @@ export const auditActions = [
   'policy_withdrawn',
   'policy_ratified',
   'policy_published',
+  'sign_off_started',
+  'sign_off_closed',
+  'policy_acknowledged',
+  'policy_declined',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -35,6 +35,10 @@ const actionWords: Readonly<Record<string, string>> = {
   policy_withdrawn: 'Policy taken back from the governors',
   policy_ratified: 'Policy ratified',
   policy_published: 'Policy published',
+  sign_off_started: 'Policy sign-off started',
+  sign_off_closed: 'Policy sign-off closed',
+  policy_acknowledged: 'Policy acknowledged',
+  policy_declined: 'Policy declined, with a reason',
 };
 
 export function describeAuditAction(action: string): string {

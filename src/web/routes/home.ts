@@ -1,6 +1,7 @@
 // The signed-in home page and one's own account: who you are, what you can reach, and signing
 // out on every browser at once.
 import { accessRoleNames } from '../../domain/access/roles.ts';
+import { formatDate } from '../../domain/policy/render/dates.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { beginStage } from '../plugins/sessions.ts';
 import { field, page } from './sign-in/form.ts';
@@ -8,9 +9,11 @@ import { field, page } from './sign-in/form.ts';
 export const homeRoutes: RoutePlugin = async (app, { services }) => {
   app.get('/home', { config: { access: 'check_policy' } }, async (request, reply) => {
     const viewer = request.viewer!;
+    const review = await services.schoolPolicy.review(viewer);
     return page(reply, 'home/index.njk', {
       pageTitle: 'Home',
       roleNames: viewer.roles.map((role) => accessRoleNames[role]),
+      review: review && { ...review, reviewDue: formatDate(review.reviewDue) },
     });
   });
 

@@ -35,4 +35,24 @@ describeEachBackend('Demo sign-in details', (backend) => {
     expect((await services.access.checkPassword(parent.email, 'demo-abcd-efgh-jkmn')).outcome).toBe('signed_in');
     expect((await services.access.checkPassword(parent.email, 'the wrong one')).outcome).toBe('refused');
   });
+
+  it('publishes the model policy for each demo school, ratified by its chair, so it can be asked at once', async () => {
+    const services = createServices(adapters());
+    const trust = generateTrust({ seed: 12, schools: 2, pupilsPerSchool: 20, today: '2026-11-22' });
+    const written = await services.demo.write(trust);
+    for (const school of written) {
+      const published = await services.schoolPolicy.published(school.slug);
+      expect(published?.version).toMatchObject({ number: 1, label: '1.0', status: 'published' });
+      expect(published?.document.issuedTo).toEqual([school.name]);
+      expect(published?.ratifications).toEqual([
+        { ratifiedOn: expect.any(String), meeting: 'Full governing body (demo)' },
+      ]);
+      const answer = await services.schoolPolicy.check(school.slug, {
+        actor: { role: 'staff' },
+        act: 'friend_request_accept',
+        counterpart: { role: 'pupil', age: 9 },
+      });
+      expect(answer?.outcome.verdict).toBe('breach');
+    }
+  });
 });

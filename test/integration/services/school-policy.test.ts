@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { School } from '../../../src/domain/community/school.ts';
 import type { Situation } from '../../../src/domain/policy/index.ts';
 import type { Viewer } from '../../../src/services/access.ts';
+import { tick } from '../../../src/jobs/runner.ts';
 import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import { aPersonWithAccount, aSchool } from '../../support/community.ts';
@@ -171,6 +172,9 @@ describeEachBackend('A school’s own policy', (backend) => {
     const current = await policy.published('rowan');
     expect(current?.version).toMatchObject({ number: 2, status: 'published', reviewDue: '2027-11-20' });
     expect(current?.document.history.map((line) => line.version)).toEqual(['1.0', '2.0']);
+    // Its document control lists every ratification over the years, its own last.
+    expect(current?.document.dates.ratified).toEqual(['2026-11-18', '2026-11-20']);
+    expect(current?.ratifications.map((r) => r.meeting)).toEqual(['Curriculum committee']);
     expect(current?.versions.map((v) => [v.number, v.status])).toEqual([
       [2, 'published'],
       [1, 'superseded'],
@@ -181,6 +185,38 @@ describeEachBackend('A school’s own policy', (backend) => {
     expect(log.items.map((entry) => entry.action).filter((action) => action.startsWith('policy_'))).toEqual(
       expect.arrayContaining(['policy_adopted', 'policy_ratified', 'policy_published', 'policy_revision_started']),
     );
+  });
+
+  it('reminds the Headteacher by email 60 and 14 days before the review, each reminder once', async () => {
+    const at = (day: string) => {
+      const now = new Date(`${day}T06:00:00Z`);
+      // As the daily job runs it: every scheduled job, at that moment.
+      return {
+        schoolPolicy: {
+          sendReviewReminders: async () => (await tick(services(), now))['policy-review-reminders']!.sent,
+        },
+      };
+    };
+    const remindersTo = () =>
+      (adapters().outbox() ?? []).filter((m) => m.to === 'head@rowan.example' && m.subject.includes('due for review'));
+    const before = remindersTo().length;
+    expect(await at('2027-09-20').schoolPolicy.sendReviewReminders()).toBe(0);
+    expect(await at('2027-09-21').schoolPolicy.sendReviewReminders()).toBe(1);
+    expect(await at('2027-09-22').schoolPolicy.sendReviewReminders()).toBe(0);
+    expect(await at('2027-11-06').schoolPolicy.sendReviewReminders()).toBe(1);
+    expect(await at('2027-11-20').schoolPolicy.sendReviewReminders()).toBe(0);
+    const sent = remindersTo().slice(before);
+    expect(sent.map((m) => m.subject)).toEqual([
+      'Rowan Primary: the social media policy is due for review on 20 November 2027',
+      'Rowan Primary: the social media policy is due for review on 20 November 2027',
+    ]);
+    expect(sent[0]!.text).toContain('in 60 days');
+    expect(sent[1]!.text).toContain('in 14 days');
+    // Nobody else is told: not the governor, not the teacher.
+    expect((adapters().outbox() ?? []).filter((m) => m.subject.includes('due for review')).map((m) => m.to)).toEqual([
+      'head@rowan.example',
+      'head@rowan.example',
+    ]);
   });
 
   it('offers a trust school’s published policy to adopt, and adopts it as the school’s own', async () => {

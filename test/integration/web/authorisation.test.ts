@@ -37,8 +37,45 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'POST /reset-password/:token': 'anyone',
   'GET /invitation/:token': 'anyone',
   'POST /invitation/:token': 'anyone',
+  'GET /s/:school/policy': 'anyone',
+  'GET /s/:school/policy.pdf': 'anyone',
+  'GET /s/:school/policy/v/:number': 'anyone',
+  'GET /s/:school/policy/v/:number.pdf': 'anyone',
   'POST /invitations': ['headteacher', 'school_admin'],
   'GET /home': everyoneSignedIn,
+  'GET /s/:school/check': 'anyone',
+  'GET /s/:school/check/*': 'anyone',
+  'GET /check': everyoneSignedIn,
+  'GET /check/*': everyoneSignedIn,
+  'GET /policy': ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  'POST /policy/adopt': ['headteacher'],
+  'POST /policy/revise': ['headteacher'],
+  'POST /policy/versions/:number/send': ['headteacher'],
+  'POST /policy/versions/:number/withdraw': ['headteacher'],
+  'POST /policy/versions/:number/ratify': ['chair_of_governors', 'governor'],
+  'POST /policy/versions/:number/publish': ['headteacher'],
+  'GET /policy/versions/:number': ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  'GET /policy/versions/:number/document': ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  'GET /policy/compare': ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  'GET /policy/draft': ['headteacher'],
+  'GET /policy/draft.yaml': ['headteacher'],
+  'GET /policy/draft/details': ['headteacher'],
+  'POST /policy/draft/details': ['headteacher'],
+  'GET /policy/draft/sections/new': ['headteacher'],
+  'POST /policy/draft/sections/new': ['headteacher'],
+  'GET /policy/draft/sections/:sectionId': ['headteacher'],
+  'POST /policy/draft/sections/:sectionId': ['headteacher'],
+  'POST /policy/draft/sections/:sectionId/remove': ['headteacher'],
+  'GET /policy/draft/rules/new': ['headteacher'],
+  'POST /policy/draft/rules/new': ['headteacher'],
+  'GET /policy/draft/rules/:ruleId': ['headteacher'],
+  'POST /policy/draft/rules/:ruleId': ['headteacher'],
+  'POST /policy/draft/rules/:ruleId/remove': ['headteacher'],
+  'GET /policy/draft/procedures/:procedureId': ['headteacher'],
+  'POST /policy/draft/procedures/:procedureId': ['headteacher'],
+  'GET /policy/draft/import': ['headteacher'],
+  'POST /policy/draft/import': ['headteacher'],
+  'GET /policy/draft/preview': ['headteacher'],
   'GET /people': ['headteacher', 'dsl', 'school_admin'],
   'GET /people/:personId': ['headteacher', 'dsl', 'school_admin'],
   'GET /pupils/:pupilId': ['headteacher', 'dsl', 'school_admin'],
@@ -63,6 +100,14 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'GET /account': everyoneSignedIn,
   'POST /account/sign-out-everywhere': everyoneSignedIn,
   'POST /account/authenticator': everyoneSignedIn,
+  'GET /sign-off': ['headteacher'],
+  'POST /sign-off/campaigns': ['headteacher'],
+  'POST /sign-off/campaigns/:id/close': ['headteacher'],
+  'GET /acknowledge': everyoneSignedIn,
+  'GET /acknowledge/policy/:number': everyoneSignedIn,
+  'POST /acknowledge/policy/:number': everyoneSignedIn,
+  'GET /acknowledge/:token': 'anyone',
+  'POST /acknowledge/:token': 'anyone',
 };
 
 function expectationFor(method: string, url: string) {
@@ -162,10 +207,39 @@ describeEachBackend('Who may use each page', (backend) => {
           { misId: 'P1', legalGivenName: 'Pat', legalFamilyName: 'Pupil', dateOfBirth: '2018-01-02', yearGroup: '3' },
         ])
       )[0]!.id;
+    // Policy versions are numbered within each school: this school has version 1, the other 1 and 2.
+    const head = (await store.people.list(school.id, { search: 'headteacher@', limit: 1, offset: 0 })).items[0]!;
+    const model = testApp().adapters.policyLibrary.find('model');
+    if (!model?.ok) throw new Error('the model policy is missing');
+    for (const [schoolId, createdBy, count] of [
+      [school.id, head.id, 1],
+      [elsewhere.id, stranger!.id, 2],
+    ] as const) {
+      for (let i = 0; i < count; i++) {
+        const version = await store.policyVersions.add(schoolId, {
+          label: `${i + 1}.0`,
+          document: model.policy,
+          contentHash: 'matrix',
+          createdBy,
+          at: new Date(),
+        });
+        if (i + 1 < count) {
+          await store.policyVersions.move(schoolId, version.id, 'draft', 'superseded', { at: new Date() });
+        }
+      }
+    }
     /** Each route parameter, filled with a record of this school and one of the other school. */
     const parameters: Record<string, { own: string; other: string }> = {
+      number: { own: '1', other: '2' },
       personId: { own: colleague!.id, other: stranger!.id },
       pupilId: { own: await pupilOf(school.id), other: await pupilOf(elsewhere.id) },
+      // No campaign has these ids: closing one that is not the school's is not found either way.
+      id: { own: '00000000-0000-4000-8000-000000000001', other: '00000000-0000-4000-8000-000000000002' },
+      // Parts of the draft, by id. Both schools' drafts are the model, so "other" is an id this
+      // school's draft lacks. Removing the own ones is refused: procedures need A2, and A has rules.
+      sectionId: { own: 'A', other: 'ELSEWHERE' },
+      ruleId: { own: 'A2', other: 'ELSEWHERE-1' },
+      procedureId: { own: 'P-STAFF', other: 'P-ELSEWHERE' },
     };
     const fill = (url: string, which: 'own' | 'other') =>
       url.replace(/:(\w+)/g, (_, name: string) => {

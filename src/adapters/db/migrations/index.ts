@@ -8,6 +8,8 @@ import * as links from './0005-links.ts';
 import * as signOn from './0006-sign-on.ts';
 import * as rowLevelSecurity from './0007-row-level-security.ts';
 import * as policyVersions from './0008-policy-versions.ts';
+import * as signOff from './0009-sign-off.ts';
+import * as policyReviewReminders from './0010-policy-review-reminders.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
@@ -18,6 +20,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-sign-on': signOn,
   '0007-row-level-security': rowLevelSecurity,
   '0008-policy-versions': policyVersions,
+  '0009-sign-off': signOff,
+  '0010-policy-review-reminders': policyReviewReminders,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -234,3 +234,57 @@ export async function ratificationsOf(
     recordedAt: row.recorded_at,
   }));
 }
+
+/** Published versions of every school whose review falls between the two days (inclusive). */
+export async function dueForReview(
+  db: Kysely<Tables>,
+  from: string,
+  until: string,
+): Promise<{ schoolId: string; versionId: string; label: string; reviewDue: string }[]> {
+  const rows = await db
+    .selectFrom('policy_version')
+    .select(['school_id', 'id', 'label', 'review_due'])
+    .where('status', '=', 'published')
+    .where('review_due', '>=', from)
+    .where('review_due', '<=', until)
+    .orderBy('review_due')
+    .execute();
+  return rows.map((row) => ({
+    schoolId: row.school_id,
+    versionId: row.id,
+    label: row.label,
+    reviewDue: row.review_due ?? until,
+  }));
+}
+
+/** Claims a reminder for sending; false when it has already been claimed (sent). */
+export async function claimReviewReminder(
+  db: Kysely<Tables>,
+  schoolId: string,
+  versionId: string,
+  kind: string,
+  at: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('policy_review_reminder')
+    .values({ school_id: schoolId, version_id: versionId, kind, sent_at: at })
+    .onConflict((oc) => oc.columns(['version_id', 'kind']).doNothing())
+    .returning('kind')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Gives a claimed reminder back, when it could not be sent, so that the next run tries again. */
+export async function releaseReviewReminder(
+  db: Kysely<Tables>,
+  schoolId: string,
+  versionId: string,
+  kind: string,
+): Promise<void> {
+  await db
+    .deleteFrom('policy_review_reminder')
+    .where('school_id', '=', schoolId)
+    .where('version_id', '=', versionId)
+    .where('kind', '=', kind)
+    .execute();
+}

@@ -65,7 +65,9 @@ export const signInLinkRoutes: RoutePlugin = async (app, { services }) => {
       if (signedIn.outcome === 'password_needed') {
         return page(reply, 'links/password-needed.njk', { pageTitle: 'Sign in with your password' }, 403);
       }
-      const next = safeNext(request.session.returnTo) ?? '/home';
+      // A volunteer or visitor who has not answered the published policy reads it first.
+      const induction = await services.signOff.inductionPath(signedIn.schoolId, signedIn.accountId);
+      const next = induction ?? safeNext(request.session.returnTo) ?? '/home';
       await beginStage(request, 'signed_in', signedIn, services.clock.now());
       request.session.returnTo = undefined;
       return reply.redirect(next, 303);

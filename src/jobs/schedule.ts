@@ -1,0 +1,27 @@
+// Every job Footprint runs on a schedule, in one list: its name, how often (cron, in UTC), and the
+// service call it makes. Add a job here and it is queued, scheduled and run; nothing else changes.
+import type { Services } from '../services/index.ts';
+
+export interface ScheduledJob {
+  /** Letters, digits and hyphens: the queue's name. */
+  name: string;
+  /** A cron expression in UTC. */
+  cron: string;
+  /** What the run does, at the moment given; resolves to a few counts for the log, never names. */
+  run(services: Services, now: Date): Promise<Record<string, number>>;
+}
+
+export const scheduledJobs: readonly ScheduledJob[] = [
+  {
+    name: 'sign-off-emails',
+    // Every quarter of an hour: a first email that failed is tried again soon, reminders go on the day.
+    cron: '*/15 * * * *',
+    run: async (services, now) => ({ ...(await services.signOff.sendDue(now)) }),
+  },
+  {
+    name: 'policy-review-reminders',
+    // Daily, early, so the Headteacher finds it with the morning's email; a missed day is caught up.
+    cron: '0 6 * * *',
+    run: async (services, now) => ({ sent: await services.schoolPolicy.sendReviewReminders(now) }),
+  },
+];

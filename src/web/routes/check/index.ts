@@ -1,0 +1,182 @@
+// "Check the policy": a question put to a school's published policy, one part a page, and the
+// policy's answer. Public at /s/<school>/check for parents and visitors, and at /check for
+// signed-in people about their own school. Answers travel in the query string, so the public
+// pages keep nothing on the server and set no cookies.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { answerWords } from '../../../domain/check/answer.ts';
+import {
+  answerQuestion,
+  answersQuery,
+  firstUnanswered,
+  previousQuestion,
+  questionsFor,
+  readAnswers,
+  situationOf,
+  type Query,
+} from '../../../domain/check/journey.ts';
+import { type Answers, type Question, questions, roleFromAccessRoles } from '../../../domain/check/questions.ts';
+import type { RoutePlugin } from '../../route-plugin.ts';
+import { page } from '../sign-in/form.ts';
+import { checkYourAnswersView, questionView } from './views.ts';
+
+export const checkPageSlug = 'check-your-answers';
+export const answerPageSlug = 'answer';
+
+interface Where {
+  /** Where the journey's pages live: /s/<school>/check or /check. */
+  base: string;
+  slug: string;
+  /** The role a signed-in person most likely asks as. */
+  suggestedRole?: string;
+}
+
+type CheckRequest = FastifyRequest<{ Params: { school?: string }; Querystring: Query }>;
+
+const questionBySlug = new Map(questions.map((question) => [question.slug, question]));
+
+export const checkRoutes: RoutePlugin = async (app, { services }) => {
+  const notPublished = (reply: FastifyReply) =>
+    page(reply, 'check/not-published.njk', { pageTitle: 'This school’s policy is not published yet' }, 404);
+
+  async function published(reply: FastifyReply, slug: string) {
+    const view = await services.schoolPolicy.published(slug);
+    if (!view) await notPublished(reply);
+    return view;
+  }
+
+  const urlOf = (where: Where, pageSlug: string, answers: Answers, extra: Record<string, string> = {}) =>
+    `${where.base}/${pageSlug}${answersQuery(answers, extra)}`;
+
+  /** After an answer: the next question, or straight back to the check page after a change. */
+  function pageAfter(where: Where, question: Question, answers: Answers, change: boolean): string {
+    const unanswered = firstUnanswered(answers);
+    if (change)
+      return unanswered
+        ? urlOf(where, unanswered.slug, answers, { change: '1' })
+        : urlOf(where, checkPageSlug, answers);
+    const asked = questionsFor(answers);
+    const next = asked[asked.indexOf(question) + 1];
+    return next ? urlOf(where, next.slug, answers) : urlOf(where, checkPageSlug, answers);
+  }
+
+  async function start(where: Where, reply: FastifyReply) {
+    const view = await published(reply, where.slug);
+    if (!view) return reply;
+    const [firstQuestion] = questions;
+    const answers: Answers = where.suggestedRole ? { role: [where.suggestedRole] } : {};
+    return page(reply, 'check/start.njk', {
+      pageTitle: `Check ${view.school.name}’s social media policy`,
+      school: view.school,
+      version: view.version,
+      policyHref: `/s/${encodeURIComponent(where.slug)}/policy`,
+      startHref: urlOf(where, firstQuestion!.slug, answers),
+    });
+  }
+
+  async function journeyPage(where: Where, pageSlug: string, request: CheckRequest, reply: FastifyReply) {
+    const question = questionBySlug.get(pageSlug);
+    const view = await published(reply, where.slug);
+    if (!view) return reply;
+    const query = request.query;
+    let answers = readAnswers(query);
+    // Someone signed in has their role filled in for them, and may still change it.
+    if (!answers.role && where.suggestedRole && question?.key === 'role') answers = { role: [where.suggestedRole] };
+
+    if (!question) {
+      const unanswered = firstUnanswered(answers);
+      if (unanswered) return reply.redirect(urlOf(where, unanswered.slug, answers), 303);
+      if (pageSlug === checkPageSlug) {
+        return page(reply, 'check/check-your-answers.njk', {
+          ...checkYourAnswersView(answers, {
+            changeHref: (slug) => urlOf(where, slug, answers, { change: '1' }),
+            backLink: urlOf(where, questionsFor(answers).at(-1)!.slug, answers),
+            answerHref: urlOf(where, answerPageSlug, answers),
+          }),
+          school: view.school,
+        });
+      }
+      return answerPage(where, answers, view, reply);
+    }
+
+    const asked = questionsFor(answers);
+    const change = query.change === '1';
+    if (!asked.includes(question)) {
+      const unanswered = firstUnanswered(answers);
+      return reply.redirect(urlOf(where, unanswered ? unanswered.slug : checkPageSlug, answers), 303);
+    }
+    const earlier = asked.slice(0, asked.indexOf(question)).find((q) => answers[q.key] === undefined);
+    if (earlier) return reply.redirect(urlOf(where, earlier.slug, answers), 303);
+
+    const previous = previousQuestion(question, answers);
+    const backLink = change
+      ? urlOf(where, checkPageSlug, answers)
+      : previous
+        ? urlOf(where, previous.slug, answers)
+        : where.base;
+    const model = {
+      school: view.school,
+      formAction: `${where.base}/${question.slug}`,
+      backLink,
+      change,
+    };
+
+    if (query.asked === question.key) {
+      const result = answerQuestion(question, query, answers);
+      if ('answers' in result) return reply.redirect(pageAfter(where, question, result.answers, change), 303);
+      const shown = { ...answers };
+      delete (shown as Record<string, unknown>)[question.key];
+      return page(reply, 'check/question.njk', { ...model, ...questionView(question, shown, result.error) }, 400);
+    }
+    return page(reply, 'check/question.njk', { ...model, ...questionView(question, answers) });
+  }
+
+  async function answerPage(
+    where: Where,
+    answers: Answers,
+    view: NonNullable<Awaited<ReturnType<typeof services.schoolPolicy.published>>>,
+    reply: FastifyReply,
+  ) {
+    const situation = situationOf(answers);
+    if (!situation) return reply.redirect(urlOf(where, questions[0]!.slug, answers), 303);
+    const checked = await services.schoolPolicy.check(where.slug, situation);
+    if (!checked) return notPublished(reply);
+    const words = answerWords({
+      outcome: checked.outcome,
+      policy: view.document,
+      situation,
+      school: { name: checked.school.name, slug: checked.school.slug, contactEmail: checked.school.contactEmail },
+    });
+    return page(reply, 'check/answer.njk', {
+      pageTitle: words.heading,
+      words,
+      school: checked.school,
+      backLink: urlOf(where, checkPageSlug, answers),
+      changeHref: urlOf(where, checkPageSlug, answers),
+      againHref: where.base,
+    });
+  }
+
+  const anyone = { config: { access: 'anyone' as const } };
+  const signedIn = { config: { access: 'check_policy' as const } };
+  const publicWhere = (request: CheckRequest): Where => {
+    const slug = request.params.school ?? '';
+    return { base: `/s/${encodeURIComponent(slug)}/check`, slug };
+  };
+  const ownWhere = (request: CheckRequest): Where => {
+    const viewer = request.viewer!;
+    const role = roleFromAccessRoles(viewer.roles);
+    return { base: '/check', slug: viewer.school.slug, ...(role && { suggestedRole: role }) };
+  };
+
+  app.get('/s/:school/check', anyone, (request: CheckRequest, reply) => start(publicWhere(request), reply));
+  app.get('/check', signedIn, (request: CheckRequest, reply) => start(ownWhere(request), reply));
+  // One route a page, so that an unknown page is simply not found.
+  for (const pageSlug of [...questions.map((question) => question.slug), checkPageSlug, answerPageSlug]) {
+    app.get(`/s/:school/check/${pageSlug}`, anyone, (request: CheckRequest, reply) =>
+      journeyPage(publicWhere(request), pageSlug, request, reply),
+    );
+    app.get(`/check/${pageSlug}`, signedIn, (request: CheckRequest, reply) =>
+      journeyPage(ownWhere(request), pageSlug, request, reply),
+    );
+  }
+};

@@ -1,0 +1,121 @@
+// A parent follows the link on their school's website to its social media policy, on a small
+// phone with JavaScript off: reads it, downloads the PDF, and opens the version it replaced.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.ts';
+import { createAdapters, createServices } from '../../src/wiring.ts';
+import { testConfig } from '../support/backends.ts';
+import { aPersonWithAccount, aSchool } from '../support/community.ts';
+import { browserAvailable } from '../support/environment.ts';
+import { startServerProcess, type ServerProcess } from '../support/processes.ts';
+import { PublicPolicyPage } from './pages/public-policy-pages.ts';
+import { expectAccessible } from './support/accessibility.ts';
+import { launchBrowser } from './support/browser.ts';
+
+/** Writes a school that has published version 1.0 of its policy, then 2.0, into the data directory. */
+async function schoolWithTwoVersions(dataDir: string): Promise<void> {
+  const config = testConfig({ DATA_DIR: dataDir });
+  const adapters = await createAdapters(config, createLogger(config));
+  try {
+    await adapters.migrate();
+    const services = createServices(adapters);
+    const school = await aSchool(adapters, 'larch', '400031');
+    const viewerOf = async (made: { schoolId: string; accountId: string }) =>
+      (await services.access.viewer(made.schoolId, made.accountId))!;
+    const head = await viewerOf(
+      await aPersonWithAccount(adapters, school.id, {
+        givenName: 'Lena',
+        familyName: 'Head',
+        email: 'head@larch.example',
+        roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
+      }),
+    );
+    const governor = await viewerOf(
+      await aPersonWithAccount(adapters, school.id, {
+        givenName: 'Gus',
+        familyName: 'Chair',
+        email: 'chair@larch.example',
+        roles: [{ role: 'governor', duties: ['chair'] }],
+      }),
+    );
+    const policy = services.schoolPolicy;
+    const publish = async (id: string, reason: string, ratifiedOn: string) => {
+      await policy.sendForRatification(head, id, reason);
+      await policy.ratify(governor, id, { ratifiedOn, meeting: 'Full governing body' });
+      await policy.publish(head, id);
+    };
+    const first = await policy.adopt(head, 'model');
+    await policy.saveDraft(head, first.id, { ...first.document, title: 'Larch Primary Social Media Policy' });
+    await publish(first.id, 'Adopted for our school', '2026-09-10');
+    const second = await policy.startRevision(head);
+    const revised = structuredClone(second.document);
+    revised.rules.find((rule) => rule.id === 'B3')!.summary = 'Staff keep their own accounts apart from pupils';
+    await policy.saveDraft(head, second.id, revised);
+    await publish(second.id, 'Rule B3 reworded', '2026-11-12');
+  } finally {
+    await adapters.close();
+  }
+}
+
+describe.runIf(browserAvailable())('Reading a school’s published policy in a browser', () => {
+  let dataDir: string;
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-policy-'));
+    await schoolWithTwoVersions(dataDir);
+    server = await startServerProcess({ DATA_DIR: dataDir });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('reads the current policy, downloads it as a PDF, and opens the version it replaced', async () => {
+    const context = await browser!.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const response = await page.goto(`${server!.url}/s/larch/policy#rule-B3`);
+    expect(response?.status()).toBe(200);
+    const current = await PublicPolicyPage.verifyOnPage(page, 'Larch Primary Social Media Policy');
+    await expectAccessible(page);
+    expect(await current.schoolName.textContent()).toBe('Larch Primary');
+    expect(await current.versionSummary.textContent()).toContain('Version 2.0');
+    expect(await current.rule('B3').textContent()).toContain('Staff keep their own accounts apart from pupils');
+    expect(await current.rule('B3').isVisible()).toBe(true);
+    expect((await current.control('Status').textContent())?.trim()).toBe('Published');
+    expect(await current.supersededNotice.count()).toBe(0);
+    expect(await context.cookies()).toEqual([]);
+
+    const pdf = await current.downloadPdf();
+    expect(pdf.name).toBe('larch-social-media-policy-v2.0.pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.bytes.length).toBeGreaterThan(10_000);
+
+    await current.openVersion('1.0');
+    const earlier = await PublicPolicyPage.verifyOnPage(page, 'Larch Primary Social Media Policy');
+    expect(page.url()).toBe(`${server!.url}/s/larch/policy/v/1`);
+    await expectAccessible(page);
+    expect(await earlier.supersededNotice.textContent()).toContain('This is version 1.0, which is no longer in force');
+    expect((await earlier.control('Status').textContent())?.trim()).toBe('Superseded');
+    expect(await earlier.rule('B3').textContent()).not.toContain('Staff keep their own accounts apart from pupils');
+    const oldPdf = await earlier.downloadPdf();
+    expect(oldPdf.name).toBe('larch-social-media-policy-v1.0.pdf');
+
+    await earlier.openCurrentVersion();
+    expect(page.url()).toBe(`${server!.url}/s/larch/policy`);
+    await PublicPolicyPage.verifyOnPage(page, 'Larch Primary Social Media Policy');
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+});
