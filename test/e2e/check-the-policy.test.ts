@@ -7,8 +7,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { createAdapters, createServices } from '../../src/wiring.ts';
-import { aPersonWithAccount, aSchool } from '../support/community.ts';
+import { createAdapters } from '../../src/wiring.ts';
+import { aSchool } from '../support/community.ts';
+import { aPublishedPolicy } from '../support/policy.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { CheckAnswerPage, CheckQuestionPage, CheckStartPage, CheckYourAnswersPage } from './pages/check-pages.ts';
@@ -21,33 +22,7 @@ async function publishOak(dataDir: string): Promise<void> {
   const adapters = await createAdapters(config, createLogger(config));
   try {
     await adapters.migrate();
-    const services = createServices(adapters);
-    const school = await aSchool(adapters, 'oak', '600001');
-    const viewerOf = async (made: { schoolId: string; accountId: string }) =>
-      (await services.access.viewer(made.schoolId, made.accountId))!;
-    const head = await viewerOf(
-      await aPersonWithAccount(adapters, school.id, {
-        givenName: 'Hal',
-        familyName: 'Head',
-        email: 'head@oak.example',
-        roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
-      }),
-    );
-    const governor = await viewerOf(
-      await aPersonWithAccount(adapters, school.id, {
-        givenName: 'Gus',
-        familyName: 'Gov',
-        email: 'chair@oak.example',
-        roles: [{ role: 'governor', duties: ['chair'] }],
-      }),
-    );
-    const draft = await services.schoolPolicy.adopt(head, 'model');
-    await services.schoolPolicy.sendForRatification(head, draft.id, 'Adopted the model policy');
-    await services.schoolPolicy.ratify(governor, draft.id, {
-      ratifiedOn: '2026-11-18',
-      meeting: 'Full governing body',
-    });
-    await services.schoolPolicy.publish(head, draft.id);
+    await aPublishedPolicy(adapters, await aSchool(adapters, 'oak', '600001'));
   } finally {
     await adapters.close();
   }

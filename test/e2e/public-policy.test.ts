@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters, createServices } from '../../src/wiring.ts';
 import { testConfig } from '../support/backends.ts';
-import { aPersonWithAccount, aSchool } from '../support/community.ts';
+import { aSchool } from '../support/community.ts';
+import { aPolicyTeam, publishDraft } from '../support/policy.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { PublicPolicyPage } from './pages/public-policy-pages.ts';
@@ -21,40 +22,26 @@ async function schoolWithTwoVersions(dataDir: string): Promise<void> {
   const adapters = await createAdapters(config, createLogger(config));
   try {
     await adapters.migrate();
-    const services = createServices(adapters);
     const school = await aSchool(adapters, 'larch', '400031');
-    const viewerOf = async (made: { schoolId: string; accountId: string }) =>
-      (await services.access.viewer(made.schoolId, made.accountId))!;
-    const head = await viewerOf(
-      await aPersonWithAccount(adapters, school.id, {
-        givenName: 'Lena',
-        familyName: 'Head',
-        email: 'head@larch.example',
-        roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
-      }),
+    const team = await aPolicyTeam(adapters, school);
+    const policy = createServices(adapters).schoolPolicy;
+    await publishDraft(
+      adapters,
+      team,
+      await policy.adopt(team.head, 'model'),
+      (document) => ({ ...document, title: 'Larch Primary Social Media Policy' }),
+      { summary: 'Adopted for our school', ratifiedOn: '2026-09-10' },
     );
-    const governor = await viewerOf(
-      await aPersonWithAccount(adapters, school.id, {
-        givenName: 'Gus',
-        familyName: 'Chair',
-        email: 'chair@larch.example',
-        roles: [{ role: 'governor', duties: ['chair'] }],
-      }),
+    await publishDraft(
+      adapters,
+      team,
+      await policy.startRevision(team.head),
+      (document) => {
+        document.rules.find((rule) => rule.id === 'B3')!.summary = 'Staff keep their own accounts apart from pupils';
+        return document;
+      },
+      { summary: 'Rule B3 reworded', ratifiedOn: '2026-11-12' },
     );
-    const policy = services.schoolPolicy;
-    const publish = async (id: string, reason: string, ratifiedOn: string) => {
-      await policy.sendForRatification(head, id, reason);
-      await policy.ratify(governor, id, { ratifiedOn, meeting: 'Full governing body' });
-      await policy.publish(head, id);
-    };
-    const first = await policy.adopt(head, 'model');
-    await policy.saveDraft(head, first.id, { ...first.document, title: 'Larch Primary Social Media Policy' });
-    await publish(first.id, 'Adopted for our school', '2026-09-10');
-    const second = await policy.startRevision(head);
-    const revised = structuredClone(second.document);
-    revised.rules.find((rule) => rule.id === 'B3')!.summary = 'Staff keep their own accounts apart from pupils';
-    await policy.saveDraft(head, second.id, revised);
-    await publish(second.id, 'Rule B3 reworded', '2026-11-12');
   } finally {
     await adapters.close();
   }

@@ -3,41 +3,15 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Policy } from '../../../src/domain/policy/index.ts';
 import type { RunningAdapters } from '../../../src/wiring.ts';
-import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import { aPersonWithAccount, aSchool, signIn } from '../../support/community.ts';
 import { useTestApp } from '../../support/fixtures.ts';
+import { aPublishedPolicy } from '../../support/policy.ts';
 
-/** Adopts the model for a school, changes it if asked, and takes it through to published. */
+/** A school with the model policy, changed if asked, published. */
 async function publishPolicy(adapters: RunningAdapters, slug: string, urn: string, edit?: (p: Policy) => Policy) {
   const school = await aSchool(adapters, slug, urn);
-  const services = createServices(adapters);
-  const viewerOf = async (made: { schoolId: string; accountId: string }) =>
-    (await services.access.viewer(made.schoolId, made.accountId))!;
-  const head = await viewerOf(
-    await aPersonWithAccount(adapters, school.id, {
-      givenName: 'Hal',
-      familyName: 'Head',
-      email: `head@${slug}.example`,
-      roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
-    }),
-  );
-  const governor = await viewerOf(
-    await aPersonWithAccount(adapters, school.id, {
-      givenName: 'Gus',
-      familyName: 'Gov',
-      email: `chair@${slug}.example`,
-      roles: [{ role: 'governor', duties: ['chair'] }],
-    }),
-  );
-  const draft = await services.schoolPolicy.adopt(head, 'model');
-  if (edit) {
-    const saved = await services.schoolPolicy.saveDraft(head, draft.id, edit(draft.document));
-    if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
-  }
-  await services.schoolPolicy.sendForRatification(head, draft.id, 'Adopted the model policy');
-  await services.schoolPolicy.ratify(governor, draft.id, { ratifiedOn: '2026-11-18', meeting: 'Full governing body' });
-  await services.schoolPolicy.publish(head, draft.id);
+  await aPublishedPolicy(adapters, school, edit);
   return school;
 }
 
