@@ -27,8 +27,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A whole journey is dozens of pages, each checked by axe twice; on a two-core CI machine
+          // running other files at once, that can take minutes. A limit, not a speed target.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
     ],
