@@ -44,7 +44,10 @@ export async function startBaselineServer(): Promise<RunningServer> {
 }
 
 /** The real Footprint app (all its plugins) on a fresh embedded database, on loopback. */
-export async function startFootprintServer(): Promise<RunningServer> {
+/** Footprint on a fresh embedded database; `prepare` writes what the benchmark reads before it serves. */
+export async function startFootprintServer(
+  prepare?: (adapters: Awaited<ReturnType<typeof createAdapters>>) => Promise<void>,
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-bench-'));
   // The rate limit stays in the chain, set high enough not to turn the load into 429s.
   const config = loadConfig({
@@ -61,6 +64,7 @@ export async function startFootprintServer(): Promise<RunningServer> {
   });
   const adapters = await createAdapters(config, createLogger(config));
   await adapters.migrate();
+  if (prepare) await prepare(adapters);
   const app = await buildApp(createServices(adapters), { config });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

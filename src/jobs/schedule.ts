@@ -1,6 +1,7 @@
 // Every job Footprint runs on a schedule, in one list: its name, how often (cron, in UTC), and the
 // service call it makes. Add a job here and it is queued, scheduled and run; nothing else changes.
 import type { Services } from '../services/index.ts';
+import { signOffEmailsJob } from '../services/sign-off.ts';
 
 export interface ScheduledJob {
   /** Letters, digits and hyphens: the queue's name. */
@@ -13,8 +14,9 @@ export interface ScheduledJob {
 
 export const scheduledJobs: readonly ScheduledJob[] = [
   {
-    name: 'sign-off-emails',
-    // Every quarter of an hour: a first email that failed is tried again soon, reminders go on the day.
+    name: signOffEmailsJob,
+    // Every quarter of an hour, and at once when a campaign starts: its first emails go in batches,
+    // one the mail server refused is tried again soon, and reminders go on the day.
     cron: '*/15 * * * *',
     run: async (services, now) => ({ ...(await services.signOff.sendDue(now)) }),
   },

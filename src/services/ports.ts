@@ -9,7 +9,13 @@ import type { LinkPurpose, NewOneTimeLink, OneTimeLink } from '../domain/links/l
 import type { NewOrganisation, NewSchool, Organisation, School } from '../domain/community/school.ts';
 import type { Policy } from '../domain/policy/index.ts';
 import type { PolicyDocument } from '../domain/policy/render/model.ts';
-import type { AdoptedFrom, PolicyVersion, Ratification, VersionStatus } from '../domain/school-policy/versions.ts';
+import type {
+  AdoptedFrom,
+  PolicyVersion,
+  Ratification,
+  VersionStatus,
+  VersionSummary,
+} from '../domain/school-policy/versions.ts';
 import type { Setting } from '../domain/setting.ts';
 import type {
   Acknowledgement,
@@ -248,8 +254,8 @@ export interface PolicyVersionsRepository {
   add(schoolId: string, version: NewPolicyVersion): Promise<PolicyVersion>;
   find(schoolId: string, id: string): Promise<PolicyVersion | undefined>;
   byNumber(schoolId: string, number: number): Promise<PolicyVersion | undefined>;
-  /** Newest first. */
-  all(schoolId: string): Promise<PolicyVersion[]>;
+  /** Newest first, without their text. */
+  all(schoolId: string): Promise<VersionSummary[]>;
   inHand(schoolId: string): Promise<PolicyVersion | undefined>;
   published(schoolId: string): Promise<PolicyVersion | undefined>;
   saveDraft(
@@ -322,8 +328,10 @@ export interface SignOffRepository {
   /** False when that email was already recorded as sent. */
   markSent(schoolId: string, recipientId: string, which: 'invitation' | Chaser, at: Date): Promise<boolean>;
   unmarkSent(schoolId: string, recipientId: string, which: 'invitation' | Chaser): Promise<void>;
-  /** Across every school, for the scheduled job. */
-  dueForEmail(now: Date, firstAfterDays: number): Promise<RecipientWithCampaign[]>;
+  /** Across every school, for the scheduled job: marks up to `limit` unsent first emails as sent at `at`, and returns them. */
+  claimFirstEmails(at: Date, limit: number, skip: readonly string[]): Promise<RecipientWithCampaign[]>;
+  /** Across every school, for the scheduled job: those sent a first email who may be owed a reminder. */
+  dueForReminder(now: Date, firstAfterDays: number): Promise<RecipientWithCampaign[]>;
   openFor(schoolId: string, personId: string): Promise<RecipientWithCampaign[]>;
   /** Undefined when that recipient has already answered. */
   answer(schoolId: string, answer: NewAcknowledgement): Promise<Acknowledgement | undefined>;
@@ -454,6 +462,8 @@ export interface Adapters {
   policyPrinter: PolicyPrinter;
   /** The address people reach Footprint at (no trailing slash), for links in emails. */
   baseUrl: string;
+  /** Asks for a background job to run now rather than at its next scheduled time. */
+  jobs: Pick<JobQueue, 'runSoon'>;
 }
 
 /** What a typeset copy of a policy carries besides the document itself. */
@@ -531,6 +541,11 @@ export interface JobQueue {
   start(plans: readonly JobPlan[], run: (name: string) => Promise<void>): Promise<void>;
   /** Queues one run of a planned job now, outside its schedule. */
   trigger(name: string): Promise<void>;
+  /**
+   * From a request: queues one run of a planned job and wakes this process's worker for it. Never
+   * fails; when the queue is not running here, the job runs at its next scheduled time instead.
+   */
+  runSoon(name: string): Promise<void>;
   /** The schedules as the queue holds them. */
   schedules(): Promise<JobPlan[]>;
   /** Waits for runs in progress (up to a few seconds), then stops; safe to call more than once. */

@@ -25,6 +25,7 @@ import {
   type Move,
   type PolicyVersion,
   type Ratification,
+  type VersionSummary,
 } from '../domain/school-policy/versions.ts';
 import type { School } from '../domain/community/school.ts';
 import { AppError } from '../errors.ts';
@@ -117,7 +118,11 @@ export function createSchoolPolicyService({
    * The ratification dates a version's document control lists: its own, and those of the versions
    * published before it, as a school's document shows every ratification over the years.
    */
-  function ratifiedUpTo(version: PolicyVersion, all: readonly PolicyVersion[], ratifications: readonly Ratification[]) {
+  function ratifiedUpTo(
+    version: VersionSummary,
+    all: readonly VersionSummary[],
+    ratifications: readonly Ratification[],
+  ) {
     const earlier = new Set(
       all.filter((v) => v.number <= version.number && (v.id === version.id || v.publishedAt)).map((v) => v.id),
     );
@@ -308,11 +313,14 @@ export function createSchoolPolicyService({
     /** The versions of the viewer's school, newest first, and the one in hand. */
     async overview(
       viewer: Viewer,
-    ): Promise<{ versions: PolicyVersion[]; inHand?: PolicyVersion; published?: PolicyVersion }> {
+    ): Promise<{ versions: VersionSummary[]; inHand?: PolicyVersion; published?: PolicyVersion }> {
       allow(viewer, 'view_policy_drafts');
-      const versions = await store.policyVersions.all(viewer.school.id);
-      const inHand = versions.find((v) => ['draft', 'awaiting_ratification', 'ratified'].includes(v.status));
-      const published = versions.find((v) => v.status === 'published');
+      const schoolId = viewer.school.id;
+      const [versions, inHand, published] = await Promise.all([
+        store.policyVersions.all(schoolId),
+        store.policyVersions.inHand(schoolId),
+        store.policyVersions.published(schoolId),
+      ]);
       return { versions, ...(inHand && { inHand }), ...(published && { published }) };
     },
 

@@ -1,7 +1,8 @@
 // Sign-off of the school's published policy. The Headteacher asks one audience at a time to read
 // the published version; each person gets an emailed link that works without a password until they
-// answer or the campaign closes. Reminders go after 7 and 14 days, from the scheduled job. Someone
-// who agreed to an earlier version is shown only the rules that changed.
+// answer or the campaign closes. Every email goes from the scheduled job, which a new campaign asks
+// to run at once: first emails in batches, then reminders after 7 and 14 days. Someone who agreed
+// to an earlier version is shown only the rules that changed.
 import { can } from '../domain/access/capabilities.ts';
 import type { RoleHeld } from '../domain/community/people.ts';
 import type { School } from '../domain/community/school.ts';
@@ -11,8 +12,10 @@ import type { PolicyVersion } from '../domain/school-policy/versions.ts';
 import {
   chaserDays,
   chaserDue,
-  percentOf,
+  firstEmailBatch,
   readReason,
+  sendingProgress,
+  shares,
   signOffRequestEmail,
   signOffReminderEmail,
   tally,
@@ -20,6 +23,8 @@ import {
   type Answer,
   type Campaign,
   type Chaser,
+  type Sending,
+  type Shares,
   type SignOffAudience,
   type SignOffEmail,
   type Tally,
@@ -29,7 +34,10 @@ import type { Viewer } from './access.ts';
 import { recordAudit } from './audit-trail.ts';
 import { MailNotSentError, type Adapters, type RecipientWithCampaign, type Store } from './ports.ts';
 
-type Deps = Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl'>;
+type Deps = Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl' | 'jobs'>;
+
+/** The scheduled job that sends every sign-off email; starting a campaign asks for it at once. */
+export const signOffEmailsJob = 'sign-off-emails';
 
 /** What a person is shown to answer: the whole version, or only what changed since they agreed. */
 export type Reading =
@@ -62,16 +70,17 @@ export interface CampaignView {
   campaign: Campaign;
   versionLabel: string;
   tally: Tally;
-  percent: { acknowledged: number; declined: number; outstanding: number };
+  percent: Shares;
+  /** While first emails are still to go in an open campaign: how many have gone. */
+  sending?: Sending;
   outstanding: string[];
   declined: { name: string; reason: string }[];
 }
 
 export interface StartOutcome {
   campaign: Campaign;
+  /** People whose first email is now due; the job sends them. */
   asked: number;
-  /** Emails the mail server did not take; the scheduled job tries them again. */
-  notSent: number;
   withoutEmail: number;
 }
 
@@ -88,7 +97,7 @@ function allow(viewer: Viewer, capability: 'manage_sign_off' | 'acknowledge_poli
   if (!can(viewer.roles, capability)) throw new AppError('forbidden');
 }
 
-export function createSignOffService({ store, inTransaction, clock, mailer, baseUrl }: Deps) {
+export function createSignOffService({ store, inTransaction, clock, mailer, baseUrl, jobs }: Deps) {
   const linkFor = (token: string) => `${baseUrl}/acknowledge/${token}`;
 
   async function send(to: string, email: SignOffEmail): Promise<MailNotSentError | undefined> {
@@ -194,20 +203,29 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
     return 'problem' in read ? read : { answer, reason: read.reason };
   }
 
-  /** One email to one recipient: recorded first so that no other run sends it too, taken back if it failed. */
-  async function sendOne(
+  /** What one run of the job has already read, so that a batch looks each school and version up once. */
+  function runLookups() {
+    const schools = new Map<string, Promise<School | undefined>>();
+    const versions = new Map<string, Promise<PolicyVersion>>();
+    return {
+      school: (id: string) => schools.get(id) ?? schools.set(id, store.schools.findById(id)).get(id)!,
+      version: (schoolId: string, id: string) => versions.get(id) ?? versions.set(id, versionOf(schoolId, id)).get(id)!,
+    };
+  }
+
+  /**
+   * Sends one email already claimed (recorded as sent) with its new link; gives the claim back if
+   * the mail server did not take it, so that a later run tries again and no run sends it twice.
+   */
+  async function deliver(
     { recipient, campaign }: RecipientWithCampaign,
     which: 'invitation' | Chaser,
-    now: Date,
-  ): Promise<'sent' | 'skipped' | 'failed'> {
+    token: string,
+    lookups: ReturnType<typeof runLookups>,
+  ): Promise<boolean> {
     const { schoolId } = recipient;
-    const token = await inTransaction(async (trx) => {
-      if (!(await trx.signOff.markSent(schoolId, recipient.id, which, now))) return undefined;
-      return trx.signOff.addLink(schoolId, recipient.id, now);
-    });
-    if (!token) return 'skipped';
-    const school = await store.schools.findById(schoolId);
-    const version = await versionOf(schoolId, campaign.versionId);
+    const school = await lookups.school(schoolId);
+    const version = await lookups.version(schoolId, campaign.versionId);
     const ask = {
       schoolName: school?.name ?? 'Your school',
       schoolEmail: school?.contactEmail ?? '',
@@ -216,10 +234,54 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
       changesOnly: (await agreedBefore(schoolId, recipient.personId, version)) !== undefined,
     };
     const email = which === 'invitation' ? signOffRequestEmail(ask) : signOffReminderEmail(ask, which);
-    const problem = await send(recipient.email, email);
-    if (!problem) return 'sent';
+    if (!(await send(recipient.email, email))) return true;
     await store.signOff.unmarkSent(schoolId, recipient.id, which);
-    return 'failed';
+    return false;
+  }
+
+  /**
+   * Every first email still to go, a batch at a time: each batch is claimed, with a link for each
+   * person, in one transaction, then sent. A batch in which nothing went stops the run, since the
+   * mail server is then most likely down; the next run tries again.
+   */
+  async function sendFirstEmails(now: Date, batchSize: number, lookups: ReturnType<typeof runLookups>) {
+    let sent = 0;
+    const failed: string[] = [];
+    for (;;) {
+      const batch = await inTransaction(async (trx) => {
+        const claimed = await trx.signOff.claimFirstEmails(now, batchSize, failed);
+        const withLinks: { due: RecipientWithCampaign; token: string }[] = [];
+        for (const due of claimed) {
+          withLinks.push({ due, token: await trx.signOff.addLink(due.recipient.schoolId, due.recipient.id, now) });
+        }
+        return withLinks;
+      });
+      if (batch.length === 0) break;
+      let sentInBatch = 0;
+      for (const { due, token } of batch) {
+        if (await deliver(due, 'invitation', token, lookups)) sentInBatch += 1;
+        else failed.push(due.recipient.id);
+      }
+      sent += sentInBatch;
+      if (sentInBatch === 0) break;
+    }
+    return { sent, failed: failed.length };
+  }
+
+  /** One reminder to one recipient, claimed first so that no other run sends it too. */
+  async function sendReminder(
+    due: RecipientWithCampaign,
+    which: Chaser,
+    now: Date,
+    lookups: ReturnType<typeof runLookups>,
+  ): Promise<'sent' | 'skipped' | 'failed'> {
+    const { schoolId, id } = due.recipient;
+    const token = await inTransaction(async (trx) => {
+      if (!(await trx.signOff.markSent(schoolId, id, which, now))) return undefined;
+      return trx.signOff.addLink(schoolId, id, now);
+    });
+    if (!token) return 'skipped';
+    return (await deliver(due, which, token, lookups)) ? 'sent' : 'failed';
   }
 
   /**
@@ -263,15 +325,13 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
           const answer = await store.signOff.answerTo(schoolId, r.recipient.id);
           declined.push({ name: r.name, reason: answer?.reason ?? '' });
         }
+        const sending = sendingProgress(recipients);
         views.push({
           campaign,
           versionLabel: labels.get(campaign.versionId) ?? '',
           tally: counted,
-          percent: {
-            acknowledged: percentOf(counted.acknowledged, counted.asked),
-            declined: percentOf(counted.declined, counted.asked),
-            outstanding: percentOf(counted.outstanding, counted.asked),
-          },
+          percent: shares(counted),
+          ...(!campaign.closedAt && sending.sent < sending.total && { sending }),
           outstanding: recipients.filter((r) => !r.answer).map((r) => r.name),
           declined,
         });
@@ -281,7 +341,8 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
 
     /**
      * Asks everyone in the audience with an email address to acknowledge the published version,
-     * closing any earlier campaign to the same audience. Emails go before this returns.
+     * closing any earlier campaign to the same audience. Each person is recorded with their first
+     * email due; the job sends them, asked here to run at once, so this returns without waiting.
      */
     async start(viewer: Viewer, audience: SignOffAudience): Promise<StartOutcome> {
       allow(viewer, 'manage_sign_off');
@@ -314,12 +375,8 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
         );
         return started;
       });
-      let notSent = 0;
-      const recipients = await store.signOff.recipients(schoolId, campaign.id);
-      for (const { recipient } of recipients) {
-        if ((await sendOne({ recipient, campaign }, 'invitation', now)) === 'failed') notSent += 1;
-      }
-      return { campaign, asked: reachable.length, notSent, withoutEmail: members.length - reachable.length };
+      if (reachable.length > 0) await jobs.runSoon(signOffEmailsJob);
+      return { campaign, asked: reachable.length, withoutEmail: members.length - reachable.length };
     },
 
     /** Closes a campaign: its links stop working; answers given stay. */
@@ -346,17 +403,19 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
     },
 
     /**
-     * The scheduled job: first emails that did not go, and reminders 7 and 14 days after the first
-     * email to those who have not answered. Each is sent once; running again at the same time sends nothing.
+     * The scheduled job: every first email still to go, in batches, then reminders 7 and 14 days
+     * after the first email to those who have not answered. Each is claimed before it is sent, so
+     * it goes once even when two runs overlap; one the mail server refused is tried on a later run.
      */
-    async sendDue(now: Date): Promise<SendReport> {
-      const report: SendReport = { invitations: 0, reminders: 0, failed: 0 };
-      for (const due of await store.signOff.dueForEmail(now, chaserDays.first)) {
-        const which = due.recipient.invitedAt ? chaserDue(due.recipient, now) : 'invitation';
+    async sendDue(now: Date, options: { batchSize?: number } = {}): Promise<SendReport> {
+      const lookups = runLookups();
+      const first = await sendFirstEmails(now, options.batchSize ?? firstEmailBatch, lookups);
+      const report: SendReport = { invitations: first.sent, reminders: 0, failed: first.failed };
+      for (const due of await store.signOff.dueForReminder(now, chaserDays.first)) {
+        const which = chaserDue(due.recipient, now, due.campaign);
         if (!which) continue;
-        const result = await sendOne(due, which, now);
+        const result = await sendReminder(due, which, now, lookups);
         if (result === 'failed') report.failed += 1;
-        else if (result === 'sent' && which === 'invitation') report.invitations += 1;
         else if (result === 'sent') report.reminders += 1;
       }
       return report;

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { backends, type TestDatabase } from '../support/backends.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { createServices } from '../../src/wiring.ts';
+import { clickThrough } from './pages/footprint-page.ts';
 import { DraftContentsPage, DraftFormPage, PreviewPage, RulePage } from './pages/policy-draft-pages.ts';
 import { setUpOakfield } from './pages/set-up-walk.ts';
 import { expectAccessible } from './support/accessibility.ts';
@@ -114,6 +115,52 @@ describe.runIf(browserAvailable())('Editing the draft policy in a browser', () =
     form = await DraftFormPage.verifyOnPage(page, 'procedure', 'Change procedure P-PUPIL-REQUEST');
     expect(await form.errorSummary.textContent()).toContain('Choose who does step 2');
     await expectAccessible(page);
+
+    // An exception chosen with boxes alone: a relative, declared to the school.
+    await page.goto(`${baseUrl}/policy/draft/rules/B5`);
+    rule = await RulePage.verifyOnPage(page, 'B5');
+    await expectAccessible(page);
+    await rule.addException();
+    form = await DraftFormPage.verifyOnPage(page, 'exception', 'Add an exception to rule B5');
+    await expectAccessible(page);
+    await form.fill({ 'Exception id': 'relatives' });
+    await form.tick('How the two people know each other (optional)', 'A member of their family');
+    await form.continue();
+    form = await DraftFormPage.verifyOnPage(page, 'exception', 'Add an exception to rule B5');
+    expect(await page.title()).toMatch(/^Error: Add an exception to rule B5/);
+    expect(await form.errorSummary.textContent()).toContain('Enter the exception in your school’s own words');
+    await expectAccessible(page);
+    await form.fill({ 'The exception in your school’s words': 'A relative, declared to the school.' });
+    await form.tick('It counts only once these are in place (optional)', 'The relationship is declared to the school');
+    await form.continue();
+    rule = await RulePage.verifyOnPage(page, 'B5');
+    await expectAccessible(page);
+    expect(await rule.exceptions.textContent()).toContain('A relative, declared to the school.');
+
+    // A procedure added, then removed after the confirmation page.
+    await page.goto(`${baseUrl}/policy/draft`);
+    contents = await DraftContentsPage.verifyOnPage(page);
+    await contents.addProcedure();
+    form = await DraftFormPage.verifyOnPage(page, 'procedure', 'Add a procedure');
+    await expectAccessible(page);
+    await form.fill({ 'Procedure id': 'P-CLUBS', Title: 'A concern about a club leader' });
+    await form.tickValue('breachOf', 'D1');
+    await form.continue();
+    form = await DraftFormPage.verifyOnPage(page, 'procedure', 'Add a procedure');
+    expect(await form.errorSummary.textContent()).toContain('A procedure needs at least one step');
+    await expectAccessible(page);
+    await form.choose('What is done', 'Tell the Headteacher');
+    await form.choose('Who does it', 'A member of staff');
+    await form.continue();
+    await DraftContentsPage.verifyOnPage(page);
+    await page.goto(`${baseUrl}/policy/draft/procedures/P-CLUBS`);
+    await DraftFormPage.verifyOnPage(page, 'procedure', 'Change procedure P-CLUBS');
+    await clickThrough(page, page.locator('[data-qa="remove-link"]'));
+    form = await DraftFormPage.verifyOnPage(page, 'procedure-remove', 'Remove procedure P-CLUBS?');
+    await expectAccessible(page);
+    await form.continue();
+    contents = await DraftContentsPage.verifyOnPage(page);
+    expect(await contents.saved.textContent()).toContain('Procedure P-CLUBS has been removed.');
 
     await page.goto(`${baseUrl}/policy/draft/sections/new`);
     form = await DraftFormPage.verifyOnPage(page, 'section', 'Add a section');

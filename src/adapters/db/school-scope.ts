@@ -45,7 +45,7 @@ const scopers: Readonly<Record<string, Readonly<Record<string, Scoper>>>> = {
   audit: { append: ofRecord, schools: across },
   links: { create: ofRecord, find: across, use: across },
   policyVersions: { dueForReview: across },
-  signOff: { findByToken: across, dueForEmail: across },
+  signOff: { findByToken: across, claimFirstEmails: across, dueForReminder: across },
 };
 
 /**

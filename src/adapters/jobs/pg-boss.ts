@@ -79,6 +79,8 @@ export function createJobQueue(database: JobDatabase, logger: Logger): JobQueue 
   let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   let stopAsked = false;
+  /** This process's worker for each job, to wake when a run is asked for. */
+  const workers = new Map<string, string>();
 
   const running = () => {
     if (!boss) throw new Error('The job queue has not been started');
@@ -94,6 +96,19 @@ export function createJobQueue(database: JobDatabase, logger: Logger): JobQueue 
 
     async trigger(name) {
       await running().send(name, null);
+    },
+
+    async runSoon(name) {
+      // Not serving here (a command, or still starting): the schedule runs it at its next time.
+      if (!boss || stopAsked) return;
+      try {
+        await boss.send(name, null);
+        const worker = workers.get(name);
+        // Fetches at once rather than at the next poll, a few seconds away.
+        if (worker) boss.notifyWorker(worker);
+      } catch (error) {
+        logger.warn({ err: error, job: name }, 'A job could not be queued; it will run at its next scheduled time');
+      }
     },
 
     async schedules() {
@@ -138,9 +153,10 @@ export function createJobQueue(database: JobDatabase, logger: Logger): JobQueue 
     for (const plan of plans) {
       if (!separateOwner) await started.createQueue(plan.name, queueOptions);
       await started.schedule(plan.name, plan.cron, null, { tz: 'UTC' });
-      await started.work(plan.name, { pollingIntervalSeconds: 5, batchSize: 1 }, async () => {
+      const worker = await started.work(plan.name, { pollingIntervalSeconds: 5, batchSize: 1 }, async () => {
         await run(plan.name);
       });
+      workers.set(plan.name, worker);
     }
   }
 }

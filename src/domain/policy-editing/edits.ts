@@ -12,12 +12,13 @@ const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const idsInUse = (policy: Policy) => new Set([...policy.rules, ...policy.procedures].map((item) => item.id));
 
 function checkNewId(policy: Policy, id: string, taken: Set<string>, what: string): Edited | undefined {
-  if (id === '') return { ok: false, field: 'id', message: `Enter an id for the ${what}, such as A9` };
+  const example = what === 'exception' ? 'family-link' : what === 'procedure' ? 'P-CLUBS' : 'A9';
+  if (id === '') return { ok: false, field: 'id', message: `Enter an id for the ${what}, such as ${example}` };
   if (!idPattern.test(id))
     return {
       ok: false,
       field: 'id',
-      message: 'Use letters, digits, dots, dashes or underscores for the id, such as A9',
+      message: `Use letters, digits, dots, dashes or underscores for the id, such as ${example}`,
     };
   if (taken.has(id)) return { ok: false, field: 'id', message: `The id ${id} is already used: choose another` };
   return undefined;
@@ -127,6 +128,56 @@ export function replaceProcedure(policy: Policy, id: string, procedure: Procedur
     ok: true,
     policy: { ...policy, procedures: policy.procedures.map((p) => (p.id === id ? { ...procedure, id } : p)) },
   };
+}
+
+/** A new procedure goes after the last procedure of its section. */
+export function addProcedure(policy: Policy, procedure: Procedure): Edited {
+  const refused = checkNewId(policy, procedure.id, idsInUse(policy), 'procedure');
+  if (refused) return refused;
+  const lastOfSection = policy.procedures.findLastIndex((p) => p.section === procedure.section);
+  const at = lastOfSection === -1 ? policy.procedures.length : lastOfSection + 1;
+  return { ok: true, policy: { ...policy, procedures: policy.procedures.toSpliced(at, 0, procedure) } };
+}
+
+/** Nothing in a policy names a procedure, so one can always go. */
+export function removeProcedure(policy: Policy, id: string): Edited {
+  if (!policy.procedures.some((p) => p.id === id)) return missing('procedure', id);
+  return { ok: true, policy: { ...policy, procedures: policy.procedures.filter((p) => p.id !== id) } };
+}
+
+type Exception = Rule['unless'][number];
+
+function withExceptions(policy: Policy, ruleId: string, change: (unless: Exception[]) => Exception[]): Policy {
+  return {
+    ...policy,
+    rules: policy.rules.map((r) => (r.id === ruleId ? { ...r, unless: change(r.unless) } : r)),
+  };
+}
+
+/** An exception's id need only be unique among the rule's own exceptions. */
+export function addException(policy: Policy, ruleId: string, exception: Exception): Edited {
+  const rule = policy.rules.find((r) => r.id === ruleId);
+  if (!rule) return missing('rule', ruleId);
+  const refused = checkNewId(policy, exception.id, new Set(rule.unless.map((e) => e.id)), 'exception');
+  if (refused) return refused;
+  return { ok: true, policy: withExceptions(policy, ruleId, (unless) => [...unless, exception]) };
+}
+
+export function replaceException(policy: Policy, ruleId: string, id: string, exception: Exception): Edited {
+  const rule = policy.rules.find((r) => r.id === ruleId);
+  if (!rule) return missing('rule', ruleId);
+  if (!rule.unless.some((e) => e.id === id)) return missing('exception', id);
+  return {
+    ok: true,
+    policy: withExceptions(policy, ruleId, (unless) => unless.map((e) => (e.id === id ? { ...exception, id } : e))),
+  };
+}
+
+export function removeException(policy: Policy, ruleId: string, id: string): Edited {
+  const rule = policy.rules.find((r) => r.id === ruleId);
+  if (!rule) return missing('rule', ruleId);
+  if (!rule.unless.some((e) => e.id === id)) return missing('exception', id);
+  return { ok: true, policy: withExceptions(policy, ruleId, (unless) => unless.filter((e) => e.id !== id)) };
 }
 
 function missing(what: string, id: string): Edited {

@@ -2,6 +2,7 @@
 // [square brackets] that a school adopting the model still has to replace.
 import type { Policy } from '../policy/schema.ts';
 import { detailsFieldOrder } from './document-forms.ts';
+import { exceptionFieldOf } from './exception-form.ts';
 import { procedureFieldOf } from './procedure-form.ts';
 import { ruleFieldOf } from './rule-form.ts';
 
@@ -44,6 +45,17 @@ export function placeOf(
   const inside = rest.length > 1 && rest[0] === 'when' ? ['when', rest.slice(1).join('.')] : rest;
   if (list === 'rules') {
     const id = idAt(policy.rules, index);
+    const exception = rest[0] === 'unless' && id ? idAt(policy.rules[Number(index)]?.unless, rest[1] ?? '') : undefined;
+    if (id && exception) {
+      const within = rest.slice(2);
+      const field = exceptionFieldOf(
+        within.length > 1 && within[0] === 'when' ? ['when', within.slice(1).join('.')] : within,
+      );
+      return {
+        href: `/policy/draft/rules/${encodeURIComponent(id)}/exceptions/${encodeURIComponent(exception)}#${field}`,
+        place: `Rule ${id}, exception ${exception}`,
+      };
+    }
     if (id)
       return { href: `/policy/draft/rules/${encodeURIComponent(id)}#${ruleFieldOf(inside)}`, place: `Rule ${id}` };
   }

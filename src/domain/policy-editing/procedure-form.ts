@@ -24,7 +24,11 @@ export interface StepFormValues {
 }
 
 export interface ProcedureFormValues {
+  /** Typed only when adding a procedure. */
+  id: string;
   title: string;
+  /** The section it is printed in; empty for none. */
+  section: string;
   summary: string;
   breachOf: string[];
   /** A trigger by situation, as YAML. */
@@ -76,16 +80,23 @@ export function stepValuesOf(step: Step): StepFormValues {
 /** The procedure as it stands, with an empty row at the end for a new step. */
 export function procedureValuesOf(procedure: Procedure): ProcedureFormValues {
   return {
+    id: procedure.id,
     title: procedure.title,
+    section: procedure.section ?? '',
     summary: procedure.summary ?? '',
     breachOf: [...(procedure.trigger.breachOf ?? [])],
     triggerWhen: yamlOf(procedure.trigger.when),
-    steps: [...procedure.steps.map(stepValuesOf), { ...blankStep }],
+    steps: stepRowsOf(procedure.steps),
   };
 }
 
+/** A blank procedure, started by a breach of the rules given. */
+export function newProcedureValues(breachOf: string[] = []): ProcedureFormValues {
+  return { id: '', title: '', section: '', summary: '', breachOf, triggerWhen: '', steps: [{ ...blankStep }] };
+}
+
 /** Each step is posted as step-0-action, step-0-owner…; rows come back in the order numbered. */
-export function procedureValuesFrom(body: Record<string, unknown>): ProcedureFormValues {
+export function stepValuesFrom(body: Record<string, unknown>): StepFormValues[] {
   const rows = [
     ...new Set(
       Object.keys(body)
@@ -94,25 +105,36 @@ export function procedureValuesFrom(body: Record<string, unknown>): ProcedureFor
         .map(Number),
     ),
   ].sort((a, b) => a - b);
+  return rows.map((n) => {
+    const field = (name: string) => textOf(body, `step-${n}-${name}`);
+    return {
+      action: field('action'),
+      owner: field('owner'),
+      optional: field('optional') === 'yes',
+      deadlineAmount: field('deadlineAmount').trim(),
+      deadlineUnit: field('deadlineUnit') || 'days',
+      summary: field('summary'),
+      if: field('if'),
+      when: field('when'),
+      remove: field('remove') === 'yes',
+    };
+  });
+}
+
+/** The steps as they stand, with an empty row at the end for a new one. */
+export function stepRowsOf(steps: readonly Step[]): StepFormValues[] {
+  return [...steps.map(stepValuesOf), { ...blankStep }];
+}
+
+export function procedureValuesFrom(body: Record<string, unknown>): ProcedureFormValues {
   return {
+    id: textOf(body, 'id').trim(),
     title: textOf(body, 'title'),
+    section: textOf(body, 'section'),
     summary: textOf(body, 'summary'),
     breachOf: listOf(body, 'breachOf'),
     triggerWhen: textOf(body, 'triggerWhen'),
-    steps: rows.map((n) => {
-      const field = (name: string) => textOf(body, `step-${n}-${name}`);
-      return {
-        action: field('action'),
-        owner: field('owner'),
-        optional: field('optional') === 'yes',
-        deadlineAmount: field('deadlineAmount').trim(),
-        deadlineUnit: field('deadlineUnit') || 'days',
-        summary: field('summary'),
-        if: field('if'),
-        when: field('when'),
-        remove: field('remove') === 'yes',
-      };
-    }),
+    steps: stepValuesFrom(body),
   };
 }
 
@@ -125,22 +147,12 @@ const isBlank = (step: StepFormValues) =>
   step.when.trim() === '';
 
 /**
- * The procedure the form describes, on top of the procedure as it was (its id, section, source
- * and note are not on the form). Errors are keyed by field name, a step's as step-2-owner.
+ * The steps the rows describe, leaving out removed and blank rows; what to fix in a row goes into
+ * `errors`, keyed as step-2-owner. Shared by a procedure's steps and a rule's consequences.
  */
-export function readProcedureForm(
-  values: ProcedureFormValues,
-  base: Procedure,
-): { ok: true; procedure: Procedure } | { ok: false; errors: Errors } {
-  const errors: Errors = {};
-  if (values.title.trim() === '') errors.title = 'Enter the procedure’s title';
-  const triggerWhen = readYamlMapping(values.triggerWhen);
-  if (!triggerWhen.ok) errors.triggerWhen = triggerWhen.message;
-  if (values.breachOf.length === 0 && triggerWhen.ok && !triggerWhen.value)
-    errors.breachOf = 'Select the rules whose breach starts this procedure, or describe the situation that starts it';
-
+export function readSteps(rows: readonly StepFormValues[], errors: Errors): Step[] {
   const steps: Step[] = [];
-  values.steps.forEach((step, n) => {
+  rows.forEach((step, n) => {
     if (step.remove || isBlank(step)) return;
     const at = (name: string) => `step-${n}-${name}`;
     if (!isOneOf(actions, step.action)) errors[at('action')] = `Choose what is done in step ${n + 1}`;
@@ -166,17 +178,45 @@ export function readProcedureForm(
       ...(summary && { summary }),
     } as Step);
   });
+  return steps;
+}
+
+/**
+ * The procedure the form describes, on top of the procedure as it was (its id, source and note
+ * are not on the form), or a new one when there is none. Errors are keyed by field name, a
+ * step's as step-2-owner.
+ */
+export function readProcedureForm(
+  values: ProcedureFormValues,
+  base?: Procedure,
+): { ok: true; procedure: Procedure } | { ok: false; errors: Errors } {
+  const errors: Errors = {};
+  if (values.title.trim() === '') errors.title = 'Enter the procedure’s title';
+  const triggerWhen = readYamlMapping(values.triggerWhen);
+  if (!triggerWhen.ok) errors.triggerWhen = triggerWhen.message;
+  if (values.breachOf.length === 0 && triggerWhen.ok && !triggerWhen.value)
+    errors.breachOf = 'Select the rules whose breach starts this procedure, or describe the situation that starts it';
+
+  const steps = readSteps(values.steps, errors);
   if (steps.length === 0 && !Object.keys(errors).some((key) => key.startsWith('step-')))
     errors['step-0-action'] = 'A procedure needs at least one step: say what is done first';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const summary = optionalText(values.summary);
-  const { summary: _summary, trigger: _trigger, steps: _steps, title: _title, ...kept } = base;
+  const {
+    summary: _summary,
+    trigger: _trigger,
+    steps: _steps,
+    title: _title,
+    section: _section,
+    ...kept
+  } = base ?? ({ id: values.id } as Procedure);
   return {
     ok: true,
     procedure: {
       ...kept,
       title: values.title.trim(),
+      ...(values.section !== '' && { section: values.section }),
       ...(summary && { summary }),
       trigger: {
         ...(values.breachOf.length > 0 && { breachOf: values.breachOf }),
@@ -193,21 +233,25 @@ export function readProcedureForm(
  * leaves out removed and blank rows, so `rowOf` maps the saved step back to its row.
  */
 export function procedureFieldOf(path: readonly string[], rowOf: (step: number) => number = (s) => s): string {
-  const [first = '', second = '', third = ''] = path;
-  if (first === 'trigger') return second === 'when' ? 'triggerWhen' : 'breachOf';
-  if (first === 'steps' && /^\d+$/.test(second)) {
-    const row = rowOf(Number(second));
-    const field = ['action', 'owner', 'when', 'if', 'summary'].includes(third)
-      ? third
-      : third === 'deadline'
-        ? 'deadlineAmount'
-        : 'action';
-    return `step-${row}-${field}`;
-  }
-  return first === 'summary' ? 'summary' : 'title';
+  const [first = '', ...rest] = path;
+  if (first === 'trigger') return rest[0] === 'when' ? 'triggerWhen' : 'breachOf';
+  if (first === 'steps') return stepFieldOf(rest, rowOf);
+  return ['summary', 'section', 'id'].includes(first) ? first : 'title';
+}
+
+/** The field of a step row a problem belongs to, from its path inside the list of steps ("2.owner"). */
+export function stepFieldOf(path: readonly string[], rowOf: (step: number) => number = (s) => s): string {
+  const [index = '', field = ''] = path;
+  const row = /^\d+$/.test(index) ? rowOf(Number(index)) : 0;
+  const name = ['action', 'owner', 'when', 'if', 'summary'].includes(field)
+    ? field
+    : field === 'deadline'
+      ? 'deadlineAmount'
+      : 'action';
+  return `step-${row}-${name}`;
 }
 
 /** For each saved step, the form row it came from. */
-export function savedStepRows(values: ProcedureFormValues): number[] {
+export function savedStepRows(values: Pick<ProcedureFormValues, 'steps'>): number[] {
   return values.steps.flatMap((step, n) => (step.remove || isBlank(step) ? [] : [n]));
 }

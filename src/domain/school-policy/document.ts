@@ -2,7 +2,7 @@
 // (status, version, dates, history) as the school's records say, never as someone typed them.
 import { createHash } from 'node:crypto';
 import type { Policy } from '../policy/index.ts';
-import type { PolicyVersion, Ratification } from './versions.ts';
+import type { PolicyVersion, Ratification, VersionSummary } from './versions.ts';
 
 export interface HistoryLine {
   label: string;
@@ -15,7 +15,7 @@ export interface HistoryLine {
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /** One line of the version history for each version up to this one that was published, and this one. */
-export function historyOf(version: PolicyVersion, all: readonly PolicyVersion[]): HistoryLine[] {
+export function historyOf(version: VersionSummary, all: readonly VersionSummary[]): HistoryLine[] {
   return all
     .filter((other) => other.number < version.number && other.publishedAt)
     .concat(version)

@@ -56,6 +56,9 @@ export interface PolicyVersion {
   reviewDue?: string;
 }
 
+/** A version without its text: enough to list it, or to write a line of the version history. */
+export type VersionSummary = Omit<PolicyVersion, 'document'>;
+
 /** Only a draft may be changed. */
 export function isEditable(version: Pick<PolicyVersion, 'status'>): boolean {
   return version.status === 'draft';

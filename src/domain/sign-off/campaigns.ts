@@ -75,13 +75,16 @@ export type Chaser = keyof typeof chaserDays;
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**
- * The reminder due to someone who has not answered, if any. One reminder at a time: someone
- * missed at day 7 and reached at day 15 gets the second one only, never both at once.
+ * The reminder due to someone, if any: none once they have answered or the campaign has closed.
+ * One reminder at a time: someone missed at day 7 and reached at day 15 gets the second one only,
+ * never both at once.
  */
 export function chaserDue(
   recipient: Pick<Recipient, 'invitedAt' | 'firstChaserAt' | 'secondChaserAt'>,
   now: Date,
+  standing: { answered?: boolean; closedAt?: Date | undefined } = {},
 ): Chaser | undefined {
+  if (standing.answered || standing.closedAt) return undefined;
   if (!recipient.invitedAt || recipient.secondChaserAt) return undefined;
   const days = (now.getTime() - recipient.invitedAt.getTime()) / dayMs;
   if (days >= chaserDays.second) return 'second';
@@ -96,10 +99,59 @@ export interface Tally {
   outstanding: number;
 }
 
-/** A whole-number percentage of those asked; 0 when nobody was. */
-export function percentOf(count: number, asked: number): number {
-  return asked === 0 ? 0 : Math.round((count / asked) * 100);
+export type Shares = Record<'acknowledged' | 'declined' | 'outstanding', number>;
+
+const shareKeys = ['acknowledged', 'declined', 'outstanding'] as const;
+
+/**
+ * Whole-number percentages of those asked that add up to 100 (all 0 when nobody was asked).
+ * Rounding each on its own can show 99% or 101% in all; here the points lost to rounding go to
+ * the largest remainders. A group with somebody in it never shows as 0%, so none shows 100%
+ * while anyone is elsewhere.
+ */
+export function shares(counted: Tally): Shares {
+  const result: Shares = { acknowledged: 0, declined: 0, outstanding: 0 };
+  if (counted.asked === 0) return result;
+  const exact = (key: (typeof shareKeys)[number]) => (counted[key] * 100) / counted.asked;
+  for (const key of shareKeys) result[key] = Math.floor(exact(key));
+  let left = 100 - shareKeys.reduce((sum, key) => sum + result[key], 0);
+  // Ties go to the smaller group, so that a few people are not rounded away.
+  const byRemainder = [...shareKeys].sort(
+    (a, b) => exact(b) - result[b] - (exact(a) - result[a]) || counted[a] - counted[b],
+  );
+  for (const key of byRemainder) {
+    if (left === 0) break;
+    result[key] += 1;
+    left -= 1;
+  }
+  for (const key of shareKeys) {
+    if (counted[key] > 0 && result[key] === 0) {
+      const largest = shareKeys.reduce((a, b) => (result[b] > result[a] ? b : a));
+      result[largest] -= 1;
+      result[key] = 1;
+    }
+  }
+  return result;
 }
+
+/** How far the first emails of a campaign have gone. */
+export interface Sending {
+  /** First emails sent (or being sent right now). */
+  sent: number;
+  /** Those the campaign will email: everyone asked, less any who answered before their email went. */
+  total: number;
+}
+
+export function sendingProgress(
+  recipients: readonly { recipient: Pick<Recipient, 'invitedAt'>; answer?: Answer | undefined }[],
+): Sending {
+  const sent = recipients.filter((r) => r.recipient.invitedAt !== undefined).length;
+  const waiting = recipients.filter((r) => r.recipient.invitedAt === undefined && r.answer === undefined).length;
+  return { sent, total: sent + waiting };
+}
+
+/** First emails claimed and sent together by one run of the job, so that none holds hundreds at once. */
+export const firstEmailBatch = 50;
 
 export function tally(answers: readonly (Answer | undefined)[]): Tally {
   const acknowledged = answers.filter((a) => a === 'acknowledged').length;

@@ -17,6 +17,9 @@ export class DraftContentsPage extends FootprintPage {
   ruleSummary(id: string): Locator {
     return this.page.locator(`[data-qa="rule-${id}"] [data-qa="rule-summary"]`);
   }
+  async addProcedure(): Promise<void> {
+    await clickThrough(this.page, this.page.locator('[data-qa="add-procedure"]'));
+  }
   async openRule(id: string): Promise<void> {
     await clickThrough(this.page, this.page.locator(`[data-qa="rule-${id}"] a`));
   }
@@ -38,6 +41,10 @@ export class RulePage extends FormPage {
   }
   fieldError(id: string): Locator {
     return this.page.locator(`#${id}-error`);
+  }
+  readonly exceptions = this.page.locator('[data-qa="exceptions"]');
+  async addException(): Promise<void> {
+    await clickThrough(this.page, this.page.locator('[data-qa="add-exception"]'));
   }
 }
 
@@ -68,15 +75,23 @@ export class PreviewPage extends FootprintPage {
   }
 }
 
-/** The editor's other forms: the details, a section, a procedure, the import. */
+/** The editor's other forms: the details, a section, an exception, a procedure and its removal, the import. */
 export class DraftFormPage extends FormPage {
   static async verifyOnPage(
     page: Page,
-    marker: 'details' | 'section' | 'procedure' | 'import',
+    marker: 'details' | 'section' | 'exception' | 'procedure' | 'procedure-remove' | 'import',
     heading: string,
   ): Promise<DraftFormPage> {
     await FootprintPage.check(page, `draft-${marker}-page`, heading);
     return new DraftFormPage(page);
+  }
+  /** Ticks a box by its label, within the group of boxes with this legend. */
+  async tick(legend: string, label: string): Promise<void> {
+    await this.page.getByRole('group', { name: legend }).getByLabel(label, { exact: true }).check();
+  }
+  /** Ticks the box that sends this value, for labels too long to type in a test. */
+  async tickValue(name: string, value: string): Promise<void> {
+    await this.page.locator(`input[name="${name}"][value="${value}"]`).check();
   }
   async choose(label: string, option: string, nth = 0): Promise<void> {
     await this.page.getByLabel(label, { exact: true }).nth(nth).selectOption({ label: option });

@@ -13,6 +13,8 @@ export interface Received {
 export interface TestSmtpServer {
   port: number;
   received: Received[];
+  /** The first message to this address, once it has arrived (mail sent by a background job comes a moment later). */
+  messageTo(address: string, withinMs?: number): Promise<Received>;
   /** How many connections clients have opened. */
   connections(): number;
   close(): Promise<void>;
@@ -27,6 +29,14 @@ export interface TestSmtpServerOptions {
 
 export async function startSmtpServer(options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> {
   const received: Received[] = [];
+  const waiting: { address: string; found: (message: Received) => void }[] = [];
+  const deliver = (message: Received) => {
+    received.push(message);
+    for (const waiter of waiting.filter((w) => message.rcptTo.includes(w.address))) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.found(message);
+    }
+  };
   let connections = 0;
   const { users, refuse = [] } = options;
   const server = new SMTPServer({
@@ -58,7 +68,7 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}): Prom
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({
+        deliver({
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           rcptTo: session.envelope.rcptTo.map((to) => to.address),
           user: typeof session.user === 'string' ? session.user : undefined,
@@ -76,6 +86,20 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}): Prom
   return {
     port,
     received,
+    messageTo: (address, withinMs = 30_000) => {
+      const already = received.find((message) => message.rcptTo.includes(address));
+      if (already) return Promise.resolve(already);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`No message to ${address} arrived`)), withinMs);
+        waiting.push({
+          address,
+          found: (message) => {
+            clearTimeout(timer);
+            resolve(message);
+          },
+        });
+      });
+    },
     connections: () => connections,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,6 +1,7 @@
-// Sign-off of the published policy through the real pages: the Headteacher asks the staff, each
-// answers through the link in their email, reminders go from a job tick at a given moment, and a
-// new version asks only about what changed. Emails are read from the development outbox.
+// Sign-off of the published policy through the real pages: the Headteacher asks the staff, the
+// emails go from a job tick at a given moment (first emails in batches, then reminders), each
+// answers through the link in their email, and a new version asks only about what changed.
+// Emails are read from the development outbox.
 import { beforeAll, expect, it } from 'vitest';
 import type { School } from '../../../src/domain/community/school.ts';
 import type { PolicyVersion } from '../../../src/domain/school-policy/versions.ts';
@@ -11,6 +12,7 @@ import { describeEachBackend } from '../../support/backends.ts';
 import { browserFor } from '../../support/browser.ts';
 import { aPersonWithAccount, aSchool, signIn, type TestAccount } from '../../support/community.ts';
 import { useTestApp } from '../../support/fixtures.ts';
+import { aPublishedPolicy } from '../../support/policy.ts';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const headingOf = (body: string) => /data-qa="page-heading"[^>]*>([^<]+)</.exec(body)?.[1]?.trim();
@@ -103,7 +105,7 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     first = await publish(headViewer, governor);
   });
 
-  it('emails every member of staff with an address, and nobody else, when the Headteacher asks the staff', async () => {
+  it('emails every member of staff with an address, and nobody else, from the job after the Headteacher asks', async () => {
     headBrowser = await signIn(app, head);
     const browser = headBrowser;
     const dashboard = await browser.get('/sign-off');
@@ -118,6 +120,18 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     const started = await browser.post('/sign-off/campaigns', { audience: 'staff' });
     expect(started.statusCode).toBe(303);
     expect(started.headers.location).toBe('/sign-off');
+    // The request records who is asked and returns; nothing has been sent yet.
+    for (const email of Object.values(staff)) expect(messagesTo(email), email).toHaveLength(0);
+    const waiting = await browser.get('/sign-off');
+    expect(/data-qa="sending"[^>]*>([^<]*)</.exec(waiting.body)?.[1]).toContain('Sending: 0 of 3 emails sent');
+
+    expect((await tick(services(), startedAt))['sign-off-emails']).toEqual({
+      invitations: 3,
+      reminders: 0,
+      failed: 0,
+    });
+    expect((await tick(services(), startedAt))['sign-off-emails']).toMatchObject({ invitations: 0 });
+    expect((await browser.get('/sign-off')).body).not.toContain('data-qa="sending"');
 
     for (const email of Object.values(staff)) {
       const mail = messagesTo(email);
@@ -194,7 +208,8 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     expect(dashboard.body).toContain('1 of 3 acknowledged');
     const figures = /data-qa="figures"[\s\S]*?<\/table>/.exec(dashboard.body)?.[0] ?? '';
     const cells = [...figures.matchAll(/<td[^>]*>\s*([^<]*?)\s*<\/td>/g)].map((m) => m[1]);
-    expect(cells).toEqual(['1', '33%', '1', '33%', '1', '33%']);
+    // Three equal thirds still add up to 100%.
+    expect(cells).toEqual(['1', '34%', '1', '33%', '1', '33%']);
     const outstanding = /data-qa="outstanding-names"[\s\S]*?<\/ul>/.exec(dashboard.body)?.[0] ?? '';
     expect(outstanding).toContain('Hattie Oak');
     expect(outstanding).not.toContain('Tess Teach');
@@ -242,6 +257,7 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     expect(second.number).toBe(2);
     const oldLink = lastLinkTo(staff.head);
     await services().signOff.start(headViewer, 'staff');
+    await tick(services(), new Date());
 
     const shown = await browserFor(app).get(lastLinkTo(staff.tess));
     expect(shown.statusCode).toBe(200);
@@ -296,6 +312,7 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     const elmHeadViewer = await viewerOf(elmHead);
     await publish(elmHeadViewer, await viewerOf(elmGovernor));
     await services().signOff.start(elmHeadViewer, 'staff');
+    await tick(services(), new Date());
 
     const link = lastLinkTo('head@elm.example');
     const shown = await browserFor(app).get(link);
@@ -337,5 +354,43 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     ]);
     expect((await browser.get('/acknowledge')).body).toContain('data-qa="nothing-outstanding"');
     expect(await services().signOff.inductionPath(school.id, volunteer.accountId)).toBeUndefined();
+  });
+
+  it('sends a parents’ request in batches from the job, each email once even when two runs overlap', async () => {
+    const adapters = testApp().adapters;
+    const birch = await aSchool(adapters, 'birch', '500003');
+    const { team } = await aPublishedPolicy(adapters, birch);
+    const parents = Array.from({ length: 8 }, (_, n) => `parent${n}@birch.example`);
+    await adapters.store.people.add(birch.id, [
+      ...parents.map((email, n) => ({
+        person: { givenName: `Pat${n}`, familyName: 'Parent', email },
+        roles: [{ role: 'parent' as const }],
+      })),
+      { person: { givenName: 'Noel', familyName: 'Noemail' }, roles: [{ role: 'parent' as const }] },
+    ]);
+
+    const started = await services().signOff.start(team.head, 'parent');
+    expect(started).toMatchObject({ asked: 8, withoutEmail: 1 });
+    for (const email of parents) expect(messagesTo(email)).toHaveLength(0);
+    const sending = async () => (await services().signOff.overview(team.head)).campaigns[0]!.sending;
+    expect(await sending()).toEqual({ sent: 0, total: 8 });
+
+    // Batches of three: each run claims three at a time until none are left.
+    const now = new Date();
+    const runs = await Promise.all([
+      services().signOff.sendDue(now, { batchSize: 3 }),
+      services().signOff.sendDue(now, { batchSize: 3 }),
+    ]);
+    expect(runs.reduce((sum, run) => sum + run.invitations, 0)).toBe(8);
+    expect(runs.every((run) => run.failed === 0)).toBe(true);
+    for (const email of parents) expect(messagesTo(email), email).toHaveLength(1);
+    expect(await sending()).toBeUndefined();
+    expect((await services().signOff.sendDue(now, { batchSize: 3 })).invitations).toBe(0);
+
+    // The link in each works as it did when the request sent them itself.
+    const link = lastLinkTo(parents[5]!);
+    const shown = await browserFor(app).get(link);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('Birch Primary');
   });
 });

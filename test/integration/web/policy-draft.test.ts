@@ -1,52 +1,20 @@
 // Editing the school's draft policy through the real pages, on each database: the contents, a
-// rule changed and saved, bad changes refused with everything typed kept, sections and
-// procedures, the YAML file out and back in, the preview and its question, and who may do it.
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+// rule changed and saved, bad changes refused with everything typed kept, sections, exceptions,
+// consequences and procedures, the YAML file out and back in, the preview and its question, and
+// who may do it.
+import type { LightMyRequestResponse } from 'fastify';
 import { parse } from 'yaml';
 import { beforeAll, expect, it } from 'vitest';
+import { evaluate } from '../../../src/domain/policy/index.ts';
 import type { Policy } from '../../../src/domain/policy/schema.ts';
+import type { Situation } from '../../../src/domain/policy/situation.ts';
 import type { Viewer } from '../../../src/services/access.ts';
 import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import type { Browser } from '../../support/browser.ts';
 import { aPersonWithAccount, aSchool, signIn } from '../../support/community.ts';
 import { useTestApp } from '../../support/fixtures.ts';
-
-/** A posted field holding a file: sent as multipart/form-data with this text as the file `file`. */
-const fileField = '__file';
-
-/**
- * The app as the test browser sees it, able to send what a record of strings cannot: a field
- * named `name[]` goes as `name` once for each of its comma-separated values (ticked boxes), and a
- * post carrying `fileField` goes as a multipart upload, as the import form sends it.
- */
-function withFormsOfEveryKind(app: () => FastifyInstance): () => FastifyInstance {
-  const inject = async (options: InjectOptions) => {
-    if (options.method !== 'POST') return app().inject(options);
-    const fields = new URLSearchParams(typeof options.payload === 'string' ? options.payload : '');
-    const sent: [string, string][] = [...fields].flatMap(([name, value]): [string, string][] =>
-      name.endsWith('[]')
-        ? value
-            .split(',')
-            .filter((each) => each !== '')
-            .map((each): [string, string] => [name.slice(0, -2), each])
-        : [[name, value]],
-    );
-    const content = fields.get(fileField);
-    if (content === null) return app().inject({ ...options, payload: new URLSearchParams(sent).toString() });
-    const form = new FormData();
-    for (const [name, value] of sent) if (name !== fileField && name !== 'fileName') form.append(name, value);
-    if (content !== '')
-      form.append('file', new Blob([content], { type: 'application/yaml' }), fields.get('fileName') ?? 'policy.yaml');
-    const request = new Request('http://localhost/', { method: 'POST', body: form });
-    return app().inject({
-      ...options,
-      headers: { ...options.headers, 'content-type': request.headers.get('content-type') ?? '' },
-      payload: Buffer.from(await request.arrayBuffer()),
-    });
-  };
-  return () => ({ inject }) as unknown as FastifyInstance;
-}
+import { fileField, withFormsOfEveryKind } from '../../support/forms.ts';
 
 const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => entities[entity] ?? entity);
@@ -78,14 +46,28 @@ function formOf(html: string, action: string): Map<string, string[]> {
   return fields;
 }
 
-/** The fields as the test browser posts them: ticked boxes as `name[]`. */
+const boxNames = [
+  'audience',
+  'acts',
+  'otherRoles',
+  'actorRoles',
+  'relationships',
+  'labels',
+  'about',
+  'channels',
+  'facts',
+  'requires',
+  'breachOf',
+];
+
+/** The fields as the test browser posts them: ticked boxes as `name[]`, none ticked as nothing sent. */
 function asPosted(fields: Map<string, string[]>): Record<string, string> {
   return Object.fromEntries(
-    [...fields].map(([name, values]) =>
-      values.length === 1 && !['audience', 'acts', 'otherRoles', 'breachOf'].includes(name)
-        ? [name, values[0]!]
-        : [`${name}[]`, values.join(',')],
-    ),
+    [...fields]
+      .filter(([, values]) => values.length > 0)
+      .map(([name, values]) =>
+        values.length === 1 && !boxNames.includes(name) ? [name, values[0]!] : [`${name}[]`, values.join(',')],
+      ),
   );
 }
 
@@ -208,27 +190,170 @@ describeEachBackend('Editing the draft policy', (backend) => {
     expect(await rule('A4')).toEqual(before);
   });
 
-  it('refuses a consequence with an owner Footprint does not know, pointing at it in the YAML', async () => {
+  it('refuses a consequence with an owner Footprint does not know, beside its row', async () => {
     const before = await rule('A4');
-    const opened = await headBrowser.get('/policy/draft/rules/A4');
-    const yaml = `${formOf(opened.body, '/policy/draft/rules/A4').get('conditions')![0]}consequences:\n  - action: notify_dsl\n    owner: caretaker\n`;
-    const { sent, response } = await change('/policy/draft/rules/A4', '/policy/draft/rules/A4', { conditions: yaml });
+    const { sent, response } = await change('/policy/draft/rules/A4', '/policy/draft/rules/A4', {
+      'step-0-action': 'notify_dsl',
+      'step-0-owner': 'caretaker',
+    });
     expect(response.statusCode).toBe(400);
-    const message = fieldError(response.body, 'conditions');
-    expect(message).toMatch(
-      /^In the YAML, at consequences, item 1, owner: use one of: actor, counterpart, headteacher/,
+    expect(title(response.body)).toMatch(/^Error: Change rule A4/);
+    expect(fieldError(response.body, 'step-0-owner')).toBe('Choose who does step 1');
+    expect(summaryErrors(response.body)).toEqual([{ href: '#step-0-owner', text: 'Choose who does step 1' }]);
+    expect(formOf(response.body, '/policy/draft/rules/A4')).toEqual(
+      new Map([...sent].map(([name, values]) => [name, name === 'step-0-owner' ? [''] : values])),
     );
-    expect(summaryErrors(response.body)).toEqual([{ href: '#conditions', text: message }]);
-    expect(formOf(response.body, '/policy/draft/rules/A4')).toEqual(sent);
     expect(await rule('A4')).toEqual(before);
   });
 
-  it('refuses YAML that does not read, with its line', async () => {
-    const { response } = await change('/policy/draft/rules/A4', '/policy/draft/rules/A4', {
-      conditions: 'when:\n  act: post\n  content.labels: [racist\n',
+  it('adds, changes and removes a consequence through its row', async () => {
+    const page = '/policy/draft/rules/B2';
+    const before = (await rule('B2')).consequences;
+    const row = before.length;
+    const added = await change(page, page, {
+      [`step-${row}-action`]: 'notify_headteacher',
+      [`step-${row}-owner`]: 'dsl',
+      [`step-${row}-deadlineAmount`]: '2',
+      [`step-${row}-deadlineUnit`]: 'days',
+    });
+    expect(added.response.statusCode).toBe(303);
+    expect((await rule('B2')).consequences).toEqual([
+      ...before,
+      { action: 'notify_headteacher', owner: 'dsl', optional: false, deadline: 'P2D' },
+    ]);
+    const changed = await change(page, page, { [`step-${row}-optional`]: 'yes', [`step-${row}-deadlineAmount`]: '' });
+    expect(changed.response.statusCode).toBe(303);
+    expect((await rule('B2')).consequences.at(-1)).toEqual({
+      action: 'notify_headteacher',
+      owner: 'dsl',
+      optional: true,
+    });
+    const removed = await change(page, page, { [`step-${row}-remove`]: 'yes' });
+    expect(removed.response.statusCode).toBe(303);
+    expect((await rule('B2')).consequences).toEqual(before);
+  });
+
+  it('removes an exception, adds one for a declared family member, and the engine’s answer follows', async () => {
+    const followsOwnChild: Situation = {
+      actor: { role: 'staff' },
+      act: 'follow',
+      counterpart: { role: 'pupil', relationship: 'family', declared: true, approved: true },
+    };
+    const rulePage = await headBrowser.get('/policy/draft/rules/B2');
+    expect(rulePage.body).toContain('href="/policy/draft/rules/B2/exceptions/approved-family-link"');
+    expect(rulePage.body).toContain('href="/policy/draft/rules/B2/exceptions/new"');
+    expect(evaluate(await draft(), followsOwnChild).verdict).toBe('permitted');
+
+    const exceptionPage = '/policy/draft/rules/B2/exceptions/approved-family-link';
+    const opened = await headBrowser.get(exceptionPage);
+    expect(formOf(opened.body, exceptionPage).get('relationships')).toEqual(['family']);
+    expect(formOf(opened.body, exceptionPage).get('requires')).toEqual([
+      'relationship_declared',
+      'relationship_approved',
+    ]);
+    const removed = await headBrowser.post(`${exceptionPage}/remove`, {});
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe(
+      '/policy/draft/rules/B2?saved=exception-removed&id=approved-family-link#exceptions',
+    );
+    expect((await rule('B2')).unless).toEqual([]);
+    expect(evaluate(await draft(), followsOwnChild).verdict).toBe('breach');
+    expect(
+      (await headBrowser.get('/policy/draft/rules/B2?saved=exception-removed&id=approved-family-link')).body,
+    ).toContain('Exception approved-family-link has been removed.');
+
+    const added = await change('/policy/draft/rules/B2/exceptions/new', '/policy/draft/rules/B2/exceptions/new', {
+      id: 'declared-family',
+      summary: 'Your own child or a relative, once you have declared the link.',
+      relationships: ['family'],
+      requires: ['relationship_declared'],
+    });
+    expect(added.response.statusCode).toBe(303);
+    expect((await rule('B2')).unless).toEqual([
+      {
+        id: 'declared-family',
+        summary: 'Your own child or a relative, once you have declared the link.',
+        when: { 'counterpart.relationship': 'family' },
+        requires: ['relationship_declared'],
+      },
+    ]);
+    expect(evaluate(await draft(), followsOwnChild).verdict).toBe('permitted');
+
+    // Changed to friends only: the family member is no longer excepted.
+    const page = '/policy/draft/rules/B2/exceptions/declared-family';
+    const changed = await change(page, page, { relationships: ['friend'] });
+    expect(changed.response.statusCode).toBe(303);
+    expect((await rule('B2')).unless[0]!.when).toEqual({ 'counterpart.relationship': 'friend' });
+    expect(evaluate(await draft(), followsOwnChild).verdict).toBe('breach');
+  });
+
+  it('refuses an exception with no words and a mistake in its YAML, keeping what was typed', async () => {
+    const before = await rule('B5');
+    const page = '/policy/draft/rules/B5/exceptions/new';
+    const { sent, response } = await change(page, page, {
+      id: 'neighbours',
+      summary: '',
+      otherRoles: ['parent'],
+      facts: ['context.outsideSchool'],
+      platforms: 'WhatsApp',
+      conditions: 'counterpart.age: {under: 18}\n',
     });
     expect(response.statusCode).toBe(400);
-    expect(fieldError(response.body, 'conditions')).toMatch(/^Line \d is not valid YAML/);
+    expect(title(response.body)).toBe('Error: Add an exception to rule B5 – Footprint');
+    expect(fieldError(response.body, 'summary')).toBe('Enter the exception in your school’s own words');
+    expect(fieldError(response.body, 'conditions')).toMatch(
+      /^In the YAML, at counterpart.age, under: "under" is not a test/,
+    );
+    expect(summaryErrors(response.body).map((e) => e.href)).toEqual(['#summary', '#conditions']);
+    expect(formOf(response.body, page)).toEqual(sent);
+    expect(await rule('B5')).toEqual(before);
+    expect((await headBrowser.get('/policy/draft/rules/B5/exceptions/nothing-here')).statusCode).toBe(404);
+  });
+
+  it('adds a procedure started by a rule, then removes it after asking', async () => {
+    const page = '/policy/draft/procedures/new';
+    const refused = await change(page, page, { id: 'P-CLUBS', title: 'A concern about a club leader' });
+    expect(refused.response.statusCode).toBe(400);
+    expect(fieldError(refused.response.body, 'breachOf')).toMatch(
+      /^Select the rules whose breach starts this procedure/,
+    );
+    expect(formOf(refused.response.body, page)).toEqual(refused.sent);
+
+    const added = await change(page, page, {
+      id: 'P-CLUBS',
+      title: 'A concern about a club leader',
+      section: 'J',
+      breachOf: ['D1', 'D2'],
+      'step-0-action': 'notify_headteacher',
+      'step-0-owner': 'staff',
+      'step-0-deadlineAmount': '1',
+      'step-0-deadlineUnit': 'days',
+    });
+    expect(added.response.statusCode).toBe(303);
+    expect(added.response.headers.location).toBe('/policy/draft?saved=procedure&id=P-CLUBS');
+    expect((await draft()).procedures.find((p) => p.id === 'P-CLUBS')).toEqual({
+      id: 'P-CLUBS',
+      title: 'A concern about a club leader',
+      section: 'J',
+      trigger: { breachOf: ['D1', 'D2'] },
+      steps: [{ action: 'notify_headteacher', owner: 'staff', optional: false, deadline: 'P1D' }],
+    });
+    expect((await headBrowser.get('/policy/draft')).body).toContain('href="/policy/draft/procedures/P-CLUBS"');
+
+    const asked = await headBrowser.get('/policy/draft/procedures/P-CLUBS/remove');
+    expect(asked.statusCode).toBe(200);
+    expect(heading(asked.body)).toBe('Remove procedure P-CLUBS?');
+    // Without the confirmation page's answer, nothing is removed.
+    const unasked = await headBrowser.post('/policy/draft/procedures/P-CLUBS/remove', {});
+    expect(unasked.headers.location).toBe('/policy/draft/procedures/P-CLUBS/remove');
+    expect((await draft()).procedures.some((p) => p.id === 'P-CLUBS')).toBe(true);
+    const removed = await headBrowser.post(
+      '/policy/draft/procedures/P-CLUBS/remove',
+      asPosted(formOf(asked.body, '/policy/draft/procedures/P-CLUBS/remove')),
+    );
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe('/policy/draft?saved=procedure-removed&id=P-CLUBS');
+    expect((await draft()).procedures.some((p) => p.id === 'P-CLUBS')).toBe(false);
   });
 
   it('builds the condition from the boxes ticked', async () => {

@@ -32,7 +32,6 @@ import {
 } from '../../../src/domain/policy-editing/procedure-form.ts';
 import { readQuestion } from '../../../src/domain/policy-editing/question.ts';
 import {
-  conditionsYaml,
   newRuleValues,
   readRuleForm,
   ruleFieldOf,
@@ -51,36 +50,48 @@ const valid = (document: unknown) => policySchema.safeParse(document);
 describe('The rule form', () => {
   it('gives back the same rule when its form is saved unchanged', () => {
     for (const original of model.rules) {
-      const read = readRuleForm(ruleValuesOf(original));
+      const read = readRuleForm(ruleValuesOf(original), original);
       expect(read.ok, original.id).toBe(true);
       if (read.ok) expect(ruleSchema(read.rule), original.id).toEqual(original);
     }
   });
 
-  it('offers the acts and the other person as boxes, and keeps the rest of the conditions as YAML', () => {
+  it('offers the common parts of a condition as boxes, and keeps only the rare rest as YAML', () => {
     const values = ruleValuesOf(rule(model, 'A2'));
     expect(values.acts).toEqual(['post', 'message']);
-    expect(values.conditions).toContain('content.labels');
-    expect(values.conditions).not.toContain('act:');
+    expect(values.labels).toEqual(['illegal']);
+    expect(values.conditions).toBe('');
     // A condition with `any:` cannot be ticked: it stays whole in the YAML.
     const a6 = ruleValuesOf(rule(model, 'A6'));
     expect(a6.acts).toEqual([]);
     expect(a6.conditions).toContain('any:');
+    // What follows a breach is rows of steps, with an empty row for a new one.
+    const b1 = ruleValuesOf(rule(model, 'B1'));
+    expect(b1.consequences.map((step) => step.action)).toEqual([
+      ...rule(model, 'B1').consequences.map((step) => step.action),
+      '',
+    ]);
   });
 
   it('writes one act as a value and several as a list, before the YAML’s own conditions', () => {
-    const one = readRuleForm({ ...ruleValuesOf(rule(model, 'A2')), acts: ['post'], otherRoles: ['pupil'] });
+    const one = readRuleForm({
+      ...ruleValuesOf(rule(model, 'A2')),
+      acts: ['post'],
+      otherRoles: ['pupil'],
+      labels: [],
+      conditions: 'counterpart.age: {below: 16}\n',
+    });
     expect(one.ok && one.rule.when).toEqual({
       act: 'post',
       'counterpart.role': 'pupil',
-      'content.labels': ['illegal'],
+      'counterpart.age': { below: 16 },
     });
-    const none = readRuleForm({ ...ruleValuesOf(rule(model, 'A2')), acts: [], conditions: '' });
+    const none = readRuleForm({ ...ruleValuesOf(rule(model, 'A2')), acts: [], labels: [], conditions: '' });
     expect(none.ok && none.rule.when).toBeUndefined();
   });
 
   it('says what to fix in each field, keeping nothing back', () => {
-    const read = readRuleForm({ ...newRuleValues(), summary: '  ', conditions: 'when:\n  act: [post\n' });
+    const read = readRuleForm({ ...newRuleValues(), summary: '  ', conditions: 'act: [post\n' });
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors).toMatchObject({
@@ -92,12 +103,47 @@ describe('The rule form', () => {
     expect(read.errors.conditions).toMatch(/^Line \d is not valid YAML/);
   });
 
-  it('refuses the act twice, and parts a rule’s conditions cannot have', () => {
+  it('refuses the act twice, parts that have their own place, and YAML the vocabulary lacks', () => {
     const base = ruleValuesOf(rule(model, 'A2'));
-    const twice = readRuleForm({ ...base, conditions: 'when:\n  act: post\n' });
-    expect(!twice.ok && twice.errors.conditions).toMatch(/not both/);
-    const stray = readRuleForm({ ...base, conditions: 'audience: [staff]\n' });
-    expect(!stray.ok && stray.errors.conditions).toMatch(/“audience” cannot go in this box/);
+    const twice = readRuleForm({ ...base, conditions: 'act: post\n' });
+    expect(!twice.ok && twice.errors.conditions).toBe('Say what is done either with the boxes above or here, not both');
+    const stray = readRuleForm({ ...base, conditions: 'consequences: []\n' });
+    expect(!stray.ok && stray.errors.conditions).toMatch(/^Write only the conditions here/);
+    const unknown = readRuleForm({ ...base, conditions: 'counterpart.age: {under: 16}\n' });
+    expect(!unknown.ok && unknown.errors.conditions).toMatch(
+      /^In the YAML, at counterpart.age, under: "under" is not a test/,
+    );
+  });
+
+  it('reads consequences as step rows, and refuses one with no owner beside its row', () => {
+    const values = ruleValuesOf(rule(model, 'B2'));
+    values.consequences[1] = { ...values.consequences[1]!, action: 'notify_headteacher', owner: 'actor' };
+    const read = readRuleForm(values, rule(model, 'B2'));
+    expect(read.ok && read.rule.consequences).toEqual([
+      ...rule(model, 'B2').consequences,
+      { action: 'notify_headteacher', owner: 'actor', optional: false },
+    ]);
+    values.consequences[0] = { ...values.consequences[0]!, owner: '' };
+    const bad = readRuleForm(values, rule(model, 'B2'));
+    expect(!bad.ok && bad.errors).toEqual({ 'step-0-owner': 'Choose who does step 1' });
+  });
+
+  it('ticks what must be in place, keeping a requirement’s own action', () => {
+    const withAction = {
+      ...rule(model, 'B2'),
+      requires: [{ fact: 'headteacher_approval' as const, action: 'notify_dsl' as const }],
+    };
+    const values = ruleValuesOf(withAction);
+    expect(values.requires).toEqual(['headteacher_approval']);
+    const read = readRuleForm({ ...values, requires: ['headteacher_approval', 'risk_assessment'] }, withAction);
+    expect(read.ok && read.rule.requires).toEqual([
+      { fact: 'headteacher_approval', action: 'notify_dsl' },
+      'risk_assessment',
+    ]);
+    expect(readRuleForm({ ...values, requires: ['magic'] }, withAction)).toMatchObject({
+      ok: false,
+      errors: { requires: 'Select what must be in place from the list' },
+    });
   });
 
   it('reads ticked boxes and the former-staff box from a posted form', () => {
@@ -114,11 +160,15 @@ describe('The rule form', () => {
     expect(ruleFieldOf(['summary'])).toBe('summary');
     expect(ruleFieldOf(['when', 'act'])).toBe('acts');
     expect(ruleFieldOf(['when', 'counterpart.role', '0'])).toBe('otherRoles');
-    expect(ruleFieldOf(['consequences', '0', 'owner'])).toBe('conditions');
+    expect(ruleFieldOf(['when', 'counterpart.age.below'])).toBe('conditions');
+    expect(ruleFieldOf(['when', 'counterpart.relationship'])).toBe('relationships');
+    expect(ruleFieldOf(['consequences', '1', 'owner'], (step) => step + 1)).toBe('step-2-owner');
+    expect(ruleFieldOf(['unless', '0', 'when'])).toBe('exceptions');
   });
 
-  it('leaves empty parts out of the YAML', () => {
-    expect(conditionsYaml({ when: undefined, unless: [], requires: [], consequences: [] })).toBe('');
+  it('keeps the rule’s exceptions, which have pages of their own', () => {
+    const read = readRuleForm(ruleValuesOf(rule(model, 'B1')), rule(model, 'B1'));
+    expect(read.ok && read.rule.unless).toEqual(rule(model, 'B1').unless);
   });
 });
 

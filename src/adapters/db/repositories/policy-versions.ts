@@ -8,6 +8,7 @@ import type {
   PolicyVersion,
   Ratification,
   VersionStatus,
+  VersionSummary,
 } from '../../../domain/school-policy/versions.ts';
 import type { NewPolicyVersion, VersionStamps } from '../../../services/ports.ts';
 import type { PolicyVersionTable, Tables } from '../tables.ts';
@@ -26,13 +27,16 @@ const nameOf = (row: Named) =>
   });
 
 function toVersion(row: Selectable<PolicyVersionTable> & Named): PolicyVersion {
-  const version: PolicyVersion = {
+  return { ...toSummary(row), document: row.document as Policy };
+}
+
+function toSummary(row: Omit<Selectable<PolicyVersionTable>, 'document'> & Named): VersionSummary {
+  const version: VersionSummary = {
     id: row.id,
     schoolId: row.school_id,
     number: row.number,
     label: row.label,
     status: row.status as VersionStatus,
-    document: row.document as Policy,
     contentHash: row.content_hash,
     createdBy: row.created_by,
     createdByName: nameOf(row),
@@ -110,10 +114,38 @@ export async function policyVersionByNumber(
   return row && toVersion(row);
 }
 
-/** Every version of the school's policy, newest first. */
-export async function policyVersionsOf(db: Kysely<Tables>, schoolId: string): Promise<PolicyVersion[]> {
-  const rows = await versions(db, schoolId).orderBy('v.number', 'desc').execute();
-  return rows.map(toVersion);
+/** Every version of the school's policy without its text, newest first. */
+export async function policyVersionsOf(db: Kysely<Tables>, schoolId: string): Promise<VersionSummary[]> {
+  const rows = await db
+    .selectFrom('policy_version as v')
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.id', '=', 'v.created_by').onRef('p.school_id', '=', 'v.school_id'),
+    )
+    .select([
+      'v.id',
+      'v.school_id',
+      'v.number',
+      'v.label',
+      'v.status',
+      'v.content_hash',
+      'v.adopted_from',
+      'v.change_summary',
+      'v.created_by',
+      'v.created_at',
+      'v.updated_at',
+      'v.submitted_at',
+      'v.ratified_at',
+      'v.published_at',
+      'v.superseded_at',
+      'v.review_due',
+      'p.given_name',
+      'p.family_name',
+      'p.preferred_name',
+    ])
+    .where('v.school_id', '=', schoolId)
+    .orderBy('v.number', 'desc')
+    .execute();
+  return rows.map(toSummary);
 }
 
 /** The version in the making (draft, with the governors, or ratified and not yet published). */

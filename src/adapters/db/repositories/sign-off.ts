@@ -1,6 +1,7 @@
 // Sign-off campaigns, the people each asks, the links they answer by, and the answers. Every
-// query names the school, except finding a recipient by the token in their link, and finding the
-// emails due across every school for the scheduled job. Tokens are kept only as their SHA-256.
+// query names the school, except finding a recipient by the token in their link, and claiming or
+// finding the emails due across every school for the scheduled job. Tokens are kept only as their
+// SHA-256.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { displayName } from '../../../domain/community/people.ts';
@@ -324,10 +325,59 @@ export async function unmarkSent(
 }
 
 /**
- * Across every school: those in open campaigns who have not answered and who may be owed an email
- * (the first one, or a reminder `firstAfterDays` or more after it).
+ * Across every school: claims up to `limit` first emails still to go, for people in open campaigns
+ * who have not answered, by recording them as sent at `at`. One statement, skipping rows another
+ * run holds, so that two runs at once never claim the same person. `skip` names recipients this run
+ * has already tried and failed. Oldest campaigns first.
  */
-export async function dueForEmail(
+export async function claimFirstEmails(
+  db: Kysely<Tables>,
+  at: Date,
+  limit: number,
+  skip: readonly string[],
+): Promise<RecipientWithCampaign[]> {
+  const claimed = await db
+    .updateTable('sign_off_recipient')
+    .set({ invited_at: at })
+    .where('invited_at', 'is', null)
+    .where('id', 'in', (eb) => {
+      let pending = eb
+        .selectFrom('sign_off_recipient as r')
+        .innerJoin('sign_off_campaign as c', (join) =>
+          join.onRef('c.id', '=', 'r.campaign_id').onRef('c.school_id', '=', 'r.school_id'),
+        )
+        .select('r.id')
+        .where('r.invited_at', 'is', null)
+        .where('c.closed_at', 'is', null)
+        .where(notAnswered)
+        .orderBy('c.started_at')
+        .orderBy('r.id')
+        .limit(limit)
+        .forUpdate('r')
+        .skipLocked();
+      if (skip.length > 0) pending = pending.where('r.id', 'not in', skip);
+      return pending;
+    })
+    .returning('id')
+    .execute();
+  if (claimed.length === 0) return [];
+  const rows = await joined(db)
+    .where(
+      'r.id',
+      'in',
+      claimed.map((row) => row.id),
+    )
+    .orderBy('c.started_at')
+    .orderBy('r.id')
+    .execute();
+  return rows.map(toJoined);
+}
+
+/**
+ * Across every school: those in open campaigns who had their first email `firstAfterDays` or more
+ * ago, have not answered, and have not had the last reminder.
+ */
+export async function dueForReminder(
   db: Kysely<Tables>,
   now: Date,
   firstAfterDays: number,
@@ -336,12 +386,8 @@ export async function dueForEmail(
   const rows = await joined(db)
     .where('c.closed_at', 'is', null)
     .where(notAnswered)
-    .where((eb) =>
-      eb.or([
-        eb('r.invited_at', 'is', null),
-        eb.and([eb('r.invited_at', '<=', cutOff), eb('r.second_chaser_at', 'is', null)]),
-      ]),
-    )
+    .where('r.invited_at', '<=', cutOff)
+    .where('r.second_chaser_at', 'is', null)
     .orderBy('r.school_id')
     .orderBy('r.id')
     .execute();

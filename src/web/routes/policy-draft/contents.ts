@@ -14,6 +14,7 @@ const savedWords: Record<string, (id: string) => string> = {
   rule: (id) => `Rule ${id} has been saved.`,
   'rule-removed': (id) => `Rule ${id} has been removed.`,
   procedure: (id) => `Procedure ${id} has been saved.`,
+  'procedure-removed': (id) => `Procedure ${id} has been removed.`,
   imported: () => 'The draft has been replaced with the file you imported.',
 };
 

@@ -110,7 +110,7 @@ export function sortProblems(
       const inside = rest[0] === 'when' && rest.length > 1 ? ['when', rest.slice(1).join('.')] : rest;
       const field = fieldOf(inside);
       const message = yamlFields.includes(field)
-        ? `In the YAML, at ${pathWords(rest)}: ${plainMessage(problem.message)}`
+        ? `In the YAML, at ${pathWords(inside[0] === 'when' && inside.length > 1 ? inside.slice(1) : rest)}: ${plainMessage(problem.message)}`
         : capitalise(plainMessage(problem.message));
       errors[field] ??= message;
     } else {

@@ -3,6 +3,7 @@
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { contentsRoutes } from './contents.ts';
 import { detailsRoutes } from './details.ts';
+import { exceptionRoutes } from './exceptions.ts';
 import { previewRoutes } from './preview.ts';
 import { procedureRoutes } from './procedures.ts';
 import { ruleRoutes } from './rules.ts';
@@ -12,6 +13,7 @@ export const policyDraftRoutes: RoutePlugin = async (app, context) => {
   await app.register(contentsRoutes, context);
   await app.register(detailsRoutes, context);
   await app.register(ruleRoutes, context);
+  await app.register(exceptionRoutes, context);
   await app.register(procedureRoutes, context);
   await app.register(previewRoutes, context);
   await app.register(yamlRoutes, context);

@@ -1,6 +1,6 @@
 // The vocabulary as the editor's choices: plain-English labels for each select, box and button.
 import { topicTitles } from '../../../domain/policy/render/topic-titles.ts';
-import { actWords } from '../../../domain/policy/render/condition-words.ts';
+import { actWords, yesNoWords } from '../../../domain/policy/render/condition-words.ts';
 import {
   actionWords,
   modalityWords,
@@ -10,7 +10,21 @@ import {
 } from '../../../domain/policy/render/vocabulary-words.ts';
 import { capitalise } from '../../../domain/policy/render/words.ts';
 import type { Policy } from '../../../domain/policy/schema.ts';
-import { actions, acts, contentLabels, modalities, owners, roles, topics } from '../../../domain/policy/vocabulary.ts';
+import { requirementKinds, requirementMeanings } from '../../../domain/policy/requirements.ts';
+import {
+  actions,
+  acts,
+  channels,
+  contentLabels,
+  modalities,
+  owners,
+  relationships,
+  roles,
+  subjects,
+  topics,
+} from '../../../domain/policy/vocabulary.ts';
+import { conditionFacts, type ConditionFormValues } from '../../../domain/policy-editing/condition-form.ts';
+import { deadlineUnits, type StepFormValues } from '../../../domain/policy-editing/procedure-form.ts';
 import { placeFacts } from '../../../domain/policy-editing/question.ts';
 
 export const modalityChoices: Readonly<Record<(typeof modalities)[number], { text: string; hint: string }>> = {
@@ -137,3 +151,69 @@ export function placeBoxes(chosen: readonly string[]): Item[] {
 }
 
 export { modalityWords };
+
+const relationshipNames: Readonly<Record<(typeof relationships)[number], string>> = {
+  none: 'No link outside school',
+  family: 'A member of their family',
+  friend: 'A friend from outside school',
+};
+
+const channelNames: Readonly<Record<(typeof channels)[number], string>> = {
+  personal: 'On a personal account',
+  official: 'On the school’s official accounts or systems',
+  school_page_comment: 'In a comment on the school’s own page',
+};
+
+const aboutNames: Readonly<Record<(typeof subjects)[number], string>> = {
+  school: 'The school',
+  pupils: 'Pupils',
+  staff: 'Staff',
+  parents: 'Parents and carers',
+  governors: 'Governors',
+  colleagues: 'Colleagues',
+  other_children: 'Other children',
+};
+
+const boxes = (values: readonly string[], chosen: readonly string[], text: (value: string) => string): Item[] =>
+  values.map((value) => ({ value, text: text(value), checked: ticked(chosen, value) }));
+
+/** Every group of boxes a condition is chosen with, filled in with what is ticked. */
+export function conditionBoxes(values: ConditionFormValues) {
+  return {
+    actorRoles: otherPersonBoxes(values.actorRoles),
+    acts: actBoxes(values.acts),
+    otherRoles: otherPersonBoxes(values.otherRoles),
+    relationships: boxes(
+      relationships,
+      values.relationships,
+      (r) => relationshipNames[r as keyof typeof relationshipNames],
+    ),
+    labels: labelBoxes(values.labels),
+    about: boxes(subjects, values.about, (s) => aboutNames[s as keyof typeof aboutNames]),
+    channels: boxes(channels, values.channels, (c) => channelNames[c as keyof typeof channelNames]),
+    facts: boxes(conditionFacts, values.facts, (fact) => capitalise(yesNoWords[fact]?.yes ?? fact)),
+  };
+}
+
+/** What must be on record, as boxes. */
+export function requirementBoxes(chosen: readonly string[]): Item[] {
+  return boxes(requirementKinds, chosen, (kind) =>
+    capitalise(requirementMeanings[kind as (typeof requirementKinds)[number]].wording),
+  );
+}
+
+/** Rows of steps as the step rows show them, each with its choices. */
+export function stepRowItems(steps: readonly StepFormValues[]) {
+  return steps.map((step, n) => ({
+    n,
+    last: n === steps.length - 1,
+    values: step,
+    actions: actionOptions(step.action),
+    owners: ownerOptions(step.owner),
+    units: deadlineUnits.map((unit) => ({ value: unit, text: unit, selected: step.deadlineUnit === unit })),
+  }));
+}
+
+/** The fields of the step rows, in the order their errors are listed. */
+export const stepFieldNames = (steps: readonly unknown[]) =>
+  steps.flatMap((_, n) => ['action', 'owner', 'deadlineAmount', 'summary', 'if', 'when'].map((f) => `step-${n}-${f}`));

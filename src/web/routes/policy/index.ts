@@ -3,7 +3,7 @@
 // read what changed between any two versions. Editing the draft's text has its own pages (/policy/draft).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/access/capabilities.ts';
-import { versionStatusNames, type PolicyVersion } from '../../../domain/school-policy/versions.ts';
+import { versionStatusNames, type VersionSummary } from '../../../domain/school-policy/versions.ts';
 import { AppError, isAppError } from '../../../errors.ts';
 import type { Services } from '../../../services/index.ts';
 import { documentModel } from '../../../domain/policy/render/index.ts';
@@ -33,7 +33,7 @@ function dateItems(prefix: string, value: DayFields, errors: Errors) {
   ];
 }
 
-function versionRow(version: PolicyVersion) {
+function versionRow(version: VersionSummary) {
   return {
     number: version.number,
     label: version.label,

@@ -111,6 +111,7 @@ async function dashboard(
         withoutEmail: view.campaign.withoutEmail,
         tally: view.tally,
         percent: view.percent,
+        sending: view.sending,
         outstanding: view.outstanding,
         declined: view.declined,
       })),
