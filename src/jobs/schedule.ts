@@ -1,6 +1,7 @@
 // Every job Footprint runs on a schedule, in one list: its name, how often (cron, in UTC), and the
 // service call it makes. Add a job here and it is queued, scheduled and run; nothing else changes.
 import type { Services } from '../services/index.ts';
+import { consentRenewalEmailsJob } from '../services/consent.ts';
 import { signOffEmailsJob } from '../services/sign-off.ts';
 
 export interface ScheduledJob {
@@ -25,5 +26,17 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     // Daily, early, so the Headteacher finds it with the morning's email; a missed day is caught up.
     cron: '0 6 * * *',
     run: async (services, now) => ({ sent: await services.schoolPolicy.sendReviewReminders(now) }),
+  },
+  {
+    name: consentRenewalEmailsJob,
+    // At once when a renewal starts, and every quarter of an hour for any the mail server refused.
+    cron: '*/15 * * * *',
+    run: async (services, now) => ({ ...(await services.consent.sendRenewalEmails(now)) }),
+  },
+  {
+    name: 'declaration-review-reminders',
+    // Daily, just after the policy's reminders: one digest per school of the reviews coming up.
+    cron: '10 6 * * *',
+    run: async (services, now) => ({ sent: await services.declarations.sendReviewReminders(now) }),
   },
 ];

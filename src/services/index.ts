@@ -3,10 +3,13 @@ import { createAccessService } from './access.ts';
 import { createAccountAdminService } from './account-admin.ts';
 import { createAuditService } from './audit.ts';
 import { createCommunityService } from './community.ts';
+import { createConsentService } from './consent.ts';
+import { createDeclarationsService } from './declarations.ts';
 import { createDemoService } from './demo.ts';
 import { createHealthService } from './health.ts';
 import { createInstallationService } from './installation.ts';
 import { createLinkService } from './links.ts';
+import { createOfficialAccountsService } from './official-accounts.ts';
 import { createPolicyDocumentService } from './policy-documents.ts';
 import { createPolicyService } from './policies.ts';
 import { createRosterService } from './roster.ts';
@@ -23,10 +26,13 @@ export function createServices(adapters: Adapters) {
     audit: createAuditService(adapters),
     clock: adapters.clock,
     community: createCommunityService(adapters),
+    consent: createConsentService(adapters),
+    declarations: createDeclarationsService(adapters),
     demo: createDemoService(adapters),
     health: createHealthService(adapters),
     installation: createInstallationService(adapters),
     links: createLinkService(adapters),
+    officialAccounts: createOfficialAccountsService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
     policyDocuments: createPolicyDocumentService(adapters),
     roster: createRosterService(adapters),

@@ -16,6 +16,13 @@ import type {
   VersionStatus,
   VersionSummary,
 } from '../domain/school-policy/versions.ts';
+import type {
+  HistoryEvent,
+  HistoryKind,
+  OfficialAccount,
+  OfficialAccountRequest,
+  RiskOutcome,
+} from '../domain/registers/official-accounts.ts';
 import type { Setting } from '../domain/setting.ts';
 import type {
   Acknowledgement,
@@ -25,6 +32,15 @@ import type {
   Recipient,
   SignOffAudience,
 } from '../domain/sign-off/campaigns.ts';
+import type {
+  ConsentAnswer,
+  ConsentPurpose,
+  ConsentRecord,
+  ConsentRenewal,
+  DefaultPurposeKey,
+  NewConsentPurpose,
+} from '../domain/registers/consent.ts';
+import type { Declaration, NewDeclaration } from '../domain/registers/declarations.ts';
 import type { PolicyLibrary } from './policies.ts';
 
 export interface SettingsRepository {
@@ -339,6 +355,64 @@ export interface SignOffRepository {
   answersOf(schoolId: string, personId: string): Promise<Acknowledgement[]>;
 }
 
+export interface NewOfficialAccount extends OfficialAccountRequest {
+  outcome: RiskOutcome;
+  requestedBy: string;
+  at: Date;
+}
+
+export type OfficialAccountDecision =
+  | { status: 'approved'; reviewDue: string; by: string; at: Date }
+  | { status: 'declined'; reason: string; by: string; at: Date };
+
+export interface NewHistoryEvent {
+  kind: HistoryKind;
+  actorPersonId: string;
+  at: Date;
+  note?: string;
+}
+
+/** An official account's login, as escrow keeps it: sealed. */
+export interface StoredLogin {
+  schoolId: string;
+  accountId: string;
+  escrowed: EscrowedSecret;
+  depositedBy: string;
+  depositedAt: Date;
+}
+
+/** One sealed secret outside escrow, where it lives and what it was sealed for. */
+export interface SealedValue {
+  kind: 'authenticator' | 'authenticator_pending' | 'sign_on';
+  schoolId: string;
+  /** The account's id, or for single sign-on the school's. */
+  id: string;
+  associatedData: string;
+  sealed: string;
+}
+
+/** The register of a school's official accounts; the calls across schools serve key rotation. */
+export interface OfficialAccountsRepository {
+  add(schoolId: string, account: NewOfficialAccount): Promise<OfficialAccount>;
+  find(schoolId: string, id: string): Promise<OfficialAccount | undefined>;
+  list(schoolId: string): Promise<OfficialAccount[]>;
+  /** False when the request was already decided, or is not the school's. */
+  decide(schoolId: string, id: string, decision: OfficialAccountDecision): Promise<boolean>;
+  addEvent(schoolId: string, accountId: string, event: NewHistoryEvent): Promise<void>;
+  history(schoolId: string, accountId: string): Promise<HistoryEvent[]>;
+  findLogin(schoolId: string, accountId: string): Promise<StoredLogin | undefined>;
+  /** True when a login was already there and is now replaced. */
+  saveLogin(schoolId: string, login: Omit<StoredLogin, 'schoolId'>): Promise<boolean>;
+  allLogins(): Promise<StoredLogin[]>;
+  rewrapLogins(updates: readonly { accountId: string; wrappedKey: string }[]): Promise<void>;
+}
+
+/** Every secret sealed under the master key outside escrow, across schools, for key rotation. */
+export interface SealedSecretsRepository {
+  all(): Promise<SealedValue[]>;
+  replace(values: readonly SealedValue[]): Promise<void>;
+}
+
 export interface Store {
   settings: SettingsRepository;
   roster: RosterRepository;
@@ -352,6 +426,55 @@ export interface Store {
   links: LinksRepository;
   policyVersions: PolicyVersionsRepository;
   signOff: SignOffRepository;
+  officialAccounts: OfficialAccountsRepository;
+  sealedSecrets: SealedSecretsRepository;
+  consent: ConsentRepository;
+  declarations: DeclarationsRepository;
+}
+
+export interface NewConsentRecord {
+  pupilId: string;
+  purposeId: string;
+  answer: ConsentAnswer;
+  answeredBy: string;
+  at: Date;
+}
+
+export interface NewConsentRenewal {
+  startedBy: string;
+  at: Date;
+  recipients: readonly { personId: string; email: string }[];
+  withoutEmail: number;
+}
+
+export interface ClaimedRenewalEmail {
+  id: string;
+  schoolId: string;
+  email: string;
+}
+
+/** The consent register: purposes, every answer as given, and the yearly renewal. */
+export interface ConsentRepository {
+  purposes(schoolId: string): Promise<ConsentPurpose[]>;
+  addPurposes(
+    schoolId: string,
+    purposes: readonly (NewConsentPurpose & { key?: DefaultPurposeKey })[],
+    at: Date,
+  ): Promise<void>;
+  reword(schoolId: string, id: string, purpose: NewConsentPurpose): Promise<boolean>;
+  /** Retires the purpose at `at`, or brings it back when `at` is undefined. */
+  retire(schoolId: string, id: string, at: Date | undefined): Promise<boolean>;
+  record(schoolId: string, records: readonly NewConsentRecord[]): Promise<ConsentRecord[]>;
+  /** Oldest first, in the order recorded; for the given pupils, or the whole school. */
+  history(schoolId: string, pupilIds?: readonly string[]): Promise<ConsentRecord[]>;
+  pupilsOnRoll(schoolId: string, day: string, yearGroup?: YearGroup): Promise<Pupil[]>;
+  renewalAudience(schoolId: string, day: string): Promise<{ personId: string; email?: string }[]>;
+  startRenewal(schoolId: string, renewal: NewConsentRenewal): Promise<ConsentRenewal>;
+  latestRenewal(schoolId: string): Promise<ConsentRenewal | undefined>;
+  renewalProgress(schoolId: string, renewalId: string): Promise<{ sent: number; total: number }>;
+  /** Across every school, for the scheduled job: marks up to `limit` unsent renewal emails as sent, and returns them. */
+  claimRenewalEmails(at: Date, limit: number, skip: readonly string[]): Promise<ClaimedRenewalEmail[]>;
+  unclaimRenewalEmail(schoolId: string, id: string): Promise<void>;
 }
 
 export interface DatabaseStatus {
@@ -525,6 +648,33 @@ export interface Cryptography {
     /** Throws when the value is altered, another record's, or sealed under a master key Footprint lacks. */
     open(sealed: string, associatedData: string): string;
   };
+  escrow: {
+    /** Seals `plaintext` for the record `recordId` under a fresh data key, wrapped by the master key. */
+    seal(plaintext: string, recordId: string): EscrowedSecret;
+    /** Throws when either part is altered, belongs to another record, or needs a master key Footprint lacks. */
+    open(escrowed: EscrowedSecret, recordId: string): string;
+  };
+  /** Moving everything sealed from the current master key to `newKey` (32 bytes). */
+  rotateTo(newKey: Uint8Array): KeyRotation;
+}
+
+/** A login in escrow: the sealed value, and the data key that seals it, wrapped by the master key. */
+export interface EscrowedSecret {
+  wrappedKey: string;
+  ciphertext: string;
+}
+
+export interface KeyRotation {
+  /** Whether the new key is the one already in use. */
+  sameKey: boolean;
+  /** A sealed secret with its data key wrapped again under the new key. */
+  rewrapSecret(sealed: string): string;
+  /** An escrowed login's wrapped key, wrapped again under the new key. */
+  rewrapEscrowKey(wrappedKey: string, recordId: string): string;
+  /** Whether the sealed secret opens with the new key alone. */
+  secretOpens(sealed: string, associatedData: string): boolean;
+  /** Whether the escrowed login opens with the new key alone. */
+  escrowOpens(escrowed: EscrowedSecret, recordId: string): boolean;
 }
 
 /** A job that runs on a schedule: its name, and how often, as a cron expression in UTC. */
@@ -550,4 +700,33 @@ export interface JobQueue {
   schedules(): Promise<JobPlan[]>;
   /** Waits for runs in progress (up to a few seconds), then stops; safe to call more than once. */
   stop(): Promise<void>;
+}
+
+/** A declaration with the names the register shows beside it. */
+export interface RegisterEntry {
+  declaration: Declaration;
+  declarerName: string;
+  /** The pupil or parent chosen from the school's people; a described person has none. */
+  otherName?: string;
+  decidedByName?: string;
+}
+
+export type DeclarationDecision =
+  | { status: 'approved'; byPersonId: string; at: Date; reviewDue: string }
+  | { status: 'declined'; byPersonId: string; at: Date; reason: string };
+
+/** The declarations register of each school, and the claims that send each review reminder once. */
+export interface DeclarationsRepository {
+  add(schoolId: string, personId: string, declaration: NewDeclaration, at: Date): Promise<Declaration>;
+  find(schoolId: string, id: string): Promise<RegisterEntry | undefined>;
+  /** Newest first. */
+  of(schoolId: string, personId: string): Promise<RegisterEntry[]>;
+  /** Those waiting for a decision first, then by review date. */
+  register(schoolId: string): Promise<RegisterEntry[]>;
+  /** False when the declaration was declined already, or is not the school's. */
+  decide(schoolId: string, id: string, decision: DeclarationDecision): Promise<boolean>;
+  /** Across schools: approved declarations whose review falls between the two days. */
+  dueForReview(from: string, until: string): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]>;
+  claimReminder(schoolId: string, declarationId: string, reviewDue: string, at: Date): Promise<boolean>;
+  releaseReminder(schoolId: string, declarationId: string, reviewDue: string): Promise<void>;
 }

@@ -3,18 +3,17 @@
 // rule and sends it to the governors; the chair ratifies it; the Headteacher publishes it and its
 // PDF carries the changed rule; staff are emailed (through a real SMTP server) and one
 // acknowledges; the sign-off page counts it; a parent asks about nativity photos and is told no.
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters } from '../../src/wiring.ts';
 import { body as bodyOf, startSmtpServer, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
-import { aPersonWithAccount, aSchool, testPassword } from '../support/community.ts';
+import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 import { asOneLine, pagesOf } from '../unit/pdf/pdf-text.ts';
@@ -22,22 +21,11 @@ import { CheckAnswerPage, CheckQuestionPage, CheckStartPage, CheckYourAnswersPag
 import { DraftContentsPage, RulePage } from './pages/policy-draft-pages.ts';
 import { AcknowledgePage, PolicyPage, SignOffPage } from './pages/policy-pages.ts';
 import { PublicPolicyPage } from './pages/public-policy-pages.ts';
-import { CodePage, HomePage, SignInPage } from './pages/sign-in-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
+import { freePort, onPhone, signInAs } from './support/journey.ts';
 
 const newWording = 'At Larch we never post anything unkind about anyone, even in a private group.';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.runIf(browserAvailable())('A school’s policy from adoption to a parent’s question', () => {
   let dataDir: string;
@@ -102,27 +90,10 @@ describe.runIf(browserAvailable())('A school’s policy from adoption to a paren
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser!.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 320, height: 640 },
-      acceptDownloads: true,
-    });
-    return { context, page: await context.newPage() };
-  }
+  const phone = () => onPhone(browser!);
 
   async function signIn(page: Page, email: string, name: string, code?: string): Promise<void> {
-    await page.goto(`${server!.url}/sign-in`);
-    const form = await SignInPage.verifyOnPage(page);
-    await form.fill({ 'Email address': email, Password: testPassword });
-    await form.continue();
-    if (code) {
-      const codePage = await CodePage.verifyOnPage(page);
-      await codePage.fill({ Code: code });
-      await codePage.continue();
-    }
-    await HomePage.verifyOnPage(page, name);
-    await expectAccessible(page);
+    await signInAs(page, server!.url, { email, name, ...(code && { code }) });
   }
 
   it('goes from the model policy to a ratified, published, acknowledged policy that answers a parent', async () => {

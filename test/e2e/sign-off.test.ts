@@ -3,11 +3,10 @@
 // run sends the emails through a real SMTP server. A teacher opens her emailed link, sends the form
 // with no answer and is told what to fix, then declines with a reason; a colleague agrees; the
 // Headteacher's dashboard counts both and shows the reason; the teacher, signed in, has nothing left.
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -15,7 +14,7 @@ import { tick } from '../../src/jobs/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters, createServices } from '../../src/wiring.ts';
 import { body as bodyOf, startSmtpServer, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
-import { aPersonWithAccount, aSchool, testPassword } from '../support/community.ts';
+import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { aPolicyTeam, publishDraft } from '../support/policy.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
@@ -27,22 +26,11 @@ import {
   SignOffFigures,
   SignOffPage,
 } from './pages/policy-pages.ts';
-import { CodePage, HomePage, SignInPage } from './pages/sign-in-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
+import { freePort, onPhone, signInAs } from './support/journey.ts';
 
 const reason = 'The rule on photos of pupils at sports day is unclear to me.';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The acknowledgement link's path in the one email sent to `to`. */
 function linkTo(smtp: TestSmtpServer, to: string): string {
@@ -109,23 +97,10 @@ describe.runIf(browserAvailable())('Sign-off of the published policy, by emailed
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser!.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
-    return { context, page: await context.newPage() };
-  }
+  const phone = () => onPhone(browser!);
 
   async function signIn(page: Page, email: string, name: string, code?: string): Promise<void> {
-    await page.goto(`${server!.url}/sign-in`);
-    const form = await SignInPage.verifyOnPage(page);
-    await form.fill({ 'Email address': email, Password: testPassword });
-    await form.continue();
-    if (code) {
-      const codePage = await CodePage.verifyOnPage(page);
-      await codePage.fill({ Code: code });
-      await codePage.continue();
-    }
-    await HomePage.verifyOnPage(page, name);
-    await expectAccessible(page);
+    await signInAs(page, server!.url, { email, name, ...(code && { code }) });
   }
 
   it('takes a decline with its reason and an agreement by link, and shows both to the Headteacher', async () => {

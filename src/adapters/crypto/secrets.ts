@@ -57,23 +57,28 @@ const wrappingContext = (keyId: string) => Buffer.from(`footprint data key ${ver
 const sealingContext = (associatedData: string) =>
   Buffer.from(`footprint sealed secret ${version}\0${associatedData}`, 'utf8');
 
-function encrypt(key: Uint8Array, plaintext: Uint8Array, context: Buffer) {
+/** AES-256-GCM with `context` as additional data: a value opens only where it was sealed. */
+export function encrypt(key: Uint8Array, plaintext: Uint8Array, context: Buffer) {
   const iv = randomBytes(ivBytes);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(context);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return { iv, ciphertext, tag: cipher.getAuthTag() };
 }
 
-function decrypt(key: Uint8Array, iv: Buffer, ciphertext: Buffer, tag: Buffer, context: Buffer): Buffer {
+export function decrypt(
+  key: Uint8Array,
+  iv: Buffer,
+  ciphertext: Buffer,
+  tag: Buffer,
+  context: Buffer,
+  refusal = 'This sealed secret could not be opened: it has been altered, or it belongs to another record.',
+): Buffer {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes }).setAAD(context);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
   } catch {
-    throw new SealedSecretError(
-      'altered',
-      'This sealed secret could not be opened: it has been altered, or it belongs to another record.',
-    );
+    throw new SealedSecretError('altered', refusal);
   }
 }
 

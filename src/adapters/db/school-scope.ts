@@ -46,6 +46,10 @@ const scopers: Readonly<Record<string, Readonly<Record<string, Scoper>>>> = {
   links: { create: ofRecord, find: across, use: across },
   policyVersions: { dueForReview: across },
   signOff: { findByToken: across, claimFirstEmails: across, dueForReminder: across },
+  officialAccounts: { allLogins: across, rewrapLogins: across },
+  sealedSecrets: { all: across, replace: across },
+  declarations: { dueForReview: across },
+  consent: { claimRenewalEmails: across },
 };
 
 /**

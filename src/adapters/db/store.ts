@@ -87,6 +87,45 @@ import {
   startCampaign,
   unmarkSent,
 } from './repositories/sign-off.ts';
+import {
+  addPurposes,
+  claimRenewalEmails,
+  consentHistory,
+  latestRenewal,
+  pupilsOnRoll,
+  purposesOf,
+  recordAnswers,
+  renewalAudience,
+  renewalProgress,
+  retirePurpose,
+  rewordPurpose,
+  startRenewal,
+  unclaimRenewalEmail,
+} from './repositories/consent.ts';
+import {
+  addDeclaration,
+  claimDeclarationReminder,
+  declarationRegister,
+  declarationsDueForReview,
+  declarationsOf,
+  decideDeclaration,
+  findDeclaration,
+  releaseDeclarationReminder,
+} from './repositories/declarations.ts';
+import {
+  addHistoryEvent,
+  addOfficialAccount,
+  allLogins,
+  decideOfficialAccount,
+  findLogin,
+  findOfficialAccount,
+  historyOf,
+  listOfficialAccounts,
+  replaceSealedSecrets,
+  rewrapLogins,
+  saveLogin,
+  sealedSecrets,
+} from './repositories/official-accounts.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -199,6 +238,47 @@ export function storeFor(db: Kysely<Tables>): Store {
       answer: (schoolId, answer) => addAnswer(db, schoolId, answer),
       answerTo: (schoolId, recipientId) => answerTo(db, schoolId, recipientId),
       answersOf: (schoolId, personId) => answersOf(db, schoolId, personId),
+    },
+    officialAccounts: {
+      add: (schoolId, account) => addOfficialAccount(db, schoolId, account),
+      find: (schoolId, id) => findOfficialAccount(db, schoolId, id),
+      list: (schoolId) => listOfficialAccounts(db, schoolId),
+      decide: (schoolId, id, decision) => decideOfficialAccount(db, schoolId, id, decision),
+      addEvent: (schoolId, accountId, event) => addHistoryEvent(db, schoolId, accountId, event),
+      history: (schoolId, accountId) => historyOf(db, schoolId, accountId),
+      findLogin: (schoolId, accountId) => findLogin(db, schoolId, accountId),
+      saveLogin: (schoolId, login) => saveLogin(db, schoolId, login),
+      allLogins: () => allLogins(db),
+      rewrapLogins: (updates) => rewrapLogins(db, updates),
+    },
+    sealedSecrets: {
+      all: () => sealedSecrets(db),
+      replace: (values) => replaceSealedSecrets(db, values),
+    },
+    consent: {
+      purposes: (schoolId) => purposesOf(db, schoolId),
+      addPurposes: (schoolId, purposes, at) => addPurposes(db, schoolId, purposes, at),
+      reword: (schoolId, id, purpose) => rewordPurpose(db, schoolId, id, purpose),
+      retire: (schoolId, id, at) => retirePurpose(db, schoolId, id, at),
+      record: (schoolId, records) => recordAnswers(db, schoolId, records),
+      history: (schoolId, pupilIds) => consentHistory(db, schoolId, pupilIds),
+      pupilsOnRoll: (schoolId, day, yearGroup) => pupilsOnRoll(db, schoolId, day, yearGroup),
+      renewalAudience: (schoolId, day) => renewalAudience(db, schoolId, day),
+      startRenewal: (schoolId, renewal) => startRenewal(db, schoolId, renewal),
+      latestRenewal: (schoolId) => latestRenewal(db, schoolId),
+      renewalProgress: (schoolId, renewalId) => renewalProgress(db, schoolId, renewalId),
+      claimRenewalEmails: (at, limit, skip) => claimRenewalEmails(db, at, limit, skip),
+      unclaimRenewalEmail: (schoolId, id) => unclaimRenewalEmail(db, schoolId, id),
+    },
+    declarations: {
+      add: (schoolId, personId, declaration, at) => addDeclaration(db, schoolId, personId, declaration, at),
+      find: (schoolId, id) => findDeclaration(db, schoolId, id),
+      of: (schoolId, personId) => declarationsOf(db, schoolId, personId),
+      register: (schoolId) => declarationRegister(db, schoolId),
+      decide: (schoolId, id, decision) => decideDeclaration(db, schoolId, id, decision),
+      dueForReview: (from, until) => declarationsDueForReview(db, from, until),
+      claimReminder: (schoolId, id, reviewDue, at) => claimDeclarationReminder(db, schoolId, id, reviewDue, at),
+      releaseReminder: (schoolId, id, reviewDue) => releaseDeclarationReminder(db, schoolId, id, reviewDue),
     },
   };
 }

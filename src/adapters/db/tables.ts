@@ -225,6 +225,15 @@ export interface Tables {
   sign_off_recipient: SignOffRecipientTable;
   sign_off_link: SignOffLinkTable;
   policy_acknowledgement: PolicyAcknowledgementTable;
+  declaration: DeclarationTable;
+  declaration_reminder: DeclarationReminderTable;
+  official_account: OfficialAccountTable;
+  official_account_event: OfficialAccountEventTable;
+  official_account_login: OfficialAccountLoginTable;
+  consent_purpose: ConsentPurposeTable;
+  consent_record: ConsentRecordTable;
+  consent_renewal: ConsentRenewalTable;
+  consent_renewal_recipient: ConsentRenewalRecipientTable;
 }
 
 export interface SignOffCampaignTable {
@@ -266,4 +275,117 @@ export interface PolicyAcknowledgementTable {
   reason: string | null;
   recipient_id: string | null;
   answered_at: Date;
+}
+
+export interface ConsentPurposeTable {
+  id: Generated<string>;
+  school_id: string;
+  key: string | null;
+  title: string;
+  explanation: string;
+  position: number;
+  created_at: Date;
+  retired_at: Date | null;
+}
+
+export interface ConsentRecordTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  school_id: string;
+  pupil_id: string;
+  purpose_id: string;
+  answer: string;
+  answered_by: string;
+  answered_at: Date;
+}
+
+export interface ConsentRenewalTable {
+  id: Generated<string>;
+  school_id: string;
+  started_by: string;
+  started_at: Date;
+  asked: number;
+  without_email: number;
+}
+
+export interface ConsentRenewalRecipientTable {
+  id: Generated<string>;
+  school_id: string;
+  renewal_id: string;
+  person_id: string;
+  email: string;
+  sent_at: Date | null;
+}
+
+export interface OfficialAccountTable {
+  id: Generated<string>;
+  school_id: ColumnType<string, string, never>;
+  platform: string;
+  address: string;
+  purpose: string;
+  audience: string;
+  manager_person_id: string;
+  comments_on: boolean;
+  interaction: string;
+  /** jsonb: written as JSON text, read back parsed. */
+  risk_answers: ColumnType<unknown, string, string>;
+  risk_level: string;
+  risk_reasons: ColumnType<unknown, string, string>;
+  status: string;
+  requested_by: ColumnType<string, string, never>;
+  requested_at: ColumnType<Date, Date, never>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  /** date: read back as YYYY-MM-DD text. */
+  review_due: string | null;
+  decline_reason: string | null;
+  updated_at: Date;
+}
+
+export interface OfficialAccountEventTable {
+  id: Generated<string>;
+  school_id: string;
+  account_id: string;
+  at: Date;
+  kind: string;
+  actor_person_id: string;
+  note: string | null;
+}
+
+/** Sealed: the login opens only with the master key, and only for this account. */
+export interface OfficialAccountLoginTable {
+  account_id: string;
+  school_id: string;
+  wrapped_key: string;
+  ciphertext: string;
+  deposited_by: string;
+  deposited_at: Date;
+}
+
+export interface DeclarationTable {
+  id: Generated<string>;
+  school_id: string;
+  person_id: string;
+  kind: string;
+  parent_id: string | null;
+  pupil_id: string | null;
+  relationship: string | null;
+  description: string | null;
+  left_when: string | null;
+  explanation: string;
+  status: Generated<string>;
+  declared_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  /** date: read back as YYYY-MM-DD text. */
+  review_due: string | null;
+  decline_reason: string | null;
+}
+
+export interface DeclarationReminderTable {
+  school_id: string;
+  declaration_id: string;
+  /** date: read back as YYYY-MM-DD text. */
+  review_due: string;
+  sent_at: Date;
 }

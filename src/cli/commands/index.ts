@@ -5,6 +5,7 @@ import * as backup from './backup.ts';
 import type { Command } from './command.ts';
 import * as demo from './demo.ts';
 import * as evaluate from './evaluate.ts';
+import * as keys from './keys.ts';
 import * as migrate from './migrate.ts';
 import * as policy from './policy.ts';
 import * as restore from './restore.ts';
@@ -21,6 +22,7 @@ export const commands: Readonly<Record<string, Command>> = {
   roster,
   policy,
   audit,
+  keys,
 };
 
 export function usage(): string {

@@ -25,6 +25,26 @@ export const capabilities = [
   'manage_sign_off',
   /** Read and acknowledge (or decline) the published policy. */
   'acknowledge_policy',
+  /** Ask for a new official social media account or online service for the school. */
+  'request_official_account',
+  /** Read the register of official accounts (never their logins). */
+  'view_official_accounts',
+  /** Approve or decline requests for official accounts. */
+  'approve_official_accounts',
+  /** Reveal an official account's login from escrow, with a fresh code. */
+  'reveal_account_secrets',
+  /** Set the purposes families are asked to consent to, and start the yearly renewal. */
+  'manage_consent',
+  /** See what families have consented to, class by class, before posting a photo or a pupil's work. */
+  'check_consent',
+  /** Give or withdraw consent for one's own children. */
+  'give_consent',
+  /** Declare a relationship outside school that the policy asks about, and see one's own declarations. */
+  'declare_relationship',
+  /** Read the school's register of declared relationships. */
+  'review_declarations',
+  /** Approve or decline a declared relationship. */
+  'approve_declarations',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -43,6 +63,16 @@ export const permissionMatrix: Readonly<Record<Capability, readonly AccessRole[]
   ratify_policy: ['chair_of_governors', 'governor'],
   manage_sign_off: ['headteacher'],
   acknowledge_policy: everyone,
+  request_official_account: ['headteacher', 'dsl', 'staff'],
+  view_official_accounts: ['headteacher', 'dsl', 'staff'],
+  approve_official_accounts: ['headteacher'],
+  reveal_account_secrets: ['headteacher'],
+  manage_consent: ['headteacher', 'school_admin'],
+  check_consent: ['headteacher', 'dsl', 'school_admin', 'staff'],
+  give_consent: ['parent'],
+  declare_relationship: ['headteacher', 'dsl', 'school_admin', 'staff', 'chair_of_governors', 'governor', 'volunteer'],
+  review_declarations: ['headteacher', 'dsl'],
+  approve_declarations: ['headteacher'],
 };
 
 /**

@@ -26,6 +26,16 @@ export const auditActions = [
   'sign_off_closed',
   'policy_acknowledged',
   'policy_declined',
+  'consent_given',
+  'consent_withdrawn',
+  'declaration_made',
+  'declaration_approved',
+  'declaration_declined',
+  'official_account_requested',
+  'official_account_approved',
+  'official_account_declined',
+  'account_secret_deposited',
+  'account_secret_revealed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

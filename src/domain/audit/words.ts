@@ -39,6 +39,16 @@ const actionWords: Readonly<Record<string, string>> = {
   sign_off_closed: 'Policy sign-off closed',
   policy_acknowledged: 'Policy acknowledged',
   policy_declined: 'Policy declined, with a reason',
+  consent_given: 'Consent given for a pupil',
+  consent_withdrawn: 'Consent refused or withdrawn for a pupil',
+  declaration_made: 'Relationship declared',
+  declaration_approved: 'Declared relationship approved',
+  declaration_declined: 'Declared relationship declined, with a reason',
+  official_account_requested: 'Official account requested',
+  official_account_approved: 'Official account approved',
+  official_account_declined: 'Official account declined',
+  account_secret_deposited: 'Official account login deposited in escrow',
+  account_secret_revealed: 'Official account login revealed',
 };
 
 export function describeAuditAction(action: string): string {

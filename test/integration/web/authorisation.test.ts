@@ -12,6 +12,8 @@ import { useTestApp } from '../../support/fixtures.ts';
 
 type Who = AccessRole | 'nobody';
 const everyoneSignedIn: AccessRole[] = [...accessRoles];
+/** Everyone who works or helps at the school: whoever declares relationships. */
+const declarers = everyoneSignedIn.filter((role) => role !== 'parent' && role !== 'visitor');
 
 /** Who may use each route: 'anyone' (signed in or not), or the roles allowed. A trailing * matches the rest. */
 const expected: Record<string, 'anyone' | AccessRole[]> = {
@@ -117,6 +119,35 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'POST /acknowledge/policy/:number': everyoneSignedIn,
   'GET /acknowledge/:token': 'anyone',
   'POST /acknowledge/:token': 'anyone',
+  'GET /declarations': declarers,
+  'GET /declarations/new': declarers,
+  'POST /declarations/new': declarers,
+  'GET /declarations/review': ['headteacher', 'dsl'],
+  'GET /declarations/review/:declarationId': ['headteacher', 'dsl'],
+  'POST /declarations/review/:declarationId/approve': ['headteacher'],
+  'POST /declarations/review/:declarationId/decline': ['headteacher'],
+  'GET /consent/purposes': ['headteacher', 'school_admin'],
+  'POST /consent/purposes': ['headteacher', 'school_admin'],
+  'GET /consent/purposes/:purposeId': ['headteacher', 'school_admin'],
+  'POST /consent/purposes/:purposeId': ['headteacher', 'school_admin'],
+  'POST /consent/purposes/:purposeId/retire': ['headteacher', 'school_admin'],
+  'GET /consent/renewal': ['headteacher', 'school_admin'],
+  'POST /consent/renewal': ['headteacher', 'school_admin'],
+  'GET /consent': ['parent'],
+  'GET /consent/children/:pupilId': ['parent'],
+  'POST /consent/children/:pupilId': ['parent'],
+  'GET /consent/check': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'GET /consent/check/print': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'GET /consent/coverage': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'GET /pupils/:pupilId/consent': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'GET /official-accounts': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'GET /official-accounts/new': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'POST /official-accounts': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'GET /official-accounts/:accountId': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'POST /official-accounts/:accountId/decision': ['headteacher'],
+  'GET /official-accounts/:accountId/login': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'POST /official-accounts/:accountId/login': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'POST /official-accounts/:accountId/reveal': ['headteacher'],
 };
 
 function expectationFor(method: string, url: string) {
@@ -242,6 +273,11 @@ describeEachBackend('Who may use each page', (backend) => {
       number: { own: '1', other: '2' },
       personId: { own: colleague!.id, other: stranger!.id },
       pupilId: { own: await pupilOf(school.id), other: await pupilOf(elsewhere.id) },
+      // A purpose of each school: both start with the same defaults, under their own ids.
+      purposeId: {
+        own: (await services.consent.consentFor(school.id, [], 'website_photos'))!.purpose.id,
+        other: (await services.consent.consentFor(elsewhere.id, [], 'website_photos'))!.purpose.id,
+      },
       // No campaign has these ids: closing one that is not the school's is not found either way.
       id: { own: '00000000-0000-4000-8000-000000000001', other: '00000000-0000-4000-8000-000000000002' },
       // Parts of the draft, by id. Both schools' drafts are the model, so "other" is an id this
@@ -251,6 +287,43 @@ describeEachBackend('Who may use each page', (backend) => {
       procedureId: { own: 'P-STAFF', other: 'P-ELSEWHERE' },
       // Rule A2 has no exceptions, so an exception of it is not found for either school.
       exceptionId: { own: 'none-yet', other: 'ELSEWHERE-EXCEPTION' },
+      // No account of this school has the own id; the other school's is a real request.
+      accountId: {
+        own: '00000000-0000-4000-8000-000000000004',
+        other: (
+          await store.officialAccounts.add(elsewhere.id, {
+            platform: 'blog',
+            address: 'https://elsewhere.example/blog',
+            purpose: 'News',
+            audience: 'parents',
+            managerPersonId: stranger!.id,
+            commentsOn: false,
+            interaction: 'one_way',
+            risk: {
+              visibility: 'approved',
+              pupils: 'never',
+              moderation: 'none_possible',
+              hacked: 'protected',
+              contributors: 'no',
+            },
+            outcome: { level: 'low', reasons: [] },
+            requestedBy: stranger!.id,
+            at: new Date(),
+          })
+        ).id,
+      },
+      // A declaration of the other school's, which nobody here may open or decide on.
+      declarationId: {
+        own: '00000000-0000-4000-8000-000000000003',
+        other: (
+          await store.declarations.add(
+            elsewhere.id,
+            stranger!.id,
+            { kind: 'former_pupil', description: 'Former pupil', leftWhen: '2020', explanation: 'Old contact' },
+            new Date(),
+          )
+        ).id,
+      },
     };
     const fill = (url: string, which: 'own' | 'other') =>
       url.replace(/:(\w+)/g, (_, name: string) => {

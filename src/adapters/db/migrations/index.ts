@@ -10,6 +10,9 @@ import * as rowLevelSecurity from './0007-row-level-security.ts';
 import * as policyVersions from './0008-policy-versions.ts';
 import * as signOff from './0009-sign-off.ts';
 import * as policyReviewReminders from './0010-policy-review-reminders.ts';
+import * as declarations from './0011-declarations.ts';
+import * as officialAccounts from './0012-official-accounts.ts';
+import * as consent from './0013-consent.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
@@ -22,6 +25,9 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-policy-versions': policyVersions,
   '0009-sign-off': signOff,
   '0010-policy-review-reminders': policyReviewReminders,
+  '0011-declarations': declarations,
+  '0012-official-accounts': officialAccounts,
+  '0013-consent': consent,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,7 @@ import {
   type Query,
 } from '../../../domain/check/journey.ts';
 import { type Answers, type Question, questions, roleFromAccessRoles } from '../../../domain/check/questions.ts';
+import { registerAnswers } from '../../../domain/registers/declarations.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { page } from '../sign-in/form.ts';
 import { checkYourAnswersView, questionView } from './views.ts';
@@ -28,6 +29,11 @@ interface Where {
   slug: string;
   /** The role a signed-in person most likely asks as. */
   suggestedRole?: string;
+  /**
+   * For a signed-in person: the answers their approved declarations give, which the journey uses
+   * instead of asking. They never travel in the address, so they always come from the register.
+   */
+  fromRegister?: (answers: Answers) => Answers;
 }
 
 type CheckRequest = FastifyRequest<{ Params: { school?: string }; Querystring: Query }>;
@@ -45,7 +51,14 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
   }
 
   const urlOf = (where: Where, pageSlug: string, answers: Answers, extra: Record<string, string> = {}) =>
-    `${where.base}/${pageSlug}${answersQuery(answers, extra)}`;
+    `${where.base}/${pageSlug}${answersQuery(ownAnswers(where, answers), extra)}`;
+
+  const registerGives = (where: Where, answers: Answers): Answers => where.fromRegister?.(answers) ?? {};
+  const withRegister = (where: Where, answers: Answers): Answers => ({ ...answers, ...registerGives(where, answers) });
+  function ownAnswers(where: Where, answers: Answers): Answers {
+    const given = registerGives(where, answers);
+    return Object.fromEntries(Object.entries(answers).filter(([key]) => !(key in given)));
+  }
 
   /** After an answer: the next question, or straight back to the check page after a change. */
   function pageAfter(where: Where, question: Question, answers: Answers, change: boolean): string {
@@ -81,6 +94,8 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     let answers = readAnswers(query);
     // Someone signed in has their role filled in for them, and may still change it.
     if (!answers.role && where.suggestedRole && question?.key === 'role') answers = { role: [where.suggestedRole] };
+    const own = ownAnswers(where, answers);
+    answers = withRegister(where, own);
 
     if (!question) {
       const unanswered = firstUnanswered(answers);
@@ -88,6 +103,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
       if (pageSlug === checkPageSlug) {
         return page(reply, 'check/check-your-answers.njk', {
           ...checkYourAnswersView(answers, {
+            fromRegister: new Set(Object.keys(registerGives(where, answers))),
             changeHref: (slug) => urlOf(where, slug, answers, { change: '1' }),
             backLink: urlOf(where, questionsFor(answers).at(-1)!.slug, answers),
             answerHref: urlOf(where, answerPageSlug, answers),
@@ -106,6 +122,9 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     }
     const earlier = asked.slice(0, asked.indexOf(question)).find((q) => answers[q.key] === undefined);
     if (earlier) return reply.redirect(urlOf(where, earlier.slug, answers), 303);
+    if (question.key in registerGives(where, answers)) {
+      return reply.redirect(pageAfter(where, question, answers, change), 303);
+    }
 
     const previous = previousQuestion(question, answers);
     const backLink = change
@@ -121,13 +140,15 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     };
 
     if (query.asked === question.key) {
-      const result = answerQuestion(question, query, answers);
-      if ('answers' in result) return reply.redirect(pageAfter(where, question, result.answers, change), 303);
-      const shown = { ...answers };
+      const result = answerQuestion(question, query, own);
+      if ('answers' in result) {
+        return reply.redirect(pageAfter(where, question, withRegister(where, result.answers), change), 303);
+      }
+      const shown = { ...own };
       delete (shown as Record<string, unknown>)[question.key];
       return page(reply, 'check/question.njk', { ...model, ...questionView(question, shown, result.error) }, 400);
     }
-    return page(reply, 'check/question.njk', { ...model, ...questionView(question, answers) });
+    return page(reply, 'check/question.njk', { ...model, ...questionView(question, own) });
   }
 
   async function answerPage(
@@ -162,21 +183,27 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     const slug = request.params.school ?? '';
     return { base: `/s/${encodeURIComponent(slug)}/check`, slug };
   };
-  const ownWhere = (request: CheckRequest): Where => {
+  const ownWhere = async (request: CheckRequest): Promise<Where> => {
     const viewer = request.viewer!;
     const role = roleFromAccessRoles(viewer.roles);
-    return { base: '/check', slug: viewer.school.slug, ...(role && { suggestedRole: role }) };
+    const covered = await services.declarations.coverFor(viewer);
+    return {
+      base: '/check',
+      slug: viewer.school.slug,
+      ...(role && { suggestedRole: role }),
+      ...(covered.length > 0 && { fromRegister: (answers: Answers) => registerAnswers(covered, answers) }),
+    };
   };
 
   app.get('/s/:school/check', anyone, (request: CheckRequest, reply) => start(publicWhere(request), reply));
-  app.get('/check', signedIn, (request: CheckRequest, reply) => start(ownWhere(request), reply));
+  app.get('/check', signedIn, async (request: CheckRequest, reply) => start(await ownWhere(request), reply));
   // One route a page, so that an unknown page is simply not found.
   for (const pageSlug of [...questions.map((question) => question.slug), checkPageSlug, answerPageSlug]) {
     app.get(`/s/:school/check/${pageSlug}`, anyone, (request: CheckRequest, reply) =>
       journeyPage(publicWhere(request), pageSlug, request, reply),
     );
-    app.get(`/check/${pageSlug}`, signedIn, (request: CheckRequest, reply) =>
-      journeyPage(ownWhere(request), pageSlug, request, reply),
+    app.get(`/check/${pageSlug}`, signedIn, async (request: CheckRequest, reply) =>
+      journeyPage(await ownWhere(request), pageSlug, request, reply),
     );
   }
 };

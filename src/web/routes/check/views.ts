@@ -53,6 +53,8 @@ export function questionView(question: Question, answers: Answers, error?: strin
 }
 
 interface Links {
+  /** Answers that came from the person's approved declarations: shown as such, with nothing to change. */
+  fromRegister?: ReadonlySet<string>;
   changeHref: (slug: string) => string;
   backLink: string;
   answerHref: string;
@@ -67,10 +69,13 @@ export function answerTexts(question: Question, answers: Answers): string[] {
   return values.map((v) => texts.get(v) ?? v);
 }
 
-export function checkYourAnswersView(answers: Answers, { changeHref, backLink, answerHref }: Links) {
+export function checkYourAnswersView(answers: Answers, { fromRegister, changeHref, backLink, answerHref }: Links) {
+  const registered = (question: Question) => fromRegister?.has(question.key) === true;
   const rows = questionsFor(answers).map((question) => ({
     key: { text: question.label },
-    value: { text: answerTexts(question, answers).join(', ') },
+    value: {
+      text: answerTexts(question, answers).join(', ') + (registered(question) ? ' (from your declarations)' : ''),
+    },
     actions: {
       items: [
         {
@@ -79,7 +84,7 @@ export function checkYourAnswersView(answers: Answers, { changeHref, backLink, a
           visuallyHiddenText: question.label.toLowerCase(),
           attributes: { 'data-qa': `change-${question.key}` },
         },
-      ],
+      ].filter(() => !registered(question)),
     },
   }));
   return { pageTitle: 'Check your answers', rows, backLink, answerHref };

@@ -1,0 +1,290 @@
+// Consent for pupils' images and work, through the real pages: the school's default purposes, a
+// parent giving and withdrawing consent for their own child only, a carer without parental
+// responsibility refused, every answer kept, "Can we post this?" following a withdrawal at once,
+// the figures per year group, and the renewal emails sent once by a job tick.
+import { beforeAll, expect, it } from 'vitest';
+import type { School } from '../../../src/domain/community/school.ts';
+import type { ConsentPurpose } from '../../../src/domain/registers/consent.ts';
+import { tick } from '../../../src/jobs/index.ts';
+import { createServices, type SentMessage } from '../../../src/wiring.ts';
+import { describeEachBackend } from '../../support/backends.ts';
+import type { Browser } from '../../support/browser.ts';
+import { aPersonWithAccount, aSchool, signIn, type TestAccount } from '../../support/community.ts';
+import { useTestApp } from '../../support/fixtures.ts';
+
+const titleOf = (body: string) => /<title>([^<]*)<\/title>/.exec(body)?.[1]?.trim() ?? '';
+/** The names listed under a data-qa marker, one per list item. */
+const listed = (body: string, marker: string) => {
+  const list = new RegExp(`data-qa="${marker}"[^>]*>([\\s\\S]*?)</ul>`).exec(body)?.[1] ?? '';
+  return [...list.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!.trim());
+};
+
+describeEachBackend('Consent for pupils’ images and work', (backend) => {
+  const testApp = useTestApp(backend);
+  const app = () => testApp().app;
+  const services = () => createServices(testApp().adapters);
+  const outbox = (): readonly SentMessage[] => testApp().adapters.outbox() ?? [];
+
+  let school: School;
+  let head: Browser;
+  let teacher: TestAccount;
+  let pam: TestAccount;
+  let gran: TestAccount;
+  let pete: TestAccount;
+  const pupils = { ada: '', bo: '', cy: '', eve: '' };
+  let purposes: ConsentPurpose[];
+  const purposeId = (key: string) => purposes.find((p) => p.key === key)!.id;
+  const allYes = () =>
+    Object.fromEntries(purposes.filter((p) => !p.retiredAt).map((p) => [`purpose-${p.id}`, 'given']));
+
+  beforeAll(async () => {
+    const adapters = testApp().adapters;
+    const { store } = adapters;
+    school = await aSchool(adapters, 'oak', '510001');
+    const elsewhere = await aSchool(adapters, 'elm', '510002');
+    const headAccount = await aPersonWithAccount(
+      adapters,
+      school.id,
+      {
+        givenName: 'Hattie',
+        familyName: 'Oak',
+        email: 'head@oak.example',
+        roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
+      },
+      { authenticator: true },
+    );
+    head = await signIn(app, headAccount);
+    teacher = await aPersonWithAccount(adapters, school.id, {
+      givenName: 'Tess',
+      familyName: 'Teach',
+      email: 'tess@oak.example',
+      roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
+    });
+    const parent = (givenName: string, email: string) =>
+      aPersonWithAccount(adapters, school.id, { givenName, familyName: 'Family', email, roles: [{ role: 'parent' }] });
+    pam = await parent('Pam', 'pam@oak.example');
+    gran = await parent('Gran', 'gran@oak.example');
+    pete = await parent('Pete', 'pete@oak.example');
+    const [ned] = await store.people.add(school.id, [
+      { person: { givenName: 'Ned', familyName: 'Noemail' }, roles: [{ role: 'parent' }] },
+    ]);
+    const pupil = (misId: string, name: string, yearGroup: '3' | '5') => ({
+      misId,
+      legalGivenName: name,
+      legalFamilyName: 'Pupil',
+      dateOfBirth: yearGroup === '3' ? '2018-03-04' : '2013-05-06',
+      yearGroup,
+    });
+    const [ada, bo, cy] = await store.pupils.add(school.id, [
+      pupil('A1', 'Ada', '3'),
+      pupil('B1', 'Bo', '3'),
+      pupil('C1', 'Cy', '5'),
+    ]);
+    const [eve] = await store.pupils.add(elsewhere.id, [pupil('E1', 'Eve', '3')]);
+    Object.assign(pupils, { ada: ada!.id, bo: bo!.id, cy: cy!.id, eve: eve!.id });
+    await store.pupils.linkCarers(school.id, [
+      { pupilId: ada!.id, carerId: pam.personId, relationship: 'mother', parentalResponsibility: true },
+      { pupilId: ada!.id, carerId: gran.personId, relationship: 'grandparent', parentalResponsibility: false },
+      { pupilId: bo!.id, carerId: pete.personId, relationship: 'father', parentalResponsibility: true },
+      { pupilId: cy!.id, carerId: ned!.id, relationship: 'father', parentalResponsibility: true },
+    ]);
+  });
+
+  it('starts each school with the five default purposes, which the Headteacher can add to, reword and retire', async () => {
+    const list = await head.get('/consent/purposes');
+    expect(list.statusCode).toBe(200);
+    for (const title of [
+      'Photos on the school website',
+      'Photos on the school’s social media',
+      'Named alongside a photo',
+      'Work displayed online',
+      'Approved social sites in lessons',
+    ]) {
+      expect(list.body).toContain(title);
+    }
+    purposes = await testApp().adapters.store.consent.purposes(school.id);
+    expect(purposes).toHaveLength(5);
+
+    const refused = await head.post('/consent/purposes', { title: 'Newsletter', explanation: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(titleOf(refused.body)).toMatch(/^Error: /);
+    expect(refused.body).toContain('Enter a short explanation for parents and carers');
+    expect(refused.body).toContain('value="Newsletter"');
+
+    expect(
+      (
+        await head.post('/consent/purposes', {
+          title: 'Photos in the printed newsletter',
+          explanation: 'Sent home on paper.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const newsletter = (await services().consent.consentFor(school.id, [], 'website_photos'))!;
+    expect(newsletter.purpose.title).toBe('Photos on the school website');
+    const all = await testApp().adapters.store.consent.purposes(school.id);
+    const added = all.find((p) => p.title === 'Photos in the printed newsletter')!;
+
+    const reworded = await head.post(`/consent/purposes/${added.id}`, {
+      title: 'Photos in the newsletter',
+      explanation: 'Sent home on paper each half term.',
+    });
+    expect(reworded.statusCode).toBe(303);
+    expect((await head.get('/consent/purposes')).body).toContain('Photos in the newsletter');
+    expect((await head.post(`/consent/purposes/${added.id}/retire`, { retire: 'yes' })).statusCode).toBe(303);
+    const retiredList = await head.get('/consent/purposes');
+    expect(retiredList.body).toContain('data-qa="retired-purposes"');
+    purposes = await testApp().adapters.store.consent.purposes(school.id);
+    // Another school's purpose is not found, and the parents' form no longer asks about a retired one.
+    const elsewhereOnes = await services().consent.consentFor(
+      (await testApp().adapters.store.schools.findBySlug('elm'))!.id,
+      [],
+      'website_photos',
+    );
+    expect((await head.get(`/consent/purposes/${elsewhereOnes!.purpose.id}`)).statusCode).toBe(404);
+    const parent = await signIn(app, pam);
+    expect((await parent.get(`/consent/children/${pupils.ada}`)).body).not.toContain('Photos in the newsletter');
+  });
+
+  it('lets a parent answer for their own child only, keeps every answer, and a withdrawal shows at once', async () => {
+    const parent = await signIn(app, pam);
+    const overview = await parent.get('/consent');
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('Ada Pupil');
+    expect(overview.body).not.toContain('Bo Pupil');
+    // Another family's child, and another school's, are not found.
+    expect((await parent.get(`/consent/children/${pupils.bo}`)).statusCode).toBe(404);
+    expect((await parent.get(`/consent/children/${pupils.eve}`)).statusCode).toBe(404);
+    await parent.get(`/consent/children/${pupils.ada}`);
+    expect((await parent.post(`/consent/children/${pupils.bo}`, allYes())).statusCode).toBe(404);
+    expect((await parent.post(`/consent/children/${pupils.eve}`, allYes())).statusCode).toBe(404);
+
+    const incomplete = await parent.post(`/consent/children/${pupils.ada}`, {
+      [`purpose-${purposeId('website_photos')}`]: 'given',
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(titleOf(incomplete.body)).toMatch(/^Error: /);
+    expect(incomplete.body).toContain('Choose yes or no for “Named alongside a photo”');
+    // What was chosen is kept.
+    expect(incomplete.body).toMatch(
+      new RegExp(`name="purpose-${purposeId('website_photos')}" type="radio" value="given" checked`),
+    );
+
+    expect((await parent.post(`/consent/children/${pupils.ada}`, allYes())).statusCode).toBe(303);
+    const staff = await signIn(app, teacher);
+    const web = purposeId('website_photos');
+    const before = await staff.get(`/consent/check?yearGroup=3&purpose=${web}`);
+    expect(before.statusCode).toBe(200);
+    expect(listed(before.body, 'may-appear')).toEqual(['Ada Pupil']);
+    expect(listed(before.body, 'no-answer')).toEqual(['Bo Pupil']);
+
+    await parent.get(`/consent/children/${pupils.ada}`);
+    const withdrawn = await parent.post(`/consent/children/${pupils.ada}`, {
+      ...allYes(),
+      [`purpose-${web}`]: 'refused',
+    });
+    expect(withdrawn.statusCode).toBe(303);
+    const after = await staff.get(`/consent/check?yearGroup=3&purpose=${web}`);
+    expect(listed(after.body, 'may-appear')).toEqual([]);
+    expect(listed(after.body, 'may-not-appear')).toEqual(['Ada Pupil']);
+    const printed = await staff.get(`/consent/check/print?yearGroup=3&purpose=${web}`);
+    expect(printed.statusCode).toBe(200);
+    expect(listed(printed.body, 'may-not-appear')).toEqual(['Ada Pupil']);
+    expect(printed.body).not.toContain('<img');
+
+    // Nothing was overwritten: five yeses, then one no.
+    const history = await testApp().adapters.store.consent.history(school.id, [pupils.ada]);
+    expect(history.map((r) => r.answer)).toEqual(['given', 'given', 'given', 'given', 'given', 'refused']);
+    expect(history.every((r) => r.answeredBy === pam.personId)).toBe(true);
+    const record = await staff.get(`/pupils/${pupils.ada}/consent`);
+    expect(record.statusCode).toBe(200);
+    expect(record.body.match(/data-qa="history-row"/g)).toHaveLength(6);
+    expect((await staff.get(`/pupils/${pupils.eve}/consent`)).statusCode).toBe(404);
+
+    const actions = (await testApp().adapters.store.audit.list(school.id, { limit: 100, offset: 0 })).items.map(
+      (e) => e.action,
+    );
+    expect(actions.filter((a) => a === 'consent_given')).toHaveLength(5);
+    expect(actions.filter((a) => a === 'consent_withdrawn')).toHaveLength(1);
+
+    // For the engine: an image of Ada and Bo on the website has no consent; on social media, neither (Bo has no answer).
+    const forImage = await services().consent.consentFor(school.id, [pupils.ada], 'social_media_photos');
+    expect(forImage?.consent).toBe(true);
+    expect(
+      (await services().consent.consentFor(school.id, [pupils.ada, pupils.bo], 'social_media_photos'))?.consent,
+    ).toBe(false);
+    expect((await services().consent.consentFor(school.id, [pupils.ada], web))?.consent).toBe(false);
+  });
+
+  it('refuses a carer without parental responsibility, who can still read the answers', async () => {
+    const carer = await signIn(app, gran);
+    const overview = await carer.get('/consent');
+    expect(overview.body).toContain('data-qa="cannot-answer"');
+    const form = await carer.get(`/consent/children/${pupils.ada}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('data-qa="answers-form"');
+    const before = (await testApp().adapters.store.consent.history(school.id, [pupils.ada])).length;
+    const refused = await carer.post(`/consent/children/${pupils.ada}`, allYes());
+    expect(refused.statusCode).toBe(403);
+    expect((await testApp().adapters.store.consent.history(school.id, [pupils.ada])).length).toBe(before);
+  });
+
+  it('counts consent, refusal and no answer for each year group and purpose', async () => {
+    const staff = await signIn(app, teacher);
+    const page = await staff.get('/consent/coverage');
+    expect(page.statusCode).toBe(200);
+    const table = (yearGroup: string) =>
+      new RegExp(`data-year-group="${yearGroup}"[\\s\\S]*?</table>`).exec(page.body)?.[0] ?? '';
+    const row = (yearGroup: string, title: string) => {
+      const found = new RegExp(
+        `${title}</th>\\s*<td[^>]*data-qa="given">(\\d+)</td>\\s*<td[^>]*data-qa="refused">(\\d+)</td>\\s*<td[^>]*data-qa="no-answer">(\\d+)</td>`,
+      ).exec(table(yearGroup));
+      return found ? found.slice(1).map(Number) : undefined;
+    };
+    expect(row('Year 3', 'Photos on the school website')).toEqual([0, 1, 1]);
+    expect(row('Year 3', 'Work displayed online')).toEqual([1, 0, 1]);
+    expect(row('Year 5', 'Work displayed online')).toEqual([0, 0, 1]);
+  });
+
+  it('emails every parent with parental responsibility and an email once, from the job, and marks older answers to be confirmed', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const startedAt = new Date();
+    await head.get('/consent/renewal');
+    const started = await head.post('/consent/renewal', {});
+    expect(started.statusCode).toBe(303);
+    const waiting = await head.get('/consent/renewal');
+    expect(waiting.body).toContain('Sending: 0 of 2 emails sent');
+    expect(waiting.body).toMatch(/1 with parental responsibility has no email address/);
+    const sentBefore = outbox().length;
+
+    expect((await tick(services(), startedAt))['consent-renewal-emails']).toEqual({ sent: 2, failed: 0 });
+    expect((await tick(services(), startedAt))['consent-renewal-emails']).toEqual({ sent: 0, failed: 0 });
+    const sent = outbox()
+      .slice(sentBefore)
+      .filter((m) => m.subject.includes('photos'));
+    expect(sent.map((m) => m.to).sort()).toEqual(['pam@oak.example', 'pete@oak.example']);
+    expect(sent[0]!.text).toMatch(/\/consent$/m);
+    expect(sent[0]!.text).not.toContain('Ada');
+    expect((await head.get('/consent/renewal')).body).not.toContain('data-qa="sending"');
+
+    const parent = await signIn(app, pam);
+    const overview = await parent.get('/consent');
+    expect(overview.body).toContain('Yes (to be confirmed)');
+    expect(overview.body).toContain('No (to be confirmed)');
+    const staff = await signIn(app, teacher);
+    const work = purposeId('work_online');
+    expect(listed((await staff.get(`/consent/check?yearGroup=3&purpose=${work}`)).body, 'may-appear')).toEqual([
+      'Ada Pupil (to be confirmed)',
+    ]);
+
+    await parent.get(`/consent/children/${pupils.ada}`);
+    const confirmed = await parent.post(`/consent/children/${pupils.ada}`, {
+      ...allYes(),
+      [`purpose-${purposeId('website_photos')}`]: 'refused',
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect((await parent.get('/consent')).body).not.toContain('(to be confirmed)');
+    expect(listed((await staff.get(`/consent/check?yearGroup=3&purpose=${work}`)).body, 'may-appear')).toEqual([
+      'Ada Pupil',
+    ]);
+  });
+});
