@@ -72,6 +72,11 @@ describe.runIf(browserAvailable())('Reading a school’s published policy in a b
       acceptDownloads: true,
     });
     const page = await context.newPage();
+    // The school's own address, which its website links to.
+    await page.goto(`${server!.url}/s/larch`);
+    expect(await page.locator('[data-qa="page-heading"]').textContent()).toBe('Larch Primary');
+    await expectAccessible(page);
+    expect(await page.locator('[data-qa="policy-link"]').getAttribute('href')).toBe('/s/larch/policy');
     const response = await page.goto(`${server!.url}/s/larch/policy#rule-B3`);
     expect(response?.status()).toBe(200);
     const current = await PublicPolicyPage.verifyOnPage(page, 'Larch Primary Social Media Policy');

@@ -135,6 +135,22 @@ export const publicPolicyRoutes: RoutePlugin = async (app, { services }) => {
       .send(pdf);
   }
 
+  // The school's own address in Footprint, which its website can link to: where to read the policy
+  // and where to ask it a question.
+  app.get<{ Params: SchoolParams }>('/s/:school', { config: { access: 'anyone' } }, async (request, reply) => {
+    const slug = request.params.school;
+    const school = slugPattern.test(slug) ? await documents.school(slug) : undefined;
+    if (!school) throw new AppError('not_found');
+    const published = await documents.published(slug);
+    reply.header('cache-control', notYetPublishedCaching);
+    return sendPage(reply, 'public-policy/school.njk', {
+      pageTitle: school.name,
+      school: { name: school.name, email: school.contactEmail },
+      published: published && { label: published.version.label, href: policyPaths.current(slug) },
+      checkHref: `/s/${encodeURIComponent(slug)}/check`,
+    });
+  });
+
   app.get<{ Params: SchoolParams }>('/s/:school/policy', { config: { access: 'anyone' } }, async (request, reply) => {
     const slug = request.params.school;
     const found = slugPattern.test(slug) ? await documents.published(slug) : undefined;

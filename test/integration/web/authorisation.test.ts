@@ -39,6 +39,7 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'POST /reset-password/:token': 'anyone',
   'GET /invitation/:token': 'anyone',
   'POST /invitation/:token': 'anyone',
+  'GET /s/:school': 'anyone',
   'GET /s/:school/policy': 'anyone',
   'GET /s/:school/policy.pdf': 'anyone',
   'GET /s/:school/policy/v/:number': 'anyone',

@@ -68,6 +68,12 @@ describeEachBackend('The published policy, for anyone', (backend) => {
     });
     expect(saved.ok).toBe(true);
 
+    const home = await get('/s/rowan');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('Rowan Primary has not published its social media policy in Footprint yet');
+    expect(home.body).not.toContain('data-qa="policy-link"');
+    expect((await get('/s/nowhere')).statusCode).toBe(404);
+
     const waiting = await get('/s/rowan/policy');
     expect(waiting.statusCode).toBe(404);
     expect(waiting.body).toContain('This school has not published its social media policy yet');
@@ -114,6 +120,15 @@ describeEachBackend('The published policy, for anyone', (backend) => {
     expect(html).not.toContain('data-qa="superseded-notice"');
     // Nobody is named: not the Headteacher who edited it, nor the governor who ratified it.
     expect(html).not.toMatch(/Hattie|Headley|Gareth|Governorson|@rowan\.example/);
+  });
+
+  it('gives the school an address of its own, linking to the policy and to the checker', async () => {
+    const home = await get('/s/rowan');
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['set-cookie']).toBeUndefined();
+    expect(home.body).toContain('href="/s/rowan/policy" data-qa="policy-link"');
+    expect(home.body).toContain('href="/s/rowan/check" data-qa="check-link"');
+    expect(home.body).toContain('(version 1.0, also as a PDF)');
   });
 
   it('caches for five minutes, answers 304 to its ETag and sets no cookie', async () => {
