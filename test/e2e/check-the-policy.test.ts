@@ -5,9 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters } from '../../src/wiring.ts';
 import { aSchool } from '../support/community.ts';
 import { aPublishedPolicy } from '../support/policy.ts';
 import { browserAvailable } from '../support/environment.ts';
@@ -15,17 +12,13 @@ import { startServerProcess, type ServerProcess } from '../support/processes.ts'
 import { CheckAnswerPage, CheckQuestionPage, CheckStartPage, CheckYourAnswersPage } from './pages/check-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
+import { prepareData } from './support/journey.ts';
 
 /** Oak Primary with the model policy published, written before Footprint starts on the same data. */
-async function publishOak(dataDir: string): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const adapters = await createAdapters(config, createLogger(config));
-  try {
-    await adapters.migrate();
+function publishOak(dataDir: string): Promise<void> {
+  return prepareData(dataDir, async (adapters) => {
     await aPublishedPolicy(adapters, await aSchool(adapters, 'oak', '600001'));
-  } finally {
-    await adapters.close();
-  }
+  });
 }
 
 describe.runIf(browserAvailable())('Checking a school’s policy in a browser', () => {

@@ -12,10 +12,10 @@ import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters } from '../../src/wiring.ts';
-import { body as bodyOf, startSmtpServer, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
+import { body as bodyOf, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
 import { aPersonWithAccount, aSchool, testPassword } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
-import { startServerProcess, type ServerProcess } from '../support/processes.ts';
+import type { ServerProcess } from '../support/processes.ts';
 import {
   ConsentCheckPage,
   ConsentCheckPrintPage,
@@ -29,7 +29,7 @@ import {
 import { CodePage, HomePage, SignInPage } from './pages/sign-in-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { freePort, onPhone } from './support/journey.ts';
+import { onPhone, startWithMail } from './support/journey.ts';
 
 const website = 'Photos on the school website';
 const purposes = [
@@ -90,14 +90,7 @@ describe.runIf(browserAvailable())('Consent for a pupil’s photos, from a paren
     } finally {
       await adapters.close();
     }
-    smtp = await startSmtpServer();
-    const port = await freePort();
-    server = await startServerProcess({
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      BASE_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    });
+    ({ server, smtp } = await startWithMail(dataDir));
     browser = await launchBrowser();
   });
 

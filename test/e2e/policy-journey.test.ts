@@ -12,10 +12,10 @@ import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters } from '../../src/wiring.ts';
-import { body as bodyOf, startSmtpServer, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
+import { body as bodyOf, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
 import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
-import { startServerProcess, type ServerProcess } from '../support/processes.ts';
+import type { ServerProcess } from '../support/processes.ts';
 import { asOneLine, pagesOf } from '../unit/pdf/pdf-text.ts';
 import { CheckAnswerPage, CheckQuestionPage, CheckStartPage, CheckYourAnswersPage } from './pages/check-pages.ts';
 import { DraftContentsPage, RulePage } from './pages/policy-draft-pages.ts';
@@ -23,7 +23,7 @@ import { AcknowledgePage, PolicyPage, SignOffPage } from './pages/policy-pages.t
 import { PublicPolicyPage } from './pages/public-policy-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { freePort, onPhone, signInAs } from './support/journey.ts';
+import { onPhone, signInAs, startWithMail } from './support/journey.ts';
 
 const newWording = 'At Larch we never post anything unkind about anyone, even in a private group.';
 
@@ -72,14 +72,7 @@ describe.runIf(browserAvailable())('A school’s policy from adoption to a paren
     } finally {
       await adapters.close();
     }
-    smtp = await startSmtpServer();
-    const port = await freePort();
-    server = await startServerProcess({
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      BASE_URL: `http://127.0.0.1:${port}`,
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    });
+    ({ server, smtp } = await startWithMail(dataDir));
     browser = await launchBrowser();
   });
 

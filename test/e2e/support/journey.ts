@@ -3,7 +3,12 @@
 // emailed links must carry its own address.
 import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '../../../src/config.ts';
+import { createLogger } from '../../../src/log.ts';
+import { createAdapters, type RunningAdapters } from '../../../src/wiring.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../integration/mail/smtp-test-server.ts';
 import { testPassword } from '../../support/community.ts';
+import { startServerProcess, type ServerProcess } from '../../support/processes.ts';
 import { CodePage, HomePage, SignInPage } from '../pages/sign-in-pages.ts';
 import { expectAccessible } from './accessibility.ts';
 
@@ -47,4 +52,29 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Footprint started on this data, with its mail going to a loopback SMTP server, so that the links in its emails carry its own address. */
+export async function startWithMail(dataDir: string): Promise<{ server: ServerProcess; smtp: TestSmtpServer }> {
+  const smtp = await startSmtpServer();
+  const port = await freePort();
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    BASE_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+  });
+  return { server, smtp };
+}
+
+/** Writes what a journey starts from into the data directory, before Footprint is started on it. */
+export async function prepareData(dataDir: string, write: (adapters: RunningAdapters) => Promise<void>): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const adapters = await createAdapters(config, createLogger(config));
+  try {
+    await adapters.migrate();
+    await write(adapters);
+  } finally {
+    await adapters.close();
+  }
 }
