@@ -12,7 +12,8 @@ import type {
   NewConsentPurpose,
 } from '../../../domain/registers/consent.ts';
 import type { ClaimedRenewalEmail, NewConsentRecord, NewConsentRenewal } from '../../../services/ports.ts';
-import type { ConsentPurposeTable, ConsentRecordTable, ConsentRenewalTable, PupilTable, Tables } from '../tables.ts';
+import type { ConsentPurposeTable, ConsentRecordTable, ConsentRenewalTable, Tables } from '../tables.ts';
+import { toPupil } from './pupils.ts';
 
 function toPurpose(row: Selectable<ConsentPurposeTable>): ConsentPurpose {
   const purpose: ConsentPurpose = {
@@ -48,22 +49,6 @@ function toRenewal(row: Selectable<ConsentRenewalTable>): ConsentRenewal {
     asked: row.asked,
     withoutEmail: row.without_email,
   };
-}
-
-function toPupil(row: Selectable<PupilTable>): Pupil {
-  const pupil: Pupil = {
-    id: row.id,
-    schoolId: row.school_id,
-    misId: row.mis_id,
-    legalGivenName: row.legal_given_name,
-    legalFamilyName: row.legal_family_name,
-    dateOfBirth: row.date_of_birth,
-    yearGroup: row.year_group as YearGroup,
-  };
-  if (row.preferred_name !== null) pupil.preferredName = row.preferred_name;
-  if (row.class_name !== null) pupil.className = row.class_name;
-  if (row.left_on !== null) pupil.leftOn = row.left_on;
-  return pupil;
 }
 
 /** Every purpose of the school, retired ones too, in the order families see them. */

@@ -6,7 +6,8 @@ import type { CommunityMember, CommunityQuery, Page, PupilsQuery } from '../../.
 import type { CarerLinkTable, PupilTable, Tables } from '../tables.ts';
 import { findPerson, peopleByIds } from './people.ts';
 
-function toPupil(row: Selectable<PupilTable>): Pupil {
+/** A pupil row as the domain's Pupil; other repositories that read pupils use it too. */
+export function toPupil(row: Selectable<PupilTable>): Pupil {
   const pupil: Pupil = {
     id: row.id,
     schoolId: row.school_id,
