@@ -9,9 +9,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters } from '../../src/wiring.ts';
 import { body as bodyOf, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
 import { aPersonWithAccount, aSchool, testPassword } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
@@ -29,7 +26,7 @@ import {
 import { CodePage, HomePage, SignInPage } from './pages/sign-in-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { onPhone, startWithMail } from './support/journey.ts';
+import { onPhone, prepareData, startWithMail } from './support/journey.ts';
 
 const website = 'Photos on the school website';
 const purposes = [
@@ -50,10 +47,7 @@ describe.runIf(browserAvailable())('Consent for a pupil’s photos, from a paren
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-consent-'));
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const adapters = await createAdapters(config, createLogger(config));
-    try {
-      await adapters.migrate();
+    await prepareData(dataDir, async (adapters) => {
       const school = await aSchool(adapters, 'birch', '720001');
       const head = await aPersonWithAccount(
         adapters,
@@ -87,9 +81,7 @@ describe.runIf(browserAvailable())('Consent for a pupil’s photos, from a paren
       await adapters.store.pupils.linkCarers(school.id, [
         { pupilId: adaId, carerId: pam.personId, relationship: 'mother', parentalResponsibility: true },
       ]);
-    } finally {
-      await adapters.close();
-    }
+    });
     ({ server, smtp } = await startWithMail(dataDir));
     browser = await launchBrowser();
   });

@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters, createServices } from '../../src/wiring.ts';
+import { createServices } from '../../src/wiring.ts';
 import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { aPolicyTeam, publishDraft } from '../support/policy.ts';
@@ -26,7 +24,7 @@ import type { HomePage } from './pages/sign-in-pages.ts';
 import { clickThrough } from './pages/footprint-page.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { onPhone, signInAs } from './support/journey.ts';
+import { onPhone, prepareData, signInAs } from './support/journey.ts';
 
 const niece = '?role=staff&act=friend_request_accept&with=pupil&age=9&relationship=family';
 
@@ -38,10 +36,7 @@ describe.runIf(browserAvailable())('Declaring a family link, and what it changes
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-declarations-'));
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const adapters = await createAdapters(config, createLogger(config));
-    try {
-      await adapters.migrate();
+    await prepareData(dataDir, async (adapters) => {
       const school = await aSchool(adapters, 'elm', '800001');
       const team = await aPolicyTeam(adapters, school, { authenticator: true });
       headKey = team.headAccount.key!;
@@ -55,9 +50,7 @@ describe.runIf(browserAvailable())('Declaring a family link, and what it changes
       await adapters.store.pupils.add(school.id, [
         { misId: 'P1', legalGivenName: 'Nia', legalFamilyName: 'Niece', dateOfBirth: '2017-03-04', yearGroup: '4' },
       ]);
-    } finally {
-      await adapters.close();
-    }
+    });
     server = await startServerProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
   });

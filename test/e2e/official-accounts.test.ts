@@ -7,9 +7,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters } from '../../src/wiring.ts';
 import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
@@ -22,7 +19,7 @@ import {
 } from './pages/official-account-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { onPhone, signInAs } from './support/journey.ts';
+import { onPhone, prepareData, signInAs } from './support/journey.ts';
 
 const blog = 'https://class3.rowan.example';
 
@@ -34,10 +31,7 @@ describe.runIf(browserAvailable())('An official class blog, from request to a ch
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-official-accounts-'));
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const adapters = await createAdapters(config, createLogger(config));
-    try {
-      await adapters.migrate();
+    await prepareData(dataDir, async (adapters) => {
       const school = await aSchool(adapters, 'rowan', '900001');
       const head = await aPersonWithAccount(
         adapters,
@@ -57,9 +51,7 @@ describe.runIf(browserAvailable())('An official class blog, from request to a ch
         email: 'tess@rowan.example',
         roles: [{ role: 'staff', jobTitle: 'Class 3 teacher', duties: ['teacher'] }],
       });
-    } finally {
-      await adapters.close();
-    }
+    });
     server = await startServerProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
   });

@@ -9,9 +9,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters } from '../../src/wiring.ts';
 import { body as bodyOf, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
 import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
@@ -23,7 +20,7 @@ import { AcknowledgePage, PolicyPage, SignOffPage } from './pages/policy-pages.t
 import { PublicPolicyPage } from './pages/public-policy-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
-import { onPhone, signInAs, startWithMail } from './support/journey.ts';
+import { onPhone, prepareData, signInAs, startWithMail } from './support/journey.ts';
 
 const newWording = 'At Larch we never post anything unkind about anyone, even in a private group.';
 
@@ -37,10 +34,7 @@ describe.runIf(browserAvailable())('A school’s policy from adoption to a paren
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-policy-'));
     // Larch Primary's Headteacher, chair of governors and two teachers, before Footprint starts.
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const adapters = await createAdapters(config, createLogger(config));
-    try {
-      await adapters.migrate();
+    await prepareData(dataDir, async (adapters) => {
       const school = await aSchool(adapters, 'larch', '700001');
       const staff = (duty: 'headteacher' | 'teacher') => [
         { role: 'staff' as const, jobTitle: duty === 'headteacher' ? 'Headteacher' : 'Teacher', duties: [duty] },
@@ -69,9 +63,7 @@ describe.runIf(browserAvailable())('A school’s policy from adoption to a paren
           roles: staff('teacher'),
         });
       }
-    } finally {
-      await adapters.close();
-    }
+    });
     ({ server, smtp } = await startWithMail(dataDir));
     browser = await launchBrowser();
   });

@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.ts';
-import { createAdapters, createServices } from '../../src/wiring.ts';
-import { testConfig } from '../support/backends.ts';
+import { createServices } from '../../src/wiring.ts';
 import { aSchool } from '../support/community.ts';
 import { aPolicyTeam, publishDraft } from '../support/policy.ts';
 import { browserAvailable } from '../support/environment.ts';
@@ -15,13 +13,11 @@ import { startServerProcess, type ServerProcess } from '../support/processes.ts'
 import { PublicPolicyPage } from './pages/public-policy-pages.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
+import { prepareData } from './support/journey.ts';
 
 /** Writes a school that has published version 1.0 of its policy, then 2.0, into the data directory. */
 async function schoolWithTwoVersions(dataDir: string): Promise<void> {
-  const config = testConfig({ DATA_DIR: dataDir });
-  const adapters = await createAdapters(config, createLogger(config));
-  try {
-    await adapters.migrate();
+  await prepareData(dataDir, async (adapters) => {
     const school = await aSchool(adapters, 'larch', '400031');
     const team = await aPolicyTeam(adapters, school);
     const policy = createServices(adapters).schoolPolicy;
@@ -42,9 +38,7 @@ async function schoolWithTwoVersions(dataDir: string): Promise<void> {
       },
       { summary: 'Rule B3 reworded', ratifiedOn: '2026-11-12' },
     );
-  } finally {
-    await adapters.close();
-  }
+  });
 }
 
 describe.runIf(browserAvailable())('Reading a school’s published policy in a browser', () => {
