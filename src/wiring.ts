@@ -1,14 +1,17 @@
 // The one place where adapters are chosen and connected to services:
 // createAdapters(config) → createServices(adapters) → buildApp(services) or a command.
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { backupDatabase, type BackupReport } from './adapters/db/backup.ts';
 import { openDatabase } from './adapters/db/database.ts';
 import { bringUpToDate, type MigrationReport } from './adapters/db/migrate.ts';
 import { restoreDatabase } from './adapters/db/restore.ts';
 import { createCryptography } from './adapters/crypto/index.ts';
+import { createEvidenceStore } from './adapters/files/evidence-store.ts';
 import { createOidcSignOn } from './adapters/identity/oidc.ts';
 import { createMailer, type SentMessage } from './adapters/mail/index.ts';
 import { createPdfPrinter } from './adapters/pdf/index.ts';
+import { createLetterPrinter } from './adapters/pdf/letter.ts';
 import { createJobQueue, jobDatabaseOf } from './adapters/jobs/pg-boss.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
 import { scopedStore } from './adapters/db/school-scope.ts';
@@ -58,6 +61,8 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
     mailer,
     singleSignOn: createOidcSignOn(),
     policyPrinter: createPdfPrinter(),
+    letterPrinter: createLetterPrinter(),
+    evidence: createEvidenceStore(join(config.dataDir, 'evidence')),
     baseUrl: config.baseUrl,
     migrate: () => bringUpToDate(database, config, logger),
     outbox: () => (mailer.kind === 'outbox' ? mailer.outbox() : undefined),

@@ -39,4 +39,16 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     cron: '10 6 * * *',
     run: async (services, now) => ({ sent: await services.declarations.sendReviewReminders(now) }),
   },
+  {
+    name: 'incident-task-chaser',
+    // Hourly: a task past due reminds its owner within the hour, and the person above them two days on.
+    cron: '5 * * * *',
+    run: async (services, now) => ({ sent: await services.incidents.chaseOverdueTasks(now) }),
+  },
+  {
+    name: 'incident-retention-review',
+    // Daily: the Headteacher hears of closed cases that have reached the end of their keeping.
+    cron: '20 6 * * *',
+    run: async (services, now) => ({ sent: await services.incidentRetention.sendReviewNotices(now) }),
+  },
 ];

@@ -1,9 +1,10 @@
 // The audit log: reading a school's entries, and checking that every school's chain is whole,
-// walked from its first entry to the head recorded apart from it. Other services write entries
+// walked from its first entry to the head recorded apart from it, and each case's chronology. Other services write entries
 // themselves, with `store.audit.append(…)` inside the transaction of the action they record.
 import { can } from '../domain/access/capabilities.ts';
 import { displayName } from '../domain/community/people.ts';
 import { endChainWalk, startChainWalk, walkChain, type AuditEntry, type ChainVerdict } from '../domain/audit/index.ts';
+import { verifyChronology } from '../domain/incidents/chronology.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
 import type { Adapters, AuditQuery, Store } from './ports.ts';
@@ -11,6 +12,8 @@ import type { Adapters, AuditQuery, Store } from './ports.ts';
 export interface ChainReport {
   school: { id: string; name: string; slug: string };
   verdict: ChainVerdict;
+  /** Each case's chronology, chained the same way. */
+  cases: { caseId: string; reference: string; verdict: ChainVerdict }[];
 }
 
 /** Entries read at a time: few round trips, and memory that stays flat however long the chain. */
@@ -27,6 +30,20 @@ function checkChain(store: Store, schoolId: string): Promise<ChainVerdict> {
   });
 }
 
+async function checkChronologies(store: Store, schoolId: string): Promise<ChainReport['cases']> {
+  const reports: ChainReport['cases'] = [];
+  for (const caseId of await store.incidents.caseIds(schoolId)) {
+    const found = await store.incidents.find(schoolId, caseId);
+    const { events, head } = await store.incidents.chronology(schoolId, caseId);
+    reports.push({
+      caseId,
+      reference: found?.reference ?? caseId,
+      verdict: verifyChronology(events, head, store.audit.hashOf),
+    });
+  }
+  return reports;
+}
+
 async function named(store: Store, slug: string): Promise<ChainReport['school']> {
   const school = await store.schools.findBySlug(slug);
   if (!school) throw new AppError('not_found', `There is no school "${slug}".`);
@@ -39,7 +56,13 @@ export function createAuditService({ store }: Pick<Adapters, 'store'>) {
     async verify(schoolSlug?: string): Promise<ChainReport[]> {
       const schools = schoolSlug === undefined ? await store.audit.schools() : [await named(store, schoolSlug)];
       const reports: ChainReport[] = [];
-      for (const school of schools) reports.push({ school, verdict: await checkChain(store, school.id) });
+      for (const school of schools) {
+        reports.push({
+          school,
+          verdict: await checkChain(store, school.id),
+          cases: await checkChronologies(store, school.id),
+        });
+      }
       return reports;
     },
 

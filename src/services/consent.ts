@@ -2,12 +2,23 @@
 // asked about; parents with parental responsibility answer yes or no for each of their children,
 // and every answer is kept; staff see, class by class, who may appear before they post; a yearly
 // renewal emails families to look again. `consentFor` gives the policy engine's
-// `content.images[].consent` from the register.
+// `content.images[].consent` from the register. A pupil of 12 or over can be given a one-time link
+// to read their own record, without signing in; every such reading goes on the audit log.
 import { can, type Capability } from '../domain/access/capabilities.ts';
 import { displayName } from '../domain/community/people.ts';
-import { ageOn, isOnRoll, yearGroups, type Pupil, type YearGroup } from '../domain/community/pupils.ts';
+import { ageOn, isOnRoll, yearGroups, type Pupil } from '../domain/community/pupils.ts';
+import { expiryOf, linkState, type UnusableReason } from '../domain/links/links.ts';
 import {
+  ownLinkRefusal,
+  ownRecord,
+  type OwnLinkRefusal,
+  type OwnRecordLine,
+  type PupilConsentLink,
+} from '../domain/registers/consent-for-pupils.ts';
+import {
+  classesOnRoll,
   coverage,
+  coverageByClass,
   defaultPurposes,
   imageConsent,
   isConsentAnswer,
@@ -20,6 +31,8 @@ import {
   type ConsentAnswer,
   type ConsentPurpose,
   type ConsentRecord,
+  type ClassCoverageRow,
+  type ClassOnRoll,
   type ConsentRenewal,
   type CoverageRow,
   type PurposeProblems,
@@ -28,7 +41,14 @@ import {
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
 import { recordAudit } from './audit-trail.ts';
-import { MailNotSentError, type Adapters, type ClaimedRenewalEmail, type NewConsentRecord } from './ports.ts';
+import { linkPaths } from './links.ts';
+import {
+  MailNotSentError,
+  type Adapters,
+  type ClaimedRenewalEmail,
+  type NewConsentRecord,
+  type PupilGroup,
+} from './ports.ts';
 
 type Deps = Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl' | 'jobs'>;
 
@@ -66,7 +86,7 @@ export interface PupilStanding {
 }
 
 export interface ClassCheck {
-  yearGroup: YearGroup;
+  group: PupilGroup;
   purpose: ConsentPurpose;
   mayAppear: PupilStanding[];
   mayNotAppear: PupilStanding[];
@@ -80,6 +100,28 @@ export interface ConsentForImage {
   consent: boolean;
 }
 
+/** A pupil's record as the staff page shows it, with whether the pupil may be given a link to it. */
+export interface PupilRecord {
+  pupil: Pupil;
+  age: number;
+  answers: PurposeAnswer[];
+  history: RecordedAnswer[];
+  /** Why the pupil may not be given a link to their own record; none when they may. */
+  ownLinkRefusal?: OwnLinkRefusal;
+}
+
+export type PupilLinkIssued =
+  | { outcome: 'issued'; pupil: Pupil; url: string; expiresAt: Date }
+  | { outcome: 'refused'; pupil: Pupil; refusal: OwnLinkRefusal };
+
+/** A pupil's link that still works (what its first page may show), or why it does not. */
+export type PupilLinkCheck = { usable: true; schoolName: string } | { usable: false; reason: UnusableReason };
+
+/** What a pupil sees on opening their link: their first name, and each purpose with what is recorded. */
+export type PupilLinkOpened =
+  | { outcome: 'opened'; schoolName: string; firstName: string; lines: OwnRecordLine[]; readAt: Date }
+  | { outcome: 'unusable'; reason: UnusableReason };
+
 export interface RenewalOverview {
   renewal?: ConsentRenewal;
   progress?: { sent: number; total: number };
@@ -91,6 +133,13 @@ function allow(viewer: Viewer, capability: Capability): void {
 
 const today = (at: Date) => at.toISOString().slice(0, 10);
 const active = (purposes: readonly ConsentPurpose[]) => purposes.filter((purpose) => !purpose.retiredAt);
+
+/** Why a pupil's link does not work now; none while it does. Used wins over expired. */
+function unusable(link: PupilConsentLink | undefined, now: Date): UnusableReason | undefined {
+  if (!link) return 'unknown';
+  const state = linkState(link, now);
+  return state === 'usable' ? undefined : state;
+}
 
 export function createConsentService({ store, inTransaction, clock, mailer, baseUrl, jobs }: Deps) {
   /** The school's purposes, giving it the defaults the first time anyone looks. */
@@ -303,10 +352,7 @@ export function createConsentService({ store, inTransaction, clock, mailer, base
     // Staff.
 
     /** A pupil's record, for a member of staff to show or print for them; undefined for another school's. */
-    async pupilRecord(
-      viewer: Viewer,
-      pupilId: string,
-    ): Promise<{ pupil: Pupil; age: number; answers: PurposeAnswer[]; history: RecordedAnswer[] } | undefined> {
+    async pupilRecord(viewer: Viewer, pupilId: string): Promise<PupilRecord | undefined> {
       allow(viewer, 'check_consent');
       const schoolId = viewer.school.id;
       if (!uuidShape.test(pupilId)) return undefined;
@@ -318,16 +364,116 @@ export function createConsentService({ store, inTransaction, clock, mailer, base
         const person = await store.people.find(schoolId, id);
         names.set(id, person ? displayName(person) : 'Someone no longer in the school’s records');
       }
+      const day = today(clock.now());
+      const age = ageOn(pupil.dateOfBirth, day);
+      const refusal = ownLinkRefusal({ age, onRoll: isOnRoll(pupil, day) });
       return {
         pupil,
-        age: ageOn(pupil.dateOfBirth, today(clock.now())),
+        age,
         answers: await answersFor(schoolId, pupilId),
         history: records.map((record) => ({
           record,
           purposeTitle: purposes.find((purpose) => purpose.id === record.purposeId)?.title ?? '',
           answeredByName: names.get(record.answeredBy) ?? '',
         })),
+        ...(refusal && { ownLinkRefusal: refusal }),
       };
+    },
+
+    /**
+     * Makes a one-time link for a pupil of 12 or over to read their own record, replacing any
+     * earlier one not yet used. The address is returned only here, for the member of staff to
+     * show or print for the pupil: pupils have no email address in Footprint. Undefined for a
+     * pupil of another school.
+     */
+    async issuePupilLink(viewer: Viewer, pupilId: string): Promise<PupilLinkIssued | undefined> {
+      allow(viewer, 'manage_consent');
+      const schoolId = viewer.school.id;
+      if (!uuidShape.test(pupilId)) return undefined;
+      const pupil = await store.pupils.find(schoolId, pupilId);
+      if (!pupil) return undefined;
+      const now = clock.now();
+      const day = today(now);
+      const refusal = ownLinkRefusal({ age: ageOn(pupil.dateOfBirth, day), onRoll: isOnRoll(pupil, day) });
+      if (refusal) return { outcome: 'refused', pupil, refusal };
+      const { token, link } = await inTransaction(async (trx) => {
+        const made = await trx.consent.addPupilLink(schoolId, {
+          pupilId,
+          createdAt: now,
+          expiresAt: expiryOf('pupil_consent', now),
+        });
+        await recordAudit(
+          trx,
+          {
+            schoolId,
+            actorPersonId: viewer.person.id,
+            action: 'consent_link_issued',
+            subject: { kind: 'pupil', id: pupilId },
+          },
+          now,
+        );
+        return made;
+      });
+      return {
+        outcome: 'issued',
+        pupil,
+        url: `${baseUrl}${linkPaths.pupil_consent}/${token}`,
+        expiresAt: link.expiresAt,
+      };
+    },
+
+    /** Whether a pupil's link still works, without using it: mail scanners and previews open links. */
+    async checkPupilLink(token: string): Promise<PupilLinkCheck> {
+      const link = await store.consent.findPupilLink(token);
+      const reason = unusable(link, clock.now());
+      if (reason || !link) return { usable: false, reason: reason ?? 'unknown' };
+      const school = await store.schools.findById(link.schoolId);
+      if (!school) return { usable: false, reason: 'unknown' };
+      return { usable: true, schoolName: school.name };
+    },
+
+    /**
+     * Uses a pupil's link and reads their record: only the purposes still asked about, what is
+     * recorded for each and since when, naming nobody. The reading goes on the audit log, written
+     * with the use of the link; a link works once, so a second press finds it used.
+     */
+    async openPupilLink(token: string): Promise<PupilLinkOpened> {
+      const now = clock.now();
+      const link = await store.consent.findPupilLink(token);
+      const reason = unusable(link, now);
+      if (reason || !link) return { outcome: 'unusable', reason: reason ?? 'unknown' };
+      const { schoolId, pupilId } = link;
+      const [school, pupil, purposes, since] = await Promise.all([
+        store.schools.findById(schoolId),
+        store.pupils.find(schoolId, pupilId),
+        purposesOf(schoolId),
+        renewalStart(schoolId),
+      ]);
+      if (!school || !pupil) return { outcome: 'unusable', reason: 'unknown' };
+      return inTransaction(async (trx): Promise<PupilLinkOpened> => {
+        const used = await trx.consent.usePupilLink(schoolId, token, now);
+        if (!used)
+          return { outcome: 'unusable', reason: unusable(await trx.consent.findPupilLink(token), now) ?? 'used' };
+        const history = await trx.consent.history(schoolId, [pupilId]);
+        await recordAudit(
+          trx,
+          {
+            schoolId,
+            actorPersonId: null,
+            action: 'record_read',
+            subject: { kind: 'consent_record', id: pupilId },
+            details: { by: 'pupil_link' },
+          },
+          now,
+        );
+        return {
+          outcome: 'opened',
+          schoolName: school.name,
+          firstName: pupil.preferredName ?? pupil.legalGivenName,
+          lines: ownRecord(active(purposes), history, pupilId, since),
+          readAt: now,
+        };
+      });
     },
 
     /** The purposes staff can check against: those families are still asked about. */
@@ -336,18 +482,24 @@ export function createConsentService({ store, inTransaction, clock, mailer, base
       return active(await purposesOf(viewer.school.id));
     },
 
-    /** "Can we post this?": the year group's pupils on the roll, by whether they may appear for the purpose. */
-    async check(viewer: Viewer, yearGroup: YearGroup, purposeId: string): Promise<ClassCheck | undefined> {
+    /** The classes on the roll today, youngest first, as the MIS names them. */
+    async classes(viewer: Viewer): Promise<ClassOnRoll[]> {
+      allow(viewer, 'check_consent');
+      return classesOnRoll(await store.consent.pupilsOnRoll(viewer.school.id, today(clock.now())), yearGroups);
+    },
+
+    /** "Can we post this?": the class's or year group's pupils on the roll, by whether they may appear for the purpose. */
+    async check(viewer: Viewer, group: PupilGroup, purposeId: string): Promise<ClassCheck | undefined> {
       allow(viewer, 'check_consent');
       const schoolId = viewer.school.id;
-      const pupils = await store.consent.pupilsOnRoll(schoolId, today(clock.now()), yearGroup);
+      const pupils = await store.consent.pupilsOnRoll(schoolId, today(clock.now()), group);
       const found = await consentFor(
         schoolId,
         pupils.map((pupil) => pupil.id),
         purposeId,
       );
       if (!found || found.purpose.retiredAt) return undefined;
-      const result: ClassCheck = { yearGroup, purpose: found.purpose, mayAppear: [], mayNotAppear: [], noAnswer: [] };
+      const result: ClassCheck = { group, purpose: found.purpose, mayAppear: [], mayNotAppear: [], noAnswer: [] };
       found.pupils.forEach(({ answer }, i) => {
         const entry = { pupil: pupils[i]!, answer };
         if (answer.status === 'given') result.mayAppear.push(entry);
@@ -357,8 +509,10 @@ export function createConsentService({ store, inTransaction, clock, mailer, base
       return result;
     },
 
-    /** For each year group and purpose: how many pupils on the roll have a yes, a no, or no answer. */
-    async coverage(viewer: Viewer): Promise<{ purposes: ConsentPurpose[]; rows: CoverageRow[] }> {
+    /** For each class, each year group and each purpose: how many pupils on the roll have a yes, a no, or no answer. */
+    async coverage(
+      viewer: Viewer,
+    ): Promise<{ purposes: ConsentPurpose[]; rows: CoverageRow[]; classRows: ClassCoverageRow[] }> {
       allow(viewer, 'check_consent');
       const schoolId = viewer.school.id;
       const [purposes, pupils, history] = await Promise.all([
@@ -367,7 +521,11 @@ export function createConsentService({ store, inTransaction, clock, mailer, base
         store.consent.history(schoolId),
       ]);
       const shown = active(purposes);
-      return { purposes: shown, rows: coverage(pupils, shown, history, yearGroups) };
+      return {
+        purposes: shown,
+        rows: coverage(pupils, shown, history, yearGroups),
+        classRows: coverageByClass(pupils, shown, history, yearGroups),
+      };
     },
 
     // The yearly renewal.

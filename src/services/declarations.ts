@@ -1,18 +1,24 @@
 // The declarations register: staff, governors and volunteers declare relationships the policy
 // asks about and see their own; the Headteacher decides on each, and the DSL can read them all.
-// Reading the register is a read of a restricted record, so each read goes on the audit log.
+// Nobody decides on their own: the Headteacher's declarations go to the chair of governors, who
+// sees those and no others. Reading the register is a read of a restricted record, so each read
+// goes on the audit log.
+import type { CheckRegister } from '../domain/check/register.ts';
 import { can, type Capability } from '../domain/access/capabilities.ts';
-import { accessRolesOf } from '../domain/access/roles.ts';
+import { accessRolesOf, type AccessRole } from '../domain/access/roles.ts';
 import { displayName } from '../domain/community/people.ts';
+import { pupilLabel } from '../domain/community/pupils.ts';
 import {
-  coverageOf,
   daysAfter,
+  deciderFor,
+  decisionRefusal,
   declineReasonProblem,
+  mayRead,
   readDeclarationForm,
   reviewDateProblem,
   reviewDigestEmail,
   reviewNoticeDays,
-  type Covered,
+  type Decider,
   type DeclarationErrors,
   type DeclarationFormValues,
   type Declaration,
@@ -36,7 +42,24 @@ export interface Choice {
   name: string;
 }
 
-export type Decided = { ok: true } | { ok: false; error: string };
+/** A decision made, or why not: `refused` when the person may not decide on this declaration at all. */
+export type Decided = { ok: true } | { ok: false; error: string; refused?: true };
+
+/** A declaration as the register shows it to someone who may read it. */
+export type ReviewEntry = RegisterEntry & {
+  /** Who decides on it: the chair of governors for the Headteacher's own. */
+  decider: Decider;
+  /** Why the reader may not approve or decline it, or nothing when they may. */
+  refusal?: string;
+};
+
+/** Whom the school has to decide on declarations. */
+interface Deciders {
+  /** Everyone holding the Headteacher's duty, so that their declarations go to the chair. */
+  headteacherIds: ReadonlySet<string>;
+  /** Addresses of enabled accounts, for reminders. */
+  emails: Readonly<Record<Decider, string[]>>;
+}
 
 export function createDeclarationsService({
   store,
@@ -45,27 +68,53 @@ export function createDeclarationsService({
   mailer,
   baseUrl,
 }: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl'>) {
-  async function headteachersOf(schoolId: string): Promise<string[]> {
-    return (await store.accounts.holders(schoolId))
-      .filter(
-        ({ account, person }) =>
-          !account.disabledAt &&
-          accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }).includes('headteacher'),
-      )
-      .map(({ account }) => account.email);
+  async function decidersOf(schoolId: string): Promise<Deciders> {
+    const headteacherIds = new Set<string>();
+    const emails: Record<Decider, string[]> = { headteacher: [], chair_of_governors: [] };
+    for (const { account, person } of await store.accounts.holders(schoolId)) {
+      const roles = accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin });
+      if (roles.includes('headteacher')) headteacherIds.add(person.id);
+      if (account.disabledAt) continue;
+      for (const decider of ['headteacher', 'chair_of_governors'] as const) {
+        if (roles.includes(decider)) emails[decider].push(account.email);
+      }
+    }
+    return { headteacherIds, emails };
   }
 
-  /** The register's entry, for the Headteacher and the DSL only; undefined for anyone else's school. */
-  async function entry(viewer: Viewer, id: string): Promise<RegisterEntry | undefined> {
+  const asReviewed = (viewer: Viewer, found: RegisterEntry, deciders: Deciders): ReviewEntry => {
+    const byHead = deciders.headteacherIds.has(found.declaration.personId);
+    const refusal = decisionRefusal({ personId: viewer.person.id, roles: viewer.roles }, found.declaration, byHead);
+    return { ...found, decider: deciderFor(byHead), ...(refusal !== undefined && { refusal }) };
+  };
+
+  /**
+   * A declaration of the viewer's school that they may read (the chair: only the Headteacher's);
+   * undefined for any other, so that its existence is not given away.
+   */
+  async function entry(viewer: Viewer, id: string): Promise<ReviewEntry | undefined> {
     if (!uuidShape.test(id)) return undefined;
-    return store.declarations.find(viewer.school.id, id);
+    const found = await store.declarations.find(viewer.school.id, id);
+    if (!found) return undefined;
+    const deciders = await decidersOf(viewer.school.id);
+    if (!mayRead(viewer.roles, deciders.headteacherIds.has(found.declaration.personId))) return undefined;
+    return asReviewed(viewer, found, deciders);
   }
+
+  const isHeadteacher = (roles: readonly AccessRole[]) => roles.includes('headteacher');
 
   return {
-    /** The viewer's own declarations, newest first. */
-    mine(viewer: Viewer): Promise<RegisterEntry[]> {
+    /**
+     * The viewer's own declarations, newest first; who decides on them; and whether that person is
+     * missing (the Headteacher's wait when the school has no chair of governors who can sign in).
+     */
+    async mine(viewer: Viewer): Promise<{ entries: RegisterEntry[]; decider: Decider; deciderMissing: boolean }> {
       allow(viewer, 'declare_relationship');
-      return store.declarations.of(viewer.school.id, viewer.person.id);
+      const entries = await store.declarations.of(viewer.school.id, viewer.person.id);
+      const decider = deciderFor(isHeadteacher(viewer.roles));
+      const deciderMissing =
+        decider === 'chair_of_governors' && (await decidersOf(viewer.school.id)).emails.chair_of_governors.length === 0;
+      return { entries, decider, deciderMissing };
     },
 
     /** The parents and carers, and the pupils on the roll, that a declaration can name. */
@@ -78,7 +127,7 @@ export function createDeclarationsService({
         parents: parents.items.map((person) => ({ id: person.id, name: displayName(person) })),
         pupils: pupils.items.map((pupil) => ({
           id: pupil.id,
-          name: `${displayName({ givenName: pupil.legalGivenName, familyName: pupil.legalFamilyName, ...(pupil.preferredName && { preferredName: pupil.preferredName }) })}, year ${pupil.yearGroup}`,
+          name: pupilLabel(pupil),
         })),
       };
     },
@@ -125,12 +174,20 @@ export function createDeclarationsService({
       });
     },
 
-    /** The school's whole register; the read is audited. */
-    async register(viewer: Viewer): Promise<RegisterEntry[]> {
+    /**
+     * The register as far as the viewer may read it: the whole of it for the Headteacher and the
+     * DSL, the Headteacher's own declarations for the chair of governors. The read is audited.
+     * `chairMissing` says the school has no chair of governors who can sign in to decide on the
+     * Headteacher's declarations.
+     */
+    async register(viewer: Viewer): Promise<{ entries: ReviewEntry[]; chairMissing: boolean }> {
       allow(viewer, 'review_declarations');
       const schoolId = viewer.school.id;
+      const deciders = await decidersOf(schoolId);
       return inTransaction(async (trx) => {
-        const entries = await trx.declarations.register(schoolId);
+        const entries = (await trx.declarations.register(schoolId))
+          .filter((found) => mayRead(viewer.roles, deciders.headteacherIds.has(found.declaration.personId)))
+          .map((found) => asReviewed(viewer, found, deciders));
         await recordAudit(
           trx,
           {
@@ -142,12 +199,21 @@ export function createDeclarationsService({
           },
           clock.now(),
         );
-        return entries;
+        return { entries, chairMissing: deciders.emails.chair_of_governors.length === 0 };
       });
     },
 
-    /** One declaration of the viewer's school; the read is audited. Undefined for any other. */
-    async read(viewer: Viewer, id: string): Promise<RegisterEntry | undefined> {
+    /** Whether the school has a chair of governors who can sign in, to decide on the Headteacher's. */
+    async chairMissing(viewer: Viewer): Promise<boolean> {
+      allow(viewer, 'review_declarations');
+      return (await decidersOf(viewer.school.id)).emails.chair_of_governors.length === 0;
+    },
+
+    /**
+     * One declaration of the viewer's school that they may read; the read is audited. Undefined for
+     * any other, and, for the chair of governors, for anyone's but the Headteacher's.
+     */
+    async read(viewer: Viewer, id: string): Promise<ReviewEntry | undefined> {
       allow(viewer, 'review_declarations');
       const found = await entry(viewer, id);
       if (found) {
@@ -172,6 +238,7 @@ export function createDeclarationsService({
       const problem = reviewDateProblem(reviewDue, day(now));
       const found = await entry(viewer, id);
       if (!found) return undefined;
+      if (found.refusal) return { ok: false, error: found.refusal, refused: true };
       if (problem) return { ok: false, error: problem };
       return inTransaction(async (trx) => {
         const schoolId = viewer.school.id;
@@ -202,6 +269,7 @@ export function createDeclarationsService({
       allow(viewer, 'approve_declarations');
       const found = await entry(viewer, id);
       if (!found) return undefined;
+      if (found.refusal) return { ok: false, error: found.refusal, refused: true };
       const problem = declineReasonProblem(reason);
       if (problem) return { ok: false, error: problem };
       return inTransaction(async (trx) => {
@@ -229,20 +297,21 @@ export function createDeclarationsService({
       });
     },
 
-    /** Who the viewer's approved declarations let them be in touch with, for "Check the policy". */
-    async coverFor(viewer: Viewer): Promise<Covered[]> {
-      if (!can(viewer.roles, 'declare_relationship')) return [];
+    /**
+     * The viewer's own declarations, for "Check the policy" to ask which of the people named on them
+     * a question is about; undefined when they have none (or may not declare), so it does not ask.
+     */
+    async forCheck(viewer: Viewer): Promise<CheckRegister | undefined> {
+      if (!can(viewer.roles, 'declare_relationship')) return undefined;
       const own = await store.declarations.of(viewer.school.id, viewer.person.id);
-      return coverageOf(
-        own.map((e) => e.declaration),
-        day(clock.now()),
-      );
+      return own.length === 0 ? undefined : { own, today: day(clock.now()) };
     },
 
     /**
-     * Emails each school's Headteacher the declarations whose review falls in the next 14 days, once
-     * per declaration and review date: each is claimed before the email goes, and given back if it
-     * could not go. A background job calls this daily. Returns how many emails went.
+     * Emails the declarations whose review falls in the next 14 days to whoever decides on them: the
+     * Headteacher, or the chair of governors for the Headteacher's own (which wait when the school
+     * has no chair). Once per declaration and review date: each is claimed before the email goes,
+     * and given back if it could not go. A background job calls this daily. Returns how many went.
      */
     async sendReviewReminders(now: Date = clock.now()): Promise<number> {
       const today = day(now);
@@ -253,26 +322,36 @@ export function createDeclarationsService({
       let failure: Error | undefined;
       for (const [schoolId, items] of bySchool) {
         const school = await store.schools.findById(schoolId);
-        const recipients = await headteachersOf(schoolId);
-        if (!school || recipients.length === 0) continue;
-        const claimed: typeof due = [];
+        if (!school) continue;
+        const deciders = await decidersOf(schoolId);
+        const byDecider: Record<Decider, typeof due> = { headteacher: [], chair_of_governors: [] };
         for (const item of items) {
-          if (await store.declarations.claimReminder(schoolId, item.declarationId, item.reviewDue, now)) {
-            claimed.push(item);
-          }
+          const found = await store.declarations.find(schoolId, item.declarationId);
+          if (found) byDecider[deciderFor(deciders.headteacherIds.has(found.declaration.personId))].push(item);
         }
-        if (claimed.length === 0) continue;
-        const email = reviewDigestEmail(school, claimed, `${baseUrl}/declarations/review`);
-        try {
-          for (const to of recipients) {
-            await mailer.send({ to, ...email });
-            sent += 1;
+        for (const decider of ['headteacher', 'chair_of_governors'] as const) {
+          const recipients = deciders.emails[decider];
+          if (recipients.length === 0 || byDecider[decider].length === 0) continue;
+          const claimed: typeof due = [];
+          for (const item of byDecider[decider]) {
+            if (await store.declarations.claimReminder(schoolId, item.declarationId, item.reviewDue, now)) {
+              claimed.push(item);
+            }
           }
-        } catch (error) {
-          for (const item of claimed) {
-            await store.declarations.releaseReminder(schoolId, item.declarationId, item.reviewDue);
+          if (claimed.length === 0) continue;
+          const email = reviewDigestEmail(school, claimed, `${baseUrl}/declarations/review`, decider);
+          try {
+            for (const to of recipients) {
+              await mailer.send({ to, ...email });
+              sent += 1;
+            }
+          } catch (error) {
+            for (const item of claimed) {
+              await store.declarations.releaseReminder(schoolId, item.declarationId, item.reviewDue);
+            }
+            failure ??=
+              error instanceof Error ? error : new Error('A review digest could not be sent', { cause: error });
           }
-          failure ??= error instanceof Error ? error : new Error('A review digest could not be sent', { cause: error });
         }
       }
       if (failure !== undefined) throw failure;

@@ -7,7 +7,11 @@ import { createConsentService } from './consent.ts';
 import { createDeclarationsService } from './declarations.ts';
 import { createDemoService } from './demo.ts';
 import { createHealthService } from './health.ts';
+import { createIncidentFiguresService } from './incident-figures.ts';
+import { createIncidentRetentionService } from './incident-retention.ts';
+import { createIncidentService } from './incidents.ts';
 import { createInstallationService } from './installation.ts';
+import { createLetterService } from './letters.ts';
 import { createLinkService } from './links.ts';
 import { createOfficialAccountsService } from './official-accounts.ts';
 import { createPolicyDocumentService } from './policy-documents.ts';
@@ -20,6 +24,7 @@ import { createSignOffService } from './sign-off.ts';
 import { createSignOnService } from './sign-on.ts';
 
 export function createServices(adapters: Adapters) {
+  const letters = createLetterService(adapters);
   return {
     access: createAccessService(adapters),
     accounts: createAccountAdminService(adapters),
@@ -30,7 +35,11 @@ export function createServices(adapters: Adapters) {
     declarations: createDeclarationsService(adapters),
     demo: createDemoService(adapters),
     health: createHealthService(adapters),
+    incidents: createIncidentService(adapters, letters),
+    incidentFigures: createIncidentFiguresService(adapters),
+    incidentRetention: createIncidentRetentionService(adapters),
     installation: createInstallationService(adapters),
+    letters,
     links: createLinkService(adapters),
     officialAccounts: createOfficialAccountsService(adapters),
     policies: createPolicyService(adapters.policyLibrary),

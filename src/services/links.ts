@@ -34,6 +34,7 @@ export const linkPaths: Readonly<Record<LinkPurpose, string>> = {
   invitation: '/invitation',
   password_reset: '/reset-password',
   sign_in: '/sign-in/link',
+  pupil_consent: '/links/consent',
 };
 
 export type InvitationOutcome =

@@ -40,7 +40,14 @@ import type {
   DefaultPurposeKey,
   NewConsentPurpose,
 } from '../domain/registers/consent.ts';
+import type { NewPupilConsentLink, PupilConsentLink } from '../domain/registers/consent-for-pupils.ts';
+import type { Case, Handler, Party } from '../domain/incidents/case.ts';
+import type { CaseEvent, NewCaseEvent } from '../domain/incidents/chronology.ts';
+import type { NewTask, Task } from '../domain/incidents/tasks.ts';
+import type { CaseSummary } from '../domain/incidents/figures.ts';
+import type { RetentionRules } from '../domain/incidents/retention.ts';
 import type { Declaration, NewDeclaration } from '../domain/registers/declarations.ts';
+import type { LetterKind, SavedLetterTemplate } from '../domain/incidents/letters.ts';
 import type { PolicyLibrary } from './policies.ts';
 
 export interface SettingsRepository {
@@ -430,6 +437,8 @@ export interface Store {
   sealedSecrets: SealedSecretsRepository;
   consent: ConsentRepository;
   declarations: DeclarationsRepository;
+  letterTemplates: LetterTemplatesRepository;
+  incidents: IncidentsRepository;
 }
 
 export interface NewConsentRecord {
@@ -467,7 +476,8 @@ export interface ConsentRepository {
   record(schoolId: string, records: readonly NewConsentRecord[]): Promise<ConsentRecord[]>;
   /** Oldest first, in the order recorded; for the given pupils, or the whole school. */
   history(schoolId: string, pupilIds?: readonly string[]): Promise<ConsentRecord[]>;
-  pupilsOnRoll(schoolId: string, day: string, yearGroup?: YearGroup): Promise<Pupil[]>;
+  /** On the roll on `day`: the whole school, one year group, or one class. */
+  pupilsOnRoll(schoolId: string, day: string, group?: PupilGroup): Promise<Pupil[]>;
   renewalAudience(schoolId: string, day: string): Promise<{ personId: string; email?: string }[]>;
   startRenewal(schoolId: string, renewal: NewConsentRenewal): Promise<ConsentRenewal>;
   latestRenewal(schoolId: string): Promise<ConsentRenewal | undefined>;
@@ -475,7 +485,19 @@ export interface ConsentRepository {
   /** Across every school, for the scheduled job: marks up to `limit` unsent renewal emails as sent, and returns them. */
   claimRenewalEmails(at: Date, limit: number, skip: readonly string[]): Promise<ClaimedRenewalEmail[]>;
   unclaimRenewalEmail(schoolId: string, id: string): Promise<void>;
+  /** Makes a pupil's link to their own record, ending their earlier unused ones; the token is returned only here. */
+  addPupilLink(
+    schoolId: string,
+    link: Omit<NewPupilConsentLink, 'schoolId'>,
+  ): Promise<{ token: string; link: PupilConsentLink }>;
+  /** Across schools: the token is all the pupil brings. */
+  findPupilLink(token: string): Promise<PupilConsentLink | undefined>;
+  /** Marks the link used if it still works at `at`; undefined when it did not (or another use won). */
+  usePupilLink(schoolId: string, token: string, at: Date): Promise<PupilConsentLink | undefined>;
 }
+
+/** A group of pupils to check at once: a year group, or a class as the MIS names it. */
+export type PupilGroup = { yearGroup: YearGroup } | { className: string };
 
 export interface DatabaseStatus {
   /** Resolves when the database answers, rejects when it does not. */
@@ -583,10 +605,54 @@ export interface Adapters {
   mailer: Mailer;
   singleSignOn: SingleSignOn;
   policyPrinter: PolicyPrinter;
+  letterPrinter: LetterPrinter;
   /** The address people reach Footprint at (no trailing slash), for links in emails. */
   baseUrl: string;
   /** Asks for a background job to run now rather than at its next scheduled time. */
   jobs: Pick<JobQueue, 'runSoon'>;
+  /** Screenshots and PDFs attached to concern reports. */
+  evidence: EvidenceStore;
+}
+
+/** The kinds of evidence file Footprint keeps: pictures re-encoded without their metadata, and PDFs. */
+export type EvidenceMediaType = 'image/png' | 'image/jpeg' | 'image/webp' | 'application/pdf';
+
+/** A file as it came from the browser. */
+export interface EvidenceUpload {
+  fileName: string;
+  /** The Content-Type the browser sent; generic ones (application/octet-stream) are ignored. */
+  declaredType?: string | undefined;
+  bytes: Uint8Array;
+}
+
+/** A kept evidence file: record all of it with the incident. */
+export interface StoredEvidence {
+  /** Made by the server (random, URL-safe), carrying nothing of the upload's name. */
+  key: string;
+  mediaType: EvidenceMediaType;
+  /** Bytes as stored. */
+  size: number;
+  /** SHA-256 of the stored bytes, in lower-case hex. */
+  sha256: string;
+  /** The upload's name made safe, ending in the stored type's extension: for display and Content-Disposition only. */
+  originalName: string;
+}
+
+/** `problem` says, in plain English, what the person can upload instead; nothing was stored. */
+export type EvidenceStored = { ok: true; file: StoredEvidence } | { ok: false; problem: string };
+
+/**
+ * Evidence files, each school's apart, outside anything the web server serves. Serve them only to
+ * people the policy permits, as attachments (Content-Disposition: attachment, nosniff), with the
+ * recorded media type, never one guessed from the name.
+ */
+export interface EvidenceStore {
+  /** Checks the upload by its content, re-encodes pictures without their metadata, and keeps it. */
+  store(schoolId: string, upload: EvidenceUpload): Promise<EvidenceStored>;
+  /** The stored bytes; undefined for a key that is malformed or not the school's. */
+  open(schoolId: string, key: string): Promise<Uint8Array | undefined>;
+  /** Destroys the file (for approved destruction); false when there was none. */
+  remove(schoolId: string, key: string): Promise<boolean>;
 }
 
 /** What a typeset copy of a policy carries besides the document itself. */
@@ -600,6 +666,27 @@ export interface PrintOptions {
 /** Lays the readable policy out as a PDF, A4, numbered "Page 1 of N". */
 export interface PolicyPrinter {
   print(document: PolicyDocument, options: PrintOptions): Promise<Buffer>;
+}
+
+/** A letter to a parent, ready to print: every placeholder already filled. */
+export interface LetterToPrint {
+  schoolName: string;
+  /** The school's address, a line each, under its name. */
+  schoolAddress?: readonly string[];
+  /** As written at the top of the letter: "22 November 2026". */
+  date: string;
+  reference?: string;
+  recipient: { name: string; address?: readonly string[] };
+  title: string;
+  paragraphs: readonly string[];
+  signOff: { name: string; role: string };
+  /** The date the file records as its creation. */
+  createdAt?: Date;
+}
+
+/** Lays a letter out as a PDF, A4, numbered "Page 1 of N" when it runs over a page. */
+export interface LetterPrinter {
+  print(letter: LetterToPrint): Promise<Uint8Array>;
 }
 
 /** Who is choosing a new password, so that it is not simply their own name or address. */
@@ -656,6 +743,8 @@ export interface Cryptography {
   };
   /** Moving everything sealed from the current master key to `newKey` (32 bytes). */
   rotateTo(newKey: Uint8Array): KeyRotation;
+  /** Bytes from a cryptographically strong source, for references nobody should guess. */
+  randomBytes(length: number): Uint8Array;
 }
 
 /** A login in escrow: the sealed value, and the data key that seals it, wrapped by the master key. */
@@ -729,4 +818,125 @@ export interface DeclarationsRepository {
   dueForReview(from: string, until: string): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]>;
   claimReminder(schoolId: string, declarationId: string, reviewDue: string, at: Date): Promise<boolean>;
   releaseReminder(schoolId: string, declarationId: string, reviewDue: string): Promise<void>;
+}
+
+export type NewCase = Omit<
+  Case,
+  'id' | 'schoolId' | 'status' | 'outcome' | 'firstActionAt' | 'closedAt' | 'reviewDue' | 'situation'
+>;
+
+/** What a list of cases needs to decide who may see each, and to show where each stands. */
+export interface CaseListing {
+  case: Case;
+  subjectPersonIds: string[];
+  taskOwnerIds: string[];
+  openTasks: number;
+  overdueTasks: number;
+}
+
+export type CaseChange = Partial<Pick<Case, 'status' | 'outcome' | 'firstActionAt' | 'closedAt' | 'reviewDue'>> & {
+  situation?: unknown;
+  handler?: Handler;
+};
+
+export interface NewEvidence {
+  key: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  originalName: string;
+  addedBy?: string;
+  at: Date;
+}
+
+export interface CaseEvidence extends Omit<NewEvidence, 'at'> {
+  id: string;
+  caseId: string;
+  addedAt: Date;
+}
+
+/** A task past due, with what the chaser needs to find its owner and the person above them. */
+export interface TaskToChase {
+  schoolId: string;
+  caseId: string;
+  handler: Handler;
+  task: Task;
+}
+
+/** Incidents: cases, the people in them, their tasks and evidence, and each case's chronology. */
+export interface IncidentsRepository {
+  add(schoolId: string, newCase: NewCase, parties: readonly Party[]): Promise<Case>;
+  find(schoolId: string, id: string): Promise<Case | undefined>;
+  parties(schoolId: string, caseId: string): Promise<Party[]>;
+  list(schoolId: string, now: Date): Promise<CaseListing[]>;
+  change(schoolId: string, id: string, change: CaseChange): Promise<void>;
+  addTasks(
+    schoolId: string,
+    caseId: string,
+    tasks: readonly (NewTask & { ownerPersonId?: string })[],
+    at: Date,
+  ): Promise<Task[]>;
+  tasks(schoolId: string, caseId: string): Promise<Task[]>;
+  /** Marks an open task done or not needed; false when it was not open. */
+  finishTask(schoolId: string, taskId: string, state: 'done' | 'not_needed', at: Date, by: string): Promise<boolean>;
+  /** Across schools: open tasks past due that still have someone to tell. */
+  tasksToChase(now: Date): Promise<TaskToChase[]>;
+  markChased(schoolId: string, taskId: string, step: 'remind_owner' | 'escalate', at: Date): Promise<void>;
+  addEvidence(schoolId: string, caseId: string, evidence: NewEvidence): Promise<CaseEvidence>;
+  evidence(schoolId: string, caseId: string): Promise<CaseEvidence[]>;
+  appendEvent(schoolId: string, caseId: string, event: NewCaseEvent): Promise<CaseEvent>;
+  /** The chronology in order, and its head as recorded. */
+  chronology(schoolId: string, caseId: string): Promise<{ events: CaseEvent[]; head: ChainHead }>;
+  caseIds(schoolId: string): Promise<string[]>;
+  /** Every case reduced to what governors' figures count. */
+  summaries(schoolId: string): Promise<CaseSummary[]>;
+  retentionRules(schoolId: string): Promise<RetentionRules | undefined>;
+  saveRetentionRules(schoolId: string, rules: RetentionRules, by: string, at: Date): Promise<void>;
+  /** Closed cases whose review date has come, with no destruction waiting. */
+  dueForReview(schoolId: string, day: string): Promise<CaseDueForReview[]>;
+  /** Across schools: cases due for review on `day` that the Headteacher has not been told of. */
+  reviewsToNotify(day: string): Promise<{ schoolId: string; caseId: string }[]>;
+  markReviewNotified(schoolId: string, caseIds: readonly string[], day: string): Promise<void>;
+  destructions(schoolId: string): Promise<Destruction[]>;
+  proposeDestruction(schoolId: string, proposal: NewDestruction): Promise<Destruction>;
+  /** Approves a proposal made by someone else and destroys the case; undefined when that cannot be done. */
+  approveDestruction(schoolId: string, id: string, by: string, at: Date): Promise<Destruction | undefined>;
+}
+
+export interface CaseDueForReview {
+  caseId: string;
+  reference: string;
+  handler: Handler;
+  reportedAt: Date;
+  closedAt: Date;
+  reviewDue: string;
+}
+
+export interface NewDestruction {
+  caseId: string;
+  reference: string;
+  reportedAt: Date;
+  closedAt: Date;
+  reviewDue: string;
+  reason: string;
+  proposedBy: string;
+  proposedAt: Date;
+}
+
+/** A destruction, proposed or done: what the school keeps once the case itself is gone. */
+export interface Destruction extends NewDestruction {
+  id: string;
+  approvedBy?: string;
+  approvedAt?: Date;
+  destroyedAt?: Date;
+}
+
+/** Each school's own wording of its letters to parents; a kind with none saved uses the standard wording. */
+export interface LetterTemplatesRepository {
+  list(schoolId: string): Promise<SavedLetterTemplate[]>;
+  find(schoolId: string, kind: LetterKind): Promise<SavedLetterTemplate | undefined>;
+  /** Saves the wording, replacing what the school had for that kind. */
+  save(schoolId: string, template: SavedLetterTemplate): Promise<void>;
+  /** False when the school had none saved for that kind. */
+  remove(schoolId: string, kind: LetterKind): Promise<boolean>;
 }

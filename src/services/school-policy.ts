@@ -2,7 +2,8 @@
 // to the governors, ratified, published and, in time, superseded by the next version. Read by
 // anyone once published; drafts only by those who work on them or ratify them.
 import { can, type Capability } from '../domain/access/capabilities.ts';
-import { compilePolicy, evaluate, type Outcome, type Policy, type Situation } from '../domain/policy/index.ts';
+import type { Outcome, Policy, Situation } from '../domain/policy/index.ts';
+import { publishedPolicies } from './published-policy.ts';
 import { policySchema } from '../domain/policy/schema.ts';
 import { crossCheck } from '../domain/policy/schema.ts';
 import { accessRolesOf } from '../domain/access/roles.ts';
@@ -111,8 +112,7 @@ export function createSchoolPolicyService({
   mailer,
   baseUrl,
 }: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'policyLibrary' | 'mailer' | 'baseUrl'>) {
-  // Published versions never change, so their compiled rules are kept by version id.
-  const compiled = new Map<string, Policy>();
+  const published = publishedPolicies(store);
 
   /**
    * The ratification dates a version's document control lists: its own, and those of the versions
@@ -507,15 +507,8 @@ export function createSchoolPolicyService({
       situation: Situation,
     ): Promise<{ school: School; version: PolicyVersion; outcome: Outcome } | undefined> {
       const school = await store.schools.findBySlug(slug);
-      const version = school && (await store.policyVersions.published(school.id));
-      if (!school || !version) return undefined;
-      let policy = compiled.get(version.id);
-      if (!policy) {
-        policy = version.document;
-        compilePolicy(policy);
-        compiled.set(version.id, policy);
-      }
-      return { school, version, outcome: evaluate(policy, situation) };
+      const answer = school && (await published.answer(school.id, situation));
+      return answer && { school, ...answer };
     },
   };
 }

@@ -1,6 +1,7 @@
 // A teacher declares that a pupil is her niece, the Headteacher approves it, and the policy's
-// answer to "can I accept my niece's friend request?" changes: on a small phone with JavaScript
-// off, every page accessible.
+// answer to "can I accept my niece's friend request?" changes for her niece, and for nobody else.
+// The Headteacher's own declaration goes to the chair of governors, who approves it. On a small
+// phone with JavaScript off, every page accessible.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { aPolicyTeam, publishDraft } from '../support/policy.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
-import { CheckYourAnswersPage } from './pages/check-pages.ts';
+import { CheckQuestionPage, CheckYourAnswersPage } from './pages/check-pages.ts';
 import {
   answerHeading,
   DeclarationFormPage,
@@ -49,6 +50,7 @@ describe.runIf(browserAvailable())('Declaring a family link, and what it changes
       });
       await adapters.store.pupils.add(school.id, [
         { misId: 'P1', legalGivenName: 'Nia', legalFamilyName: 'Niece', dateOfBirth: '2017-03-04', yearGroup: '4' },
+        { misId: 'P2', legalGivenName: 'Ben', legalFamilyName: 'Other', dateOfBirth: '2016-05-06', yearGroup: '5' },
       ]);
     });
     server = await startServerProcess({ DATA_DIR: dataDir });
@@ -71,6 +73,25 @@ describe.runIf(browserAvailable())('Declaring a family link, and what it changes
     await page.goto(`${server!.url}/check/check-your-answers${niece}${extra}`);
     const check = await CheckYourAnswersPage.verifyOnPage(page);
     await expectAccessible(page);
+    await check.getAnswer();
+    await expectAccessible(page);
+    return answerHeading(page);
+  }
+
+  /** Signed in with declarations: the journey asks which pupil it is before checking the answers. */
+  async function askAboutPupil(page: Page, pupil: string): Promise<string> {
+    await page.goto(`${server!.url}/check/check-your-answers${niece}`);
+    let whom = await CheckQuestionPage.verifyOnPage(page, 'whom', 'Which pupil is this about?');
+    await expectAccessible(page);
+    // Nothing chosen: the error says what to choose, and the earlier answers are kept.
+    await whom.continue();
+    whom = await CheckQuestionPage.verifyOnPage(page, 'whom', 'Which pupil is this about?');
+    expect(await whom.errorSummary.textContent()).toContain('Select who it is about');
+    await expectAccessible(page);
+    await whom.answer(pupil);
+    const check = await CheckYourAnswersPage.verifyOnPage(page);
+    await expectAccessible(page);
+    expect(await check.answers.textContent()).toContain('(from your declarations)');
     await check.getAnswer();
     await expectAccessible(page);
     return answerHeading(page);
@@ -116,12 +137,56 @@ describe.runIf(browserAvailable())('Declaring a family link, and what it changes
     register = await DeclarationRegisterPage.verifyOnPage(headPage);
     await expectAccessible(headPage);
     expect(await register.banner.textContent()).toContain('approved');
-    await headContext.close();
 
     await page.goto(`${server!.url}/declarations`);
     await DeclarationsPage.verifyOnPage(page);
     expect(await page.locator('main').textContent()).toContain('Approved');
-    expect(await askAboutNiece(page)).toMatch(/^Yes — our policy allows/);
+    expect(await askAboutPupil(page, 'Nia Niece')).toMatch(/^Yes — our policy allows/);
+
+    // Another pupil: the approved link to Nia does not cover them, and the answer says to declare.
+    expect(await askAboutPupil(page, 'Someone else, not on my declarations')).toMatch(
+      /^No — our policy does not allow/,
+    );
+    await expect(page.locator('[data-qa="declare-link"]').count()).resolves.toBe(1);
     await teacherContext.close();
+
+    // The Headteacher's own declaration goes to the chair of governors, never to the Headteacher.
+    await headPage.goto(`${server!.url}/declarations`);
+    mine = await DeclarationsPage.verifyOnPage(headPage);
+    await mine.declare();
+    const headForm = await DeclarationFormPage.verifyOnPage(headPage);
+    await headForm.choose('Online friendship with a parent or carer');
+    await headForm.fill({
+      'If they are not listed, describe them': 'Pat, parent in year 2',
+      'Explain the relationship': 'We were at university together.',
+    });
+    await headForm.send();
+    mine = await DeclarationsPage.verifyOnPage(headPage);
+    await expectAccessible(headPage);
+    expect(await mine.banner.textContent()).toContain('gone to the chair of governors');
+    await headPage.goto(`${server!.url}/declarations/review`);
+    register = await DeclarationRegisterPage.verifyOnPage(headPage);
+    await register.open();
+    const own = await DeclarationPage.verifyOnPage(headPage, 'Hal Head');
+    await expectAccessible(headPage);
+    expect(await own.refusal.textContent()).toContain('you cannot approve or decline it yourself');
+    await expect(headPage.locator('[data-qa="approve-form"]').count()).resolves.toBe(0);
+    await headContext.close();
+
+    const { context: chairContext, page: chairPage } = await phone();
+    await signIn(chairPage, 'chair@elm.example', 'Gus Gov');
+    await clickThrough(chairPage, chairPage.locator('[data-qa="declarations-review-link"]'));
+    register = await DeclarationRegisterPage.verifyOnPage(chairPage);
+    await expectAccessible(chairPage);
+    expect(await chairPage.locator('main').textContent()).not.toContain('Tess Teacher');
+    await register.open();
+    const headDeclaration = await DeclarationPage.verifyOnPage(chairPage, 'Hal Head');
+    await expectAccessible(chairPage);
+    expect(await headDeclaration.details.textContent()).toContain('Pat, parent in year 2');
+    await headDeclaration.approve();
+    register = await DeclarationRegisterPage.verifyOnPage(chairPage);
+    await expectAccessible(chairPage);
+    expect(await register.banner.textContent()).toContain('approved');
+    await chairContext.close();
   });
 });

@@ -6,7 +6,16 @@ export interface Browser {
   get(url: string): Promise<LightMyRequestResponse>;
   /** Posts a form, with the CSRF token of the last page read. */
   post(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** Posts a multipart form with files, as a form with file inputs sends it. */
+  upload(url: string, fields: Record<string, string>, files: readonly UploadFile[]): Promise<LightMyRequestResponse>;
   cookieNames(): string[];
+}
+
+export interface UploadFile {
+  field: string;
+  fileName: string;
+  type: string;
+  bytes: Uint8Array;
 }
 
 export function browserFor(app: () => FastifyInstance): Browser {
@@ -36,6 +45,21 @@ export function browserFor(app: () => FastifyInstance): Browser {
           url,
           headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
           payload,
+        }),
+      );
+    },
+    async upload(url, fields, files) {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ ...fields, _csrf: token })) form.append(name, value);
+      for (const file of files)
+        form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.fileName);
+      const request = new Request('http://localhost/', { method: 'POST', body: form });
+      return remember(
+        await app().inject({
+          method: 'POST',
+          url,
+          headers: { cookie: cookie(), 'content-type': request.headers.get('content-type') ?? '' },
+          payload: Buffer.from(await request.arrayBuffer()),
         }),
       );
     },

@@ -4,7 +4,8 @@ import type { Policy } from '../../src/domain/policy/index.ts';
 import type { PolicyVersion } from '../../src/domain/school-policy/versions.ts';
 import type { Viewer } from '../../src/services/access.ts';
 import { createServices, type RunningAdapters } from '../../src/wiring.ts';
-import { aPersonWithAccount, type TestAccount } from './community.ts';
+import type { School } from '../../src/domain/community/school.ts';
+import { aPersonWithAccount, aSchool, type TestAccount } from './community.ts';
 
 export interface PolicyTeam {
   head: Viewer;
@@ -86,4 +87,41 @@ export async function aPublishedPolicy(
   const team = await aPolicyTeam(adapters, school);
   const draft = await createServices(adapters).schoolPolicy.adopt(team.head, 'model');
   return { team, version: await publishDraft(adapters, team, draft, edit, publication) };
+}
+
+/**
+ * A school with its Headteacher (with an authenticator), chair, DSL (with an authenticator) and a
+ * teacher, that has published one of the five encoded policies as its own: for tests of what
+ * happens under a particular school's procedures.
+ */
+export async function aSchoolUnderPolicy(
+  adapters: RunningAdapters,
+  slug: string,
+  urn: string,
+  encoded: string,
+): Promise<{ school: School; team: PolicyTeam; dsl: TestAccount; teacher: TestAccount }> {
+  const school = await aSchool(adapters, slug, urn);
+  const team = await aPolicyTeam(adapters, school, { authenticator: true });
+  const published = adapters.policyLibrary.find(encoded);
+  if (!published?.ok) throw new Error(`The library has no policy ${encoded}`);
+  const draft = await createServices(adapters).schoolPolicy.adopt(team.head, 'model');
+  await publishDraft(adapters, team, draft, (policy) => ({ ...published.policy, title: policy.title }));
+  const dsl = await aPersonWithAccount(
+    adapters,
+    school.id,
+    {
+      givenName: 'Dana',
+      familyName: 'Lead',
+      email: `dsl@${slug}.example`,
+      roles: [{ role: 'staff', jobTitle: 'Deputy head', duties: ['dsl'] }],
+    },
+    { authenticator: true },
+  );
+  const teacher = await aPersonWithAccount(adapters, school.id, {
+    givenName: 'Theo',
+    familyName: 'Teach',
+    email: `theo@${slug}.example`,
+    roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
+  });
+  return { school, team, dsl, teacher };
 }

@@ -1,4 +1,5 @@
 // The security building blocks of signing in, behind the Cryptography port.
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.ts';
 import type { Cryptography, KeyRotation } from '../../services/ports.ts';
 import { openEscrow, rewrapEscrowKey, sealEscrow } from './escrow.ts';
@@ -29,6 +30,7 @@ export function createCryptography(config: Pick<Config, 'secretsKey' | 'dataDir'
       open: (escrowed, recordId) => openEscrow(ring, escrowed, recordId),
     },
     rotateTo: (newKey) => rotation(ring, keyring(newKey)),
+    randomBytes: (length) => new Uint8Array(randomBytes(length)),
   };
 }
 

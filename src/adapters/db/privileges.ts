@@ -17,6 +17,10 @@ export const tablePrivileges: Readonly<Record<string, readonly Privilege[]>> = {
   audit_entry: ['select', 'insert'],
   // The head of each school's chain moves forward; it is never removed.
   audit_chain: ['select', 'insert', 'update'],
+  // A case's chronology is kept the same way; a trigger refuses deleting it unless the case's
+  // destruction has been approved under the school's retention rules.
+  incident_event: ['select', 'insert', 'delete'],
+  incident_chain: ['select', 'insert', 'update', 'delete'],
 };
 
 export function privilegesOn(table: string): readonly Privilege[] {

@@ -49,7 +49,8 @@ const scopers: Readonly<Record<string, Readonly<Record<string, Scoper>>>> = {
   officialAccounts: { allLogins: across, rewrapLogins: across },
   sealedSecrets: { all: across, replace: across },
   declarations: { dueForReview: across },
-  consent: { claimRenewalEmails: across },
+  incidents: { tasksToChase: across, reviewsToNotify: across },
+  consent: { claimRenewalEmails: across, findPupilLink: across },
 };
 
 /**

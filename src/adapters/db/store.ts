@@ -1,5 +1,33 @@
 // The repositories, bound to a database handle or to a transaction, as services see them.
 import type { Kysely } from 'kysely';
+import {
+  addCase,
+  addEvidence,
+  addTasks,
+  appendEvent,
+  caseIdsOf,
+  caseSummariesOf,
+  changeCase,
+  chronologyOf,
+  evidenceOf,
+  findCase,
+  finishTask,
+  listCases,
+  markChased,
+  partiesOf,
+  tasksOf,
+  tasksToChase,
+} from './repositories/incidents.ts';
+import {
+  approveDestruction,
+  casesDueForReview,
+  destructionsOf,
+  markReviewNotified,
+  proposeDestruction,
+  retentionRulesOf,
+  reviewsToNotify,
+  saveRetentionRules,
+} from './repositories/incident-retention.ts';
 import type { Store } from '../../services/ports.ts';
 import {
   addPolicyVersion,
@@ -67,6 +95,11 @@ import {
   sessionsOf,
 } from './repositories/sessions.ts';
 import { createLink, findLink, useLink } from './repositories/links.ts';
+import {
+  createPupilConsentLink,
+  findPupilConsentLink,
+  usePupilConsentLink,
+} from './repositories/pupil-consent-links.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { findSignOn, findSignOnByDomain, removeSignOn, saveSignOn } from './repositories/sign-on.ts';
 import {
@@ -126,6 +159,12 @@ import {
   saveLogin,
   sealedSecrets,
 } from './repositories/official-accounts.ts';
+import {
+  findLetterTemplate,
+  letterTemplatesOf,
+  removeLetterTemplate,
+  saveLetterTemplate,
+} from './repositories/letter-templates.ts';
 import type { Tables } from './tables.ts';
 
 export function storeFor(db: Kysely<Tables>): Store {
@@ -262,13 +301,16 @@ export function storeFor(db: Kysely<Tables>): Store {
       retire: (schoolId, id, at) => retirePurpose(db, schoolId, id, at),
       record: (schoolId, records) => recordAnswers(db, schoolId, records),
       history: (schoolId, pupilIds) => consentHistory(db, schoolId, pupilIds),
-      pupilsOnRoll: (schoolId, day, yearGroup) => pupilsOnRoll(db, schoolId, day, yearGroup),
+      pupilsOnRoll: (schoolId, day, group) => pupilsOnRoll(db, schoolId, day, group),
       renewalAudience: (schoolId, day) => renewalAudience(db, schoolId, day),
       startRenewal: (schoolId, renewal) => startRenewal(db, schoolId, renewal),
       latestRenewal: (schoolId) => latestRenewal(db, schoolId),
       renewalProgress: (schoolId, renewalId) => renewalProgress(db, schoolId, renewalId),
       claimRenewalEmails: (at, limit, skip) => claimRenewalEmails(db, at, limit, skip),
       unclaimRenewalEmail: (schoolId, id) => unclaimRenewalEmail(db, schoolId, id),
+      addPupilLink: (schoolId, link) => createPupilConsentLink(db, schoolId, link),
+      findPupilLink: (token) => findPupilConsentLink(db, token),
+      usePupilLink: (schoolId, token, at) => usePupilConsentLink(db, schoolId, token, at),
     },
     declarations: {
       add: (schoolId, personId, declaration, at) => addDeclaration(db, schoolId, personId, declaration, at),
@@ -279,6 +321,38 @@ export function storeFor(db: Kysely<Tables>): Store {
       dueForReview: (from, until) => declarationsDueForReview(db, from, until),
       claimReminder: (schoolId, id, reviewDue, at) => claimDeclarationReminder(db, schoolId, id, reviewDue, at),
       releaseReminder: (schoolId, id, reviewDue) => releaseDeclarationReminder(db, schoolId, id, reviewDue),
+    },
+    letterTemplates: {
+      list: (schoolId) => letterTemplatesOf(db, schoolId),
+      find: (schoolId, kind) => findLetterTemplate(db, schoolId, kind),
+      save: (schoolId, template) => saveLetterTemplate(db, schoolId, template),
+      remove: (schoolId, kind) => removeLetterTemplate(db, schoolId, kind),
+    },
+    incidents: {
+      add: (schoolId, newCase, parties) => addCase(db, schoolId, newCase, parties),
+      find: (schoolId, id) => findCase(db, schoolId, id),
+      parties: (schoolId, caseId) => partiesOf(db, schoolId, caseId),
+      list: (schoolId, now) => listCases(db, schoolId, now),
+      change: (schoolId, id, change) => changeCase(db, schoolId, id, change),
+      addTasks: (schoolId, caseId, tasks, at) => addTasks(db, schoolId, caseId, tasks, at),
+      tasks: (schoolId, caseId) => tasksOf(db, schoolId, caseId),
+      finishTask: (schoolId, taskId, state, at, by) => finishTask(db, schoolId, taskId, state, at, by),
+      tasksToChase: (now) => tasksToChase(db, now),
+      markChased: (schoolId, taskId, step, at) => markChased(db, schoolId, taskId, step, at),
+      addEvidence: (schoolId, caseId, evidence) => addEvidence(db, schoolId, caseId, evidence),
+      evidence: (schoolId, caseId) => evidenceOf(db, schoolId, caseId),
+      appendEvent: (schoolId, caseId, event) => appendEvent(db, schoolId, caseId, event),
+      chronology: (schoolId, caseId) => chronologyOf(db, schoolId, caseId),
+      caseIds: (schoolId) => caseIdsOf(db, schoolId),
+      summaries: (schoolId) => caseSummariesOf(db, schoolId),
+      retentionRules: (schoolId) => retentionRulesOf(db, schoolId),
+      saveRetentionRules: (schoolId, rules, by, at) => saveRetentionRules(db, schoolId, rules, by, at),
+      dueForReview: (schoolId, day) => casesDueForReview(db, schoolId, day),
+      reviewsToNotify: (day) => reviewsToNotify(db, day),
+      markReviewNotified: (schoolId, caseIds, day) => markReviewNotified(db, schoolId, caseIds, day),
+      destructions: (schoolId) => destructionsOf(db, schoolId),
+      proposeDestruction: (schoolId, proposal) => proposeDestruction(db, schoolId, proposal),
+      approveDestruction: (schoolId, id, by, at) => approveDestruction(db, schoolId, id, by, at),
     },
   };
 }

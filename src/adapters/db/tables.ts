@@ -122,7 +122,9 @@ export interface SessionTable {
 export interface OneTimeLinkTable {
   token_hash: string;
   school_id: string;
-  account_id: string;
+  /** Set for every purpose but `pupil_consent`, whose link belongs to a pupil instead. */
+  account_id: string | null;
+  pupil_id: string | null;
   purpose: string;
   created_at: Date;
   expires_at: Date;
@@ -227,6 +229,7 @@ export interface Tables {
   policy_acknowledgement: PolicyAcknowledgementTable;
   declaration: DeclarationTable;
   declaration_reminder: DeclarationReminderTable;
+  letter_template: LetterTemplateTable;
   official_account: OfficialAccountTable;
   official_account_event: OfficialAccountEventTable;
   official_account_login: OfficialAccountLoginTable;
@@ -234,6 +237,14 @@ export interface Tables {
   consent_record: ConsentRecordTable;
   consent_renewal: ConsentRenewalTable;
   consent_renewal_recipient: ConsentRenewalRecipientTable;
+  incident: IncidentTable;
+  incident_party: IncidentPartyTable;
+  incident_task: IncidentTaskTable;
+  incident_evidence: IncidentEvidenceTable;
+  incident_event: IncidentEventTable;
+  incident_chain: IncidentChainTable;
+  incident_retention_rule: IncidentRetentionRuleTable;
+  incident_destruction: IncidentDestructionTable;
 }
 
 export interface SignOffCampaignTable {
@@ -388,4 +399,133 @@ export interface DeclarationReminderTable {
   /** date: read back as YYYY-MM-DD text. */
   review_due: string;
   sent_at: Date;
+}
+
+export interface IncidentTable {
+  id: Generated<string>;
+  school_id: string;
+  reference: string;
+  channel: string;
+  kind: string;
+  what: string;
+  /** date: read back as YYYY-MM-DD text. */
+  happened_on: string | null;
+  platform: string | null;
+  /** jsonb: a list of addresses; written as JSON text. */
+  links: ColumnType<unknown, string | undefined, string>;
+  child_involved: boolean;
+  handler: string;
+  status: Generated<string>;
+  /** jsonb: the situation as last assessed. */
+  situation: ColumnType<unknown, string | null | undefined, string | null>;
+  outcome: string | null;
+  reporter_person_id: string | null;
+  reporter_role: string;
+  reporter_name: string | null;
+  reporter_contact: string | null;
+  reported_at: Date;
+  first_action_at: Date | null;
+  closed_at: Date | null;
+  /** date: read back as YYYY-MM-DD text. */
+  review_due: string | null;
+  /** date: the day the Headteacher was last told the case is due for review. */
+  review_notified_on: string | null;
+}
+
+export interface IncidentPartyTable {
+  id: Generated<string>;
+  school_id: string;
+  incident_id: string;
+  role: string;
+  person_id: string | null;
+  pupil_id: string | null;
+  description: string | null;
+  subject: boolean;
+}
+
+export interface IncidentTaskTable {
+  id: Generated<string>;
+  school_id: string;
+  incident_id: string;
+  action: string;
+  owner_role: string;
+  owner_person_id: string | null;
+  because: string;
+  optional: boolean;
+  condition: string | null;
+  due_at: Date;
+  state: Generated<string>;
+  done_at: Date | null;
+  done_by: string | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  raised_at: Date;
+}
+
+export interface IncidentEvidenceTable {
+  id: Generated<string>;
+  school_id: string;
+  incident_id: string;
+  file_key: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  original_name: string;
+  added_by: string | null;
+  added_at: Date;
+}
+
+export interface IncidentEventTable {
+  school_id: string;
+  incident_id: string;
+  seq: number;
+  at: Date;
+  actor_person_id: string | null;
+  kind: string;
+  text: string;
+  /** jsonb: a few facts by name; written as JSON text. */
+  facts: ColumnType<unknown, string, never>;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface IncidentChainTable {
+  incident_id: string;
+  school_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface LetterTemplateTable {
+  school_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface IncidentRetentionRuleTable {
+  school_id: string;
+  child_years: number;
+  other_years: number;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface IncidentDestructionTable {
+  id: Generated<string>;
+  school_id: string;
+  incident_id: string;
+  reference: string;
+  reported_at: Date;
+  closed_at: Date;
+  /** date: read back as YYYY-MM-DD text. */
+  review_due: string;
+  reason: string;
+  proposed_by: string;
+  proposed_at: Date;
+  approved_by: string | null;
+  approved_at: Date | null;
+  destroyed_at: Date | null;
 }

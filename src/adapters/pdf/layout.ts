@@ -11,8 +11,8 @@ import type {
 } from '../../domain/policy/render/model.ts';
 import { printable } from './text.ts';
 
-const colours = { text: '#0b0c0c', secondary: '#505a5f', border: '#b1b4b6', headerFill: '#f3f2f1' };
-const fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+export const colours = { text: '#0b0c0c', secondary: '#505a5f', border: '#b1b4b6', headerFill: '#f3f2f1' };
+export const fonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
 const headingSizes = { 1: 22, 2: 16, 3: 12.5 } as const;
 const bodySize = 10.5;
 const cellPadding = 5;
@@ -215,8 +215,11 @@ export class Layout {
     pdf.y = top + height;
   }
 
-  /** Puts the school's name and the page number on every page, once the number of pages is known. */
-  headersAndFooters(schoolName: string, title: string) {
+  /**
+   * Puts the school's name and the page number on every page, once the number of pages is known.
+   * `label` is what the header says the document is; a letter leaves the header off its first page.
+   */
+  headersAndFooters(schoolName: string, title: string, { label = 'Social media policy', firstPageHeader = true } = {}) {
     const { pdf } = this;
     const { start, count } = pdf.bufferedPageRange();
     for (let index = start; index < start + count; index += 1) {
@@ -227,16 +230,18 @@ export class Layout {
       margins.bottom = 0;
       const inner = width - margins.left - margins.right;
       pdf.font(fonts.regular).fontSize(9).fillColor(colours.secondary);
-      pdf.text(printable(schoolName), margins.left, 34, { width: inner * 0.6, lineBreak: false, ellipsis: true });
-      pdf.text('Social media policy', margins.left + inner * 0.6, 34, {
-        width: inner * 0.4,
-        align: 'right',
-        lineBreak: false,
-      });
-      pdf
-        .moveTo(margins.left, 48)
-        .lineTo(width - margins.right, 48)
-        .stroke(colours.border);
+      if (firstPageHeader || index > start) {
+        pdf.text(printable(schoolName), margins.left, 34, { width: inner * 0.6, lineBreak: false, ellipsis: true });
+        pdf.text(printable(label), margins.left + inner * 0.6, 34, {
+          width: inner * 0.4,
+          align: 'right',
+          lineBreak: false,
+        });
+        pdf
+          .moveTo(margins.left, 48)
+          .lineTo(width - margins.right, 48)
+          .stroke(colours.border);
+      }
       const footerY = height - 46;
       pdf
         .moveTo(margins.left, footerY - 8)

@@ -1,5 +1,5 @@
-// `footprint audit verify [--school <slug>]`: walks each school's audit chain and names the first
-// entry that was altered, removed or reordered. Exit 0 when every chain is whole, 1 when any is not.
+// `footprint audit verify [--school <slug>]`: walks each school's audit chain, and each case's
+// chronology, and names the first entry that was altered, removed or reordered. Exit 0 when every chain is whole, 1 when any is not.
 import { parseArgs } from 'node:util';
 import { describeChainVerdict } from '../../domain/audit/index.ts';
 import { isAppError } from '../../errors.ts';
@@ -34,10 +34,16 @@ export function run(argv: string[]): Promise<number> {
         throw error;
       }
       if (reports.length === 0) process.stdout.write('There are no schools yet, so no audit log to check.\n');
-      for (const { school, verdict } of reports) {
-        process.stdout.write(`${school.name} (${school.slug}): ${describeChainVerdict(verdict)}\n`);
+      for (const { school, verdict, cases } of reports) {
+        const intact = cases.filter((c) => c.verdict.ok).length;
+        const chronologies =
+          intact === 0 ? '' : `; ${intact} case ${intact === 1 ? 'chronology' : 'chronologies'} intact`;
+        process.stdout.write(`${school.name} (${school.slug}): ${describeChainVerdict(verdict)}${chronologies}\n`);
+        for (const { reference, verdict: caseVerdict } of cases) {
+          if (!caseVerdict.ok) process.stdout.write(`  case ${reference}: ${describeChainVerdict(caseVerdict)}\n`);
+        }
       }
-      const broken = reports.filter((report) => !report.verdict.ok).length;
+      const broken = reports.filter((report) => !report.verdict.ok || report.cases.some((c) => !c.verdict.ok)).length;
       if (broken === 0) return 0;
       process.stderr.write(
         `footprint: ${broken === 1 ? 'one school’s audit log has' : `${broken} schools’ audit logs have`} been ` +

@@ -41,10 +41,33 @@ export const capabilities = [
   'give_consent',
   /** Declare a relationship outside school that the policy asks about, and see one's own declarations. */
   'declare_relationship',
-  /** Read the school's register of declared relationships. */
+  /**
+   * Read the school's register of declared relationships. The chair of governors reads only the
+   * Headteacher's own declarations: the declarations service checks each one.
+   */
   'review_declarations',
-  /** Approve or decline a declared relationship. */
+  /**
+   * Approve or decline a declared relationship: the Headteacher, and for the Headteacher's own the
+   * chair of governors. Nobody decides on their own: the declarations service checks each one.
+   */
   'approve_declarations',
+  /** Change the school's wording of its letters to parents about incidents. */
+  'manage_letter_templates',
+  /** Report a concern about something online from inside Footprint. */
+  'report_concern',
+  /**
+   * Handle concerns: the DSL's cases about children, the Headteacher's about staff, the chair's
+   * about the Headteacher. Which cases each may open is checked case by case by the incidents
+   * service, and the subject of an allegation never may.
+   */
+  'handle_incidents',
+  /** Read the termly figures about incidents: counts and times only, never names. */
+  'view_incident_figures',
+  /**
+   * Set how long closed cases are kept, and approve destroying one that has reached its review
+   * date (never one the same person proposed; a case the chair handled, the chair approves).
+   */
+  'manage_incident_retention',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -71,8 +94,13 @@ export const permissionMatrix: Readonly<Record<Capability, readonly AccessRole[]
   check_consent: ['headteacher', 'dsl', 'school_admin', 'staff'],
   give_consent: ['parent'],
   declare_relationship: ['headteacher', 'dsl', 'school_admin', 'staff', 'chair_of_governors', 'governor', 'volunteer'],
-  review_declarations: ['headteacher', 'dsl'],
-  approve_declarations: ['headteacher'],
+  review_declarations: ['headteacher', 'dsl', 'chair_of_governors'],
+  approve_declarations: ['headteacher', 'chair_of_governors'],
+  manage_letter_templates: ['headteacher', 'dsl'],
+  report_concern: ['headteacher', 'dsl', 'school_admin', 'staff', 'chair_of_governors', 'governor', 'volunteer'],
+  handle_incidents: ['headteacher', 'dsl', 'chair_of_governors'],
+  view_incident_figures: ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  manage_incident_retention: ['headteacher', 'chair_of_governors'],
 };
 
 /**

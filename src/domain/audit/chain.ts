@@ -48,10 +48,25 @@ export function startChainWalk(head: ChainHead): ChainWalk {
   return { head, next: 1, previousHash: chainStart.hash };
 }
 
-function problemWith(entry: AuditEntry, walk: ChainWalk, hashOf: HashOf): ChainProblem | undefined {
+/** What any hash chain's entries carry: their place, the link to the one before, their own hash. */
+export interface ChainLink {
+  readonly seq: number;
+  readonly previousHash: string;
+  readonly hash: string;
+}
+
+/** The exact text an entry's hash is taken over. */
+export type SealedTextOf<T> = (entry: T) => string;
+
+function problemWith<T extends ChainLink>(
+  entry: T,
+  walk: ChainWalk,
+  textOf: SealedTextOf<T>,
+  hashOf: HashOf,
+): ChainProblem | undefined {
   const { head, next } = walk;
   if (next > head.seq) return 'added';
-  const intact = hashOf(canonicalText(entry)) === entry.hash;
+  const intact = hashOf(textOf(entry)) === entry.hash;
   const linked = entry.previousHash === walk.previousHash;
   if (entry.seq === next) {
     if (!intact) return 'altered';
@@ -63,17 +78,27 @@ function problemWith(entry: AuditEntry, walk: ChainWalk, hashOf: HashOf): ChainP
   return entry.seq > next ? 'removed' : 'reordered';
 }
 
-/** Checks the next entries, given in sequence order; stops at the first problem. */
-export function walkChain(walk: ChainWalk, entries: Iterable<AuditEntry>, hashOf: HashOf): ChainWalk {
+/** Checks the next entries of any chain, given in sequence order; stops at the first problem. */
+export function walkLinks<T extends ChainLink>(
+  walk: ChainWalk,
+  entries: Iterable<T>,
+  textOf: SealedTextOf<T>,
+  hashOf: HashOf,
+): ChainWalk {
   if (walk.broken) return walk;
   let { next, previousHash } = walk;
   for (const entry of entries) {
-    const problem = problemWith(entry, { head: walk.head, next, previousHash }, hashOf);
+    const problem = problemWith(entry, { head: walk.head, next, previousHash }, textOf, hashOf);
     if (problem) return { head: walk.head, next, previousHash, broken: { seq: next, problem } };
     next += 1;
     previousHash = entry.hash;
   }
   return { head: walk.head, next, previousHash };
+}
+
+/** Checks the next entries of an audit chain, given in sequence order. */
+export function walkChain(walk: ChainWalk, entries: Iterable<AuditEntry>, hashOf: HashOf): ChainWalk {
+  return walkLinks(walk, entries, canonicalText, hashOf);
 }
 
 export function endChainWalk(walk: ChainWalk): ChainVerdict {

@@ -36,6 +36,16 @@ export const auditActions = [
   'official_account_declined',
   'account_secret_deposited',
   'account_secret_revealed',
+  'consent_link_issued',
+  'letter_template_changed',
+  'incident_reported',
+  'incident_assessed',
+  'incident_closed',
+  'incident_reopened',
+  'letter_sent',
+  'retention_rules_changed',
+  'incident_destruction_proposed',
+  'incident_destroyed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

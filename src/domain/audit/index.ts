@@ -17,9 +17,12 @@ export {
   startChainWalk,
   verifyChain,
   walkChain,
+  walkLinks,
+  type ChainLink,
   type ChainProblem,
   type ChainVerdict,
   type ChainWalk,
   type HashOf,
+  type SealedTextOf,
 } from './chain.ts';
 export { describeAuditAction, describeChainVerdict } from './words.ts';

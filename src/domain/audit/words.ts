@@ -49,6 +49,16 @@ const actionWords: Readonly<Record<string, string>> = {
   official_account_declined: 'Official account declined',
   account_secret_deposited: 'Official account login deposited in escrow',
   account_secret_revealed: 'Official account login revealed',
+  consent_link_issued: 'Link given to a pupil to see their consent record',
+  letter_template_changed: 'Wording of a letter to parents changed',
+  incident_reported: 'Concern reported',
+  incident_assessed: 'Concern assessed against the policy',
+  incident_closed: 'Case closed',
+  incident_reopened: 'Case reopened',
+  letter_sent: 'Letter about a case produced',
+  retention_rules_changed: 'How long cases are kept changed',
+  incident_destruction_proposed: 'Destroying a case proposed',
+  incident_destroyed: 'Case destroyed under the retention rules',
 };
 
 export function describeAuditAction(action: string): string {

@@ -39,18 +39,21 @@ function validValues(question: Question, values: readonly string[], answers: Ans
   return unique.every((v) => allowed.has(v)) ? unique : undefined;
 }
 
-/** The questions asked, given the answers so far. */
-export function questionsFor(answers: Answers): Question[] {
-  return questions.filter((question) => question.asked(answers));
+/**
+ * The questions asked, given the answers so far. Each function below takes the journey's list of
+ * questions: the standard one, or one with a question that a signed-in person's register adds.
+ */
+export function questionsFor(answers: Answers, list: readonly Question[] = questions): Question[] {
+  return list.filter((question) => question.asked(answers));
 }
 
 /**
  * The answers in a query string that still mean something: each in turn, valid for the answers
  * before it and for a question those answers ask. A changed answer drops what it made irrelevant.
  */
-export function readAnswers(query: Query): Answers {
+export function readAnswers(query: Query, list: readonly Question[] = questions): Answers {
   const answers: Record<string, readonly string[]> = {};
-  for (const question of questions) {
+  for (const question of list) {
     if (!question.asked(answers)) continue;
     const values = validValues(question, strings(query[question.key]), answers);
     if (values) answers[question.key] = values;
@@ -60,8 +63,8 @@ export function readAnswers(query: Query): Answers {
 
 export const isAnswered = (question: Question, answers: Answers) => answers[question.key] !== undefined;
 
-export function firstUnanswered(answers: Answers): Question | undefined {
-  return questionsFor(answers).find((question) => !isAnswered(question, answers));
+export function firstUnanswered(answers: Answers, list: readonly Question[] = questions): Question | undefined {
+  return questionsFor(answers, list).find((question) => !isAnswered(question, answers));
 }
 
 /** The answer to one page, or what to tell the person when it is missing or wrong. */
@@ -69,6 +72,7 @@ export function answerQuestion(
   question: Question,
   query: Query,
   answers: Answers,
+  list: readonly Question[] = questions,
 ): { answers: Answers } | { error: string } {
   const given = strings(query[question.key]);
   const values = validValues(question, given, answers);
@@ -82,25 +86,33 @@ export function answerQuestion(
         : question.missing,
     };
   }
-  return { answers: readAnswers({ ...answers, [question.key]: values }) };
+  return { answers: readAnswers({ ...answers, [question.key]: values }, list) };
 }
 
 /** The page after this one: the first question still unanswered, or the check of every answer. */
-export function nextQuestion(answers: Answers): Question | undefined {
-  return firstUnanswered(answers);
+export function nextQuestion(answers: Answers, list: readonly Question[] = questions): Question | undefined {
+  return firstUnanswered(answers, list);
 }
 
 /** The question before this one among those asked, if any. */
-export function previousQuestion(question: Question, answers: Answers): Question | undefined {
-  const asked = questionsFor(answers);
+export function previousQuestion(
+  question: Question,
+  answers: Answers,
+  list: readonly Question[] = questions,
+): Question | undefined {
+  const asked = questionsFor(answers, list);
   const index = asked.indexOf(question);
   return index > 0 ? asked[index - 1] : undefined;
 }
 
 /** The answers as a query string, in question order, for a link or a redirect. */
-export function answersQuery(answers: Answers, extra: Record<string, string> = {}): string {
+export function answersQuery(
+  answers: Answers,
+  extra: Record<string, string> = {},
+  list: readonly Question[] = questions,
+): string {
   const params = new URLSearchParams();
-  for (const question of questions) for (const value of answers[question.key] ?? []) params.append(question.key, value);
+  for (const question of list) for (const value of answers[question.key] ?? []) params.append(question.key, value);
   for (const [name, value] of Object.entries(extra)) params.append(name, value);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
@@ -117,8 +129,8 @@ const orUndefined = <T extends object>(object: T): T | undefined =>
   Object.keys(object).length === 0 ? undefined : object;
 
 /** The situation that complete answers describe; undefined while any question is unanswered. */
-export function situationOf(answers: Answers): Situation | undefined {
-  if (firstUnanswered(answers)) return undefined;
+export function situationOf(answers: Answers, list: readonly Question[] = questions): Situation | undefined {
+  if (firstUnanswered(answers, list)) return undefined;
   const age = (key: string) => (answers[key] ? Number(first(answers, key)) : undefined);
   const declared = first(answers, 'declared');
   const actor = withoutUndefined({

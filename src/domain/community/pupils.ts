@@ -76,3 +76,11 @@ export function ageOn(dateOfBirth: string, day: string): number {
 export function isOnRoll(pupil: Pick<NewPupil, 'leftOn'>, day: string): boolean {
   return pupil.leftOn === undefined || pupil.leftOn > day;
 }
+
+/** A pupil as lists to choose from show them: the name they go by, and their year. */
+export function pupilLabel(
+  pupil: Pick<NewPupil, 'legalGivenName' | 'legalFamilyName' | 'preferredName' | 'yearGroup'>,
+): string {
+  const name = `${pupil.preferredName ?? pupil.legalGivenName} ${pupil.legalFamilyName}`;
+  return `${name}, year ${pupil.yearGroup}`;
+}

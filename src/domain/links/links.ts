@@ -1,8 +1,9 @@
 // One-time links sent by email: an invitation to choose a password, a password reset, and a
-// sign-in link for those whose roles need no second factor. Each works once, and only until it
+// sign-in link for those whose roles need no second factor; and one handed to a pupil (who has no
+// account) to read their own consent record. Each works once, and only until it
 // expires; how long depends on what it is for. Time is passed in: the domain has no clock.
 
-export const linkPurposes = ['invitation', 'password_reset', 'sign_in'] as const;
+export const linkPurposes = ['invitation', 'password_reset', 'sign_in', 'pupil_consent'] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
 /**
@@ -13,6 +14,9 @@ export const linkLifetimeMinutes: Readonly<Record<LinkPurpose, number>> = {
   invitation: 7 * 24 * 60,
   password_reset: 60,
   sign_in: 15,
+  // Handed to a pupil on paper at school, to open at home that evening or after a weekend away; a
+  // lost slip stops working within the week, and it works only once in any case.
+  pupil_consent: 7 * 24 * 60,
 };
 
 /** A link as Footprint keeps it: never its token, which only the email holds. */

@@ -176,6 +176,24 @@ export interface CoverageRow {
   byPurpose: { purposeId: string; tally: Tally }[];
 }
 
+/** For each purpose, how many of these pupils have a yes, a no, or nothing, by their latest answers. */
+function tallies(
+  pupils: readonly { id: string }[],
+  purposes: readonly Pick<ConsentPurpose, 'id'>[],
+  latest: ReadonlyMap<string, ConsentRecord>,
+): { purposeId: string; tally: Tally }[] {
+  return purposes.map((purpose) => {
+    const tally: Tally = { given: 0, refused: 0, noAnswer: 0 };
+    for (const pupil of pupils) {
+      const answer = latest.get(`${pupil.id} ${purpose.id}`)?.answer;
+      if (answer === 'given') tally.given += 1;
+      else if (answer === 'refused') tally.refused += 1;
+      else tally.noAnswer += 1;
+    }
+    return { purposeId: purpose.id, tally };
+  });
+}
+
 /** For each year group (in the order given) and purpose, how many pupils have a yes, a no, or nothing. */
 export function coverage(
   pupils: readonly { id: string; yearGroup: YearGroup }[],
@@ -188,20 +206,74 @@ export function coverage(
   for (const yearGroup of yearGroupOrder) {
     const inYear = pupils.filter((pupil) => pupil.yearGroup === yearGroup);
     if (inYear.length === 0) continue;
-    rows.push({
-      yearGroup,
-      pupils: inYear.length,
-      byPurpose: purposes.map((purpose) => {
-        const tally: Tally = { given: 0, refused: 0, noAnswer: 0 };
-        for (const pupil of inYear) {
-          const answer = latest.get(`${pupil.id} ${purpose.id}`)?.answer;
-          if (answer === 'given') tally.given += 1;
-          else if (answer === 'refused') tally.refused += 1;
-          else tally.noAnswer += 1;
-        }
-        return { purposeId: purpose.id, tally };
-      }),
-    });
+    rows.push({ yearGroup, pupils: inYear.length, byPurpose: tallies(inYear, purposes, latest) });
+  }
+  return rows;
+}
+
+/** A class as the MIS names it (a form or registration group), with the year groups of its pupils. */
+export interface ClassOnRoll {
+  className: string;
+  yearGroups: YearGroup[];
+  pupils: number;
+}
+
+interface ClassedPupil {
+  className?: string;
+  yearGroup: YearGroup;
+}
+
+/**
+ * The classes these pupils are in, youngest first: by the lowest year group in each (in the order
+ * given), then by name, reading numbers as numbers ("3B" before "10A"). Pupils with no class are left out.
+ */
+export function classesOnRoll(pupils: readonly ClassedPupil[], yearGroupOrder: readonly YearGroup[]): ClassOnRoll[] {
+  const found = new Map<string, { years: Set<YearGroup>; pupils: number }>();
+  for (const pupil of pupils) {
+    if (pupil.className === undefined || pupil.className === '') continue;
+    const entry = found.get(pupil.className) ?? { years: new Set<YearGroup>(), pupils: 0 };
+    entry.years.add(pupil.yearGroup);
+    entry.pupils += 1;
+    found.set(pupil.className, entry);
+  }
+  const rank = (year: YearGroup) => {
+    const at = yearGroupOrder.indexOf(year);
+    return at === -1 ? yearGroupOrder.length : at;
+  };
+  const names = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+  return [...found]
+    .map(([className, { years, pupils: count }]) => ({
+      className,
+      yearGroups: [...years].sort((a, b) => rank(a) - rank(b)),
+      pupils: count,
+    }))
+    .sort((a, b) => rank(a.yearGroups[0]!) - rank(b.yearGroups[0]!) || names.compare(a.className, b.className));
+}
+
+export interface ClassCoverageRow {
+  /** Undefined for the pupils the MIS gives no class. */
+  className?: string;
+  yearGroups: YearGroup[];
+  pupils: number;
+  byPurpose: { purposeId: string; tally: Tally }[];
+}
+
+/** As `coverage`, class by class (in the order of `classesOnRoll`), then any pupils with no class. */
+export function coverageByClass(
+  pupils: readonly (ClassedPupil & { id: string })[],
+  purposes: readonly Pick<ConsentPurpose, 'id'>[],
+  history: readonly ConsentRecord[],
+  yearGroupOrder: readonly YearGroup[],
+): ClassCoverageRow[] {
+  const latest = latestAnswers(history);
+  const rows: ClassCoverageRow[] = classesOnRoll(pupils, yearGroupOrder).map(({ className, yearGroups }) => {
+    const inClass = pupils.filter((pupil) => pupil.className === className);
+    return { className, yearGroups, pupils: inClass.length, byPurpose: tallies(inClass, purposes, latest) };
+  });
+  const unclassed = pupils.filter((pupil) => pupil.className === undefined || pupil.className === '');
+  if (unclassed.length > 0) {
+    const years = yearGroupOrder.filter((year) => unclassed.some((pupil) => pupil.yearGroup === year));
+    rows.push({ yearGroups: years, pupils: unclassed.length, byPurpose: tallies(unclassed, purposes, latest) });
   }
   return rows;
 }

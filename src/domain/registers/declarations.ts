@@ -1,7 +1,8 @@
 // The declarations register: relationships outside school that staff, governors and volunteers
-// tell the Headteacher about, and what the Headteacher decided. An approved declaration answers
-// the policy's "have you declared it, and is it approved?" for the person who made it.
-import { questions, type Answers } from '../check/questions.ts';
+// tell the Headteacher about (the Headteacher tells the chair of governors), and what was decided.
+// A declaration answers the policy's "have you declared it, and is it approved?" for the person who
+// made it, about the person it names and nobody else.
+import type { AccessRole } from '../access/roles.ts';
 import { formatDate } from '../policy/render/dates.ts';
 
 export const declarationKinds = ['parent_friendship', 'family_link', 'former_pupil'] as const;
@@ -166,7 +167,7 @@ export function daysAfter(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** How far ahead the Headteacher is reminded of a declaration's review. */
+/** How far ahead the decider (the Headteacher, or the chair for the Headteacher's own) is reminded of a review. */
 export const reviewNoticeDays = 14;
 
 export const maxReason = 500;
@@ -184,13 +185,66 @@ export function declineReasonProblem(reason: string): string | undefined {
   return undefined;
 }
 
-/** Who an approved declaration lets the declarer be in touch with, in the check's words. */
-export interface Covered {
-  with: 'pupil' | 'parent' | 'former_pupil';
-  relationship: 'family' | 'friend';
+/** Who decides on a declaration: the Headteacher, or, for the Headteacher's own, the chair of governors. */
+export type Decider = 'headteacher' | 'chair_of_governors';
+
+export const deciderNames: Readonly<Record<Decider, string>> = {
+  headteacher: 'the Headteacher',
+  chair_of_governors: 'the chair of governors',
+};
+
+/** Nobody decides on their own declaration: the Headteacher's go to the chair of governors. */
+export function deciderFor(declaredByHeadteacher: boolean): Decider {
+  return declaredByHeadteacher ? 'chair_of_governors' : 'headteacher';
 }
 
-const coveredBy: Readonly<Record<DeclarationKind, readonly Covered[]>> = {
+/** A declaration's status in words, naming who it waits for. */
+export function statusName(status: DeclarationStatus, decider: Decider): string {
+  return status === 'pending' && decider === 'chair_of_governors'
+    ? 'Waiting for the chair of governors'
+    : declarationStatusNames[status];
+}
+
+/**
+ * How much of the register someone may read: the Headteacher and the DSL all of it; the chair of
+ * governors only the Headteacher's own declarations, which they decide on; anyone else none.
+ */
+export type RegisterReach = 'all' | 'headteachers_own' | 'none';
+
+export function registerReach(roles: readonly AccessRole[]): RegisterReach {
+  if (roles.includes('headteacher') || roles.includes('dsl')) return 'all';
+  if (roles.includes('chair_of_governors')) return 'headteachers_own';
+  return 'none';
+}
+
+export function mayRead(roles: readonly AccessRole[], declaredByHeadteacher: boolean): boolean {
+  const reach = registerReach(roles);
+  return reach === 'all' || (reach === 'headteachers_own' && declaredByHeadteacher);
+}
+
+/** Why this person may not approve or decline the declaration, or nothing when they may. */
+export function decisionRefusal(
+  by: { personId: string; roles: readonly AccessRole[] },
+  declaration: Pick<Declaration, 'personId'>,
+  declaredByHeadteacher: boolean,
+): string | undefined {
+  const decider = deciderFor(declaredByHeadteacher);
+  if (declaration.personId === by.personId) {
+    return `You made this declaration, so you cannot approve or decline it yourself: ${deciderNames[decider]} decides on it`;
+  }
+  if (!by.roles.includes(decider)) {
+    return decider === 'chair_of_governors'
+      ? 'Only the chair of governors can approve or decline the Headteacher’s own declarations'
+      : 'Only the Headteacher can approve or decline this declaration';
+  }
+  return undefined;
+}
+
+/** The other person as "Check the policy" names them. */
+export type CheckedCounterpart = 'pupil' | 'parent' | 'former_pupil';
+
+/** Which kinds of declaration speak to someone in touch with the other person as described. */
+const speaksTo: Readonly<Record<DeclarationKind, readonly { with: CheckedCounterpart; relationship: string }[]>> = {
   family_link: [{ with: 'pupil', relationship: 'family' }],
   parent_friendship: [{ with: 'parent', relationship: 'friend' }],
   former_pupil: [
@@ -199,34 +253,78 @@ const coveredBy: Readonly<Record<DeclarationKind, readonly Covered[]>> = {
   ],
 };
 
-/**
- * What a person's approved declarations cover on the day. An approval holds until its review
- * date: after that the Headteacher has to look at it again before it counts.
- */
-export function coverageOf(declarations: readonly Declaration[], today: string): Covered[] {
-  const found = new Map<string, Covered>();
-  for (const declaration of declarations) {
-    if (declaration.status !== 'approved') continue;
-    const reviewDue = declaration.decision?.reviewDue;
-    if (reviewDue !== undefined && reviewDue < today) continue;
-    for (const covered of coveredBy[declaration.kind]) found.set(`${covered.with}:${covered.relationship}`, covered);
-  }
-  return [...found.values()];
+/** Whether a declaration of the kind is about someone in touch with the other person as described. */
+export function kindSpeaksTo(kind: DeclarationKind, other: string | undefined, relationship: string | undefined) {
+  return speaksTo[kind].some((c) => c.with === other && c.relationship === relationship);
 }
 
-const declaredQuestion = questions.find((question) => question.key === 'declared');
+/** What one declaration answers to "Have you told the school, and is it approved?" on the day. */
+export type DeclaredAnswer = 'approved' | 'declared' | 'no';
 
 /**
- * The check's answers that the register gives: "declared and approved" when the check would ask
- * and an approved declaration covers the other person as described. Empty otherwise, so that the
- * person is asked as anyone else would be.
+ * Waiting for a decision: declared, not approved. Approved: both, until its review date; after
+ * that it has to be looked at again before it counts. Declined: as if never declared.
  */
-export function registerAnswers(coverage: readonly Covered[], answers: Answers): Answers {
-  if (!declaredQuestion?.asked(answers)) return {};
-  const other = answers.with?.[0];
-  const relationship = answers.relationship?.[0];
-  const covered = coverage.some((c) => c.with === other && c.relationship === relationship);
-  return covered ? { declared: ['approved'] } : {};
+export function declaredAnswerOf(declaration: Pick<Declaration, 'status' | 'decision'>, today: string): DeclaredAnswer {
+  if (declaration.status === 'pending') return 'declared';
+  if (declaration.status === 'declined') return 'no';
+  const reviewDue = declaration.decision?.reviewDue;
+  return reviewDue !== undefined && reviewDue < today ? 'no' : 'approved';
+}
+
+/** One of a person's own declarations, with the name of the pupil or parent chosen on it. */
+export interface OwnDeclaration {
+  declaration: Declaration;
+  otherName?: string;
+}
+
+/** Whom a declaration is about, so that two declarations about the same person count once. */
+function personKey(declaration: Declaration): string {
+  switch (declaration.kind) {
+    case 'family_link':
+      return `pupil:${declaration.pupilId}`;
+    case 'parent_friendship':
+      return declaration.parentId !== undefined
+        ? `parent:${declaration.parentId}`
+        : `described:${(declaration.description ?? '').trim().toLowerCase()}`;
+    case 'former_pupil':
+      return `former:${declaration.description.trim().toLowerCase()}`;
+  }
+}
+
+/** The person a declaration is about, as its declarer chose or described them. */
+export function nameOn({ declaration, otherName }: OwnDeclaration): string {
+  if (declaration.kind === 'former_pupil') return `${declaration.description} (left ${declaration.leftWhen})`;
+  if (otherName) return otherName;
+  return declaration.kind === 'parent_friendship' ? (declaration.description ?? '') : '';
+}
+
+const rank: Readonly<Record<DeclaredAnswer, number>> = { approved: 0, declared: 1, no: 2 };
+
+/**
+ * The people named on one's declarations that speak to the other person as described, each once:
+ * by the declaration that says most (approved and in date, then waiting, then the newest).
+ */
+export function declaredPeople(
+  own: readonly OwnDeclaration[],
+  other: string | undefined,
+  relationship: string | undefined,
+  today: string,
+): { declaration: Declaration; name: string; answer: DeclaredAnswer }[] {
+  const best = new Map<string, { declaration: Declaration; name: string; answer: DeclaredAnswer }>();
+  for (const entry of own) {
+    const { declaration } = entry;
+    if (!kindSpeaksTo(declaration.kind, other, relationship)) continue;
+    const answer = declaredAnswerOf(declaration, today);
+    const key = personKey(declaration);
+    const held = best.get(key);
+    const better =
+      !held ||
+      rank[answer] < rank[held.answer] ||
+      (rank[answer] === rank[held.answer] && declaration.declaredAt > held.declaration.declaredAt);
+    if (better) best.set(key, { declaration, name: nameOn(entry), answer });
+  }
+  return [...best.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**
@@ -237,6 +335,7 @@ export function reviewDigestEmail(
   school: { name: string },
   due: readonly { reviewDue: string }[],
   registerUrl: string,
+  recipient: Decider = 'headteacher',
 ): { subject: string; text: string } {
   const count = due.length;
   const dates = [...due].sort((a, b) => a.reviewDue.localeCompare(b.reviewDue));
@@ -248,7 +347,9 @@ export function reviewDigestEmail(
         dates.map((d) => `- review by ${formatDate(d.reviewDue)}`).join('\n'),
         'Sign in to Footprint to approve each one again with a new review date, or to decline it.',
         registerUrl,
-        'You receive this because you are the Headteacher in Footprint.',
+        recipient === 'headteacher'
+          ? 'You receive this because you are the Headteacher in Footprint.'
+          : 'You receive this because you are the chair of governors in Footprint, and these are the Headteacher’s own declarations.',
       ].join('\n\n') + '\n',
   };
 }

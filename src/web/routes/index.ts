@@ -7,6 +7,8 @@ import { declarationRoutes } from './declarations/index.ts';
 import { consentRoutes } from './consent/index.ts';
 import { healthRoutes } from './health.ts';
 import { homeRoutes } from './home.ts';
+import { incidentRoutes } from './incidents/index.ts';
+import { letterRoutes } from './letters/index.ts';
 import { linkRoutes } from './links/index.ts';
 import { officialAccountRoutes } from './official-accounts/index.ts';
 import { peopleRoutes } from './people/index.ts';
@@ -40,4 +42,6 @@ export const routes: RoutePlugin = async (app, context) => {
   await app.register(officialAccountRoutes, context);
   await app.register(declarationRoutes, context);
   await app.register(consentRoutes, context);
+  await app.register(letterRoutes, context);
+  await app.register(incidentRoutes, context);
 };

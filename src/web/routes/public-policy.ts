@@ -148,6 +148,7 @@ export const publicPolicyRoutes: RoutePlugin = async (app, { services }) => {
       school: { name: school.name, email: school.contactEmail },
       published: published && { label: published.version.label, href: policyPaths.current(slug) },
       checkHref: `/s/${encodeURIComponent(slug)}/check`,
+      reportHref: `/s/${encodeURIComponent(slug)}/report`,
     });
   });
 

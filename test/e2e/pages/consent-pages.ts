@@ -1,5 +1,6 @@
 // The consent register's pages, as page objects: the Headteacher's purposes and renewal, a
-// parent's children and answers, and the staff check with its printable version.
+// parent's children and answers, the staff check with its printable version, and a pupil's own
+// link to their record, from the page that makes it to the record it shows.
 import type { Locator, Page } from 'playwright-core';
 import { clickThrough, FootprintPage, FormPage } from './footprint-page.ts';
 
@@ -90,6 +91,12 @@ export class ConsentCheckPage extends FormPage {
     await this.page.getByLabel(purpose, { exact: true }).check();
     await this.continue();
   }
+  /** Checks one class, chosen by the text of its option, such as "3 Birch (Year 3)". */
+  async checkClass(option: string, purpose: string): Promise<void> {
+    await this.page.getByLabel('Class', { exact: true }).selectOption({ label: option });
+    await this.page.getByLabel(purpose, { exact: true }).check();
+    await this.continue();
+  }
   mayAppearNames(): Promise<string[]> {
     return namesIn(this.mayAppear);
   }
@@ -117,9 +124,19 @@ export class ConsentCheckPrintPage extends FootprintPage {
 }
 
 export class ConsentCoveragePage extends FootprintPage {
-  static async verifyOnPage(page: Page): Promise<ConsentCoveragePage> {
-    await FootprintPage.check(page, 'consent-coverage-page', 'Consent by year group');
+  static async verifyOnPage(page: Page, heading = 'Consent by year group'): Promise<ConsentCoveragePage> {
+    await FootprintPage.check(page, 'consent-coverage-page', heading);
     return new ConsentCoveragePage(page);
+  }
+  /** Yes, no and no answer for a purpose in a class. */
+  async classFigures(className: string, purpose: string): Promise<number[]> {
+    const row = this.page
+      .locator(`[data-qa="coverage"][data-class="${className}"]`)
+      .locator('[data-qa="coverage-row"]', { hasText: purpose });
+    return (await row.locator('td').allTextContents()).map((text) => Number(text.trim()));
+  }
+  async showByYearGroup(): Promise<void> {
+    await clickThrough(this.page, this.page.locator('[data-qa="by-year-link"]'));
   }
   /** Yes, no and no answer for a purpose in a year group. */
   async figures(yearGroup: string, purpose: string): Promise<number[]> {
@@ -139,5 +156,49 @@ export class PupilConsentPage extends FootprintPage {
   static async verifyOnPage(page: Page, name: string): Promise<PupilConsentPage> {
     await FootprintPage.check(page, 'consent-pupil-page', `What we have recorded for ${name}`);
     return new PupilConsentPage(page);
+  }
+  async makeOwnLink(): Promise<void> {
+    await clickThrough(this.page, this.page.locator('[data-qa="make-own-link"]'));
+  }
+}
+
+export class OwnLinkMadePage extends FootprintPage {
+  readonly link: Locator;
+  readonly expiry: Locator;
+  constructor(page: Page) {
+    super(page);
+    this.link = page.locator('[data-qa="own-link"]');
+    this.expiry = page.locator('[data-qa="own-link-expiry"]');
+  }
+  static async verifyOnPage(page: Page, name: string): Promise<OwnLinkMadePage> {
+    await FootprintPage.check(page, 'own-link-made-page', `A link for ${name} to see their record`);
+    return new OwnLinkMadePage(page);
+  }
+  async address(): Promise<string> {
+    return ((await this.link.textContent()) ?? '').trim();
+  }
+}
+
+export class OwnLinkConfirmPage extends FormPage {
+  static async verifyOnPage(page: Page): Promise<OwnLinkConfirmPage> {
+    await FootprintPage.check(page, 'own-link-confirm-page', 'See what your school has recorded for you');
+    return new OwnLinkConfirmPage(page);
+  }
+}
+
+export class OwnRecordPage extends FootprintPage {
+  readonly rows: Locator;
+  constructor(page: Page) {
+    super(page);
+    this.rows = page.locator('[data-qa="own-record-row"]');
+  }
+  static async verifyOnPage(page: Page): Promise<OwnRecordPage> {
+    await FootprintPage.check(page, 'own-record-page', 'What your school has recorded for you');
+    return new OwnRecordPage(page);
+  }
+  /** What is recorded for a purpose, by its title: "Yes", "No: withdrawn", "No" or "Nothing recorded". */
+  async recorded(purpose: string): Promise<string> {
+    const row = this.rows.filter({ has: this.page.locator('dt', { hasText: purpose }) });
+    return ((await row.locator('[data-qa="recorded"]').textContent()) ?? '').trim();
   }
 }

@@ -62,10 +62,13 @@ export class DeclarationRegisterPage extends FootprintPage {
 
 export class DeclarationPage extends FootprintPage {
   readonly details: Locator;
+  /** Why the person reading it may not decide on it: their own. */
+  readonly refusal: Locator;
 
   constructor(page: Page) {
     super(page);
     this.details = page.locator('[data-qa="declaration"]');
+    this.refusal = page.locator('[data-qa="refusal"]');
   }
 
   static async verifyOnPage(page: Page, declarer: string): Promise<DeclarationPage> {

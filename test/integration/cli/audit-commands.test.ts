@@ -90,6 +90,59 @@ describeEachBackend('footprint audit verify', (backend) => {
     expect([ashby.code, ashby.stdout]).toEqual([0, 'Ashby Juniors (ashby): 1 entry, chain intact\n']);
   });
 
+  it('names the altered entry of a case’s chronology', async () => {
+    let caseId = '';
+    await withDatabase(async ({ db }) => {
+      const store = backend.name === 'postgres' ? scopedStore(db, storeFor) : storeFor(db);
+      const ashby = (await store.schools.findBySlug('ashby'))!;
+      const made = await store.incidents.add(
+        ashby.id,
+        {
+          reference: 'R-CHRN-0001',
+          channel: 'public',
+          kind: 'post',
+          what: 'A post naming a pupil',
+          links: [],
+          childInvolved: true,
+          handler: 'dsl',
+          reporter: { role: 'parent' },
+          reportedAt: new Date(),
+        },
+        [{ role: 'parent', subject: true }],
+      );
+      caseId = made.id;
+      for (const text of ['Reported on the public form', 'Assessed: rule 3.1 broken', 'Closed: the post came down']) {
+        await store.incidents.appendEvent(ashby.id, made.id, {
+          at: new Date(),
+          actorPersonId: null,
+          kind: 'note',
+          text,
+        });
+      }
+    });
+    const intact = await runFootprint(['audit', 'verify', '--school', 'ashby'], env());
+    expect([intact.code, intact.stdout]).toEqual([
+      0,
+      'Ashby Juniors (ashby): 1 entry, chain intact; 1 case chronology intact\n',
+    ]);
+
+    await withDatabase(async ({ db }) => {
+      await db.transaction().execute(async (trx) => {
+        await setScope(trx, 'all_schools');
+        await sql`alter table incident_event disable trigger incident_event_append_only`.execute(trx);
+        await sql`update incident_event set text = 'Assessed: nothing broken' where incident_id = ${caseId} and seq = 2`.execute(
+          trx,
+        );
+        await sql`alter table incident_event enable trigger incident_event_append_only`.execute(trx);
+      });
+    });
+    const broken = await runFootprint(['audit', 'verify', '--school', 'ashby'], env());
+    expect(broken.stdout).toBe(
+      'Ashby Juniors (ashby): 1 entry, chain intact\n  case R-CHRN-0001: chain broken: entry 2 was altered\n',
+    );
+    expect(broken.code).toBe(1);
+  });
+
   it('exits 2 for a school that is not there, or words it does not know', async () => {
     const unknown = await runFootprint(['audit', 'verify', '--school', 'nowhere'], env());
     expect([unknown.code, unknown.stdout]).toEqual([2, '']);

@@ -39,6 +39,8 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'POST /reset-password/:token': 'anyone',
   'GET /invitation/:token': 'anyone',
   'POST /invitation/:token': 'anyone',
+  'GET /links/consent/:token': 'anyone',
+  'POST /links/consent/:token': 'anyone',
   'GET /s/:school': 'anyone',
   'GET /s/:school/policy': 'anyone',
   'GET /s/:school/policy.pdf': 'anyone',
@@ -123,10 +125,10 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'GET /declarations': declarers,
   'GET /declarations/new': declarers,
   'POST /declarations/new': declarers,
-  'GET /declarations/review': ['headteacher', 'dsl'],
-  'GET /declarations/review/:declarationId': ['headteacher', 'dsl'],
-  'POST /declarations/review/:declarationId/approve': ['headteacher'],
-  'POST /declarations/review/:declarationId/decline': ['headteacher'],
+  'GET /declarations/review': ['headteacher', 'dsl', 'chair_of_governors'],
+  'GET /declarations/review/:declarationId': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /declarations/review/:declarationId/approve': ['headteacher', 'chair_of_governors'],
+  'POST /declarations/review/:declarationId/decline': ['headteacher', 'chair_of_governors'],
   'GET /consent/purposes': ['headteacher', 'school_admin'],
   'POST /consent/purposes': ['headteacher', 'school_admin'],
   'GET /consent/purposes/:purposeId': ['headteacher', 'school_admin'],
@@ -141,6 +143,7 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'GET /consent/check/print': ['headteacher', 'dsl', 'school_admin', 'staff'],
   'GET /consent/coverage': ['headteacher', 'dsl', 'school_admin', 'staff'],
   'GET /pupils/:pupilId/consent': ['headteacher', 'dsl', 'school_admin', 'staff'],
+  'POST /pupils/:pupilId/consent/link': ['headteacher', 'school_admin'],
   'GET /official-accounts': ['headteacher', 'dsl', 'school_admin', 'staff'],
   'GET /official-accounts/new': ['headteacher', 'dsl', 'school_admin', 'staff'],
   'POST /official-accounts': ['headteacher', 'dsl', 'school_admin', 'staff'],
@@ -149,6 +152,32 @@ const expected: Record<string, 'anyone' | AccessRole[]> = {
   'GET /official-accounts/:accountId/login': ['headteacher', 'dsl', 'school_admin', 'staff'],
   'POST /official-accounts/:accountId/login': ['headteacher', 'dsl', 'school_admin', 'staff'],
   'POST /official-accounts/:accountId/reveal': ['headteacher'],
+  'GET /incidents/letters': ['headteacher', 'dsl'],
+  'GET /incidents/letters/:kind': ['headteacher', 'dsl'],
+  'POST /incidents/letters/:kind': ['headteacher', 'dsl'],
+  'POST /incidents/letters/:kind/standard': ['headteacher', 'dsl'],
+  'GET /report': declarers,
+  'POST /report': declarers,
+  'GET /report/sent': declarers,
+  'GET /s/:school/report': 'anyone',
+  'POST /s/:school/report': 'anyone',
+  'GET /s/:school/report/sent': 'anyone',
+  // Which case each handler may open is decided case by case by the incidents service.
+  'GET /incidents': ['headteacher', 'dsl', 'chair_of_governors'],
+  'GET /incidents/:caseId': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/:caseId/assess': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/:caseId/tasks/:taskId': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/:caseId/entries': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/:caseId/close': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/:caseId/reopen': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/:caseId/letters': ['headteacher', 'dsl', 'chair_of_governors'],
+  'GET /incidents/figures': ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  'GET /incidents/retention': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/retention/rules': ['headteacher', 'chair_of_governors'],
+  'POST /incidents/retention/:caseId/propose': ['headteacher', 'dsl', 'chair_of_governors'],
+  'POST /incidents/retention/destructions/:destructionId/approve': ['headteacher', 'chair_of_governors'],
+  'GET /incidents/figures.csv': ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
+  'GET /incidents/:caseId/evidence/:evidenceId': ['headteacher', 'dsl', 'chair_of_governors'],
 };
 
 function expectationFor(method: string, url: string) {
@@ -325,6 +354,33 @@ describeEachBackend('Who may use each page', (backend) => {
           )
         ).id,
       },
+      // A case of the other school's, about a pupil there: nobody here may open it or act on it.
+      caseId: {
+        own: '00000000-0000-4000-8000-000000000005',
+        other: (
+          await store.incidents.add(
+            elsewhere.id,
+            {
+              reference: 'R-AAAA-AAAA',
+              channel: 'public',
+              kind: 'post',
+              what: 'A post about a pupil',
+              links: [],
+              childInvolved: true,
+              handler: 'dsl',
+              reporter: { role: 'parent' },
+              reportedAt: new Date(),
+            },
+            [{ role: 'parent', subject: true }],
+          )
+        ).id,
+      },
+      // Tasks and evidence are reached through their case; neither id is anyone's.
+      taskId: { own: '00000000-0000-4000-8000-000000000006', other: '00000000-0000-4000-8000-000000000007' },
+      evidenceId: { own: '00000000-0000-4000-8000-000000000008', other: '00000000-0000-4000-8000-000000000009' },
+      destructionId: { own: '00000000-0000-4000-8000-00000000000a', other: '00000000-0000-4000-8000-00000000000b' },
+      // Kinds of letter are the same in every school: a kind that does not exist is not found.
+      kind: { own: 'request_removal', other: 'not_a_letter' },
     };
     const fill = (url: string, which: 'own' | 'other') =>
       url.replace(/:(\w+)/g, (_, name: string) => {

@@ -202,4 +202,28 @@ describeEachBackend('Check the policy', (backend) => {
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain('href="/s/oak/policy#rule-F1"');
   });
+  it('asks "which person" only of someone signed in whose declarations could answer it', async () => {
+    const oak = (await testApp().adapters.store.schools.findBySlug('oak'))!;
+    const niece = 'role=staff&act=friend_request_accept&with=pupil&age=9&relationship=family';
+    // The public pages have no such question: nobody's declarations are known there.
+    expect((await get(`/s/oak/check/which-person?${niece}`)).statusCode).toBe(404);
+    const account = await aPersonWithAccount(testApp().adapters, oak.id, {
+      givenName: 'Ned',
+      familyName: 'New',
+      email: 'ned@oak.example',
+      roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
+    });
+    const browser = await signIn(app, account);
+    // Nothing declared: the journey asks as it asks anyone, and "which person" sends them on.
+    const asked = await browser.get(`/check/relationship-declared?${niece}`);
+    expect(asked.statusCode).toBe(200);
+    const skipped = await browser.get(`/check/which-person?${niece}`);
+    expect(skipped.statusCode).toBe(303);
+    expect(skipped.headers.location).toBe(`/check/relationship-declared?${niece}`);
+    const answer = await browser.get(`/check/answer?${niece}&declared=no`);
+    expect(heading(answer.body)).toMatch(/^No — our policy does not allow/);
+    // Signed in and able to declare, the answer says where to declare the relationship.
+    expect(answer.body).toContain('data-qa="declare-link"');
+    expect((await get(`/s/oak/check/answer?${niece}&declared=no`)).body).not.toContain('data-qa="declare-link"');
+  });
 });

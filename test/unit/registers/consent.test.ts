@@ -1,8 +1,13 @@
-// The consent register's rules: the latest answer stands, figures per year group add up, and a
-// renewal marks older answers as to be confirmed without changing what they say.
+// The consent register's rules: the latest answer stands, figures per class and per year group add
+// up, a renewal marks older answers as to be confirmed without changing what they say, and a
+// pupil's own record says given, withdrawn, not given or nothing, only from 12.
 import { describe, expect, it } from 'vitest';
+import { ageOn } from '../../../src/domain/community/pupils.ts';
+import { ownLinkRefusal, ownRecord } from '../../../src/domain/registers/consent-for-pupils.ts';
 import {
+  classesOnRoll,
   coverage,
+  coverageByClass,
   currentAnswer,
   defaultPurposes,
   imageConsent,
@@ -113,6 +118,87 @@ describe('figures per year group', () => {
     for (const row of rows) {
       for (const { tally } of row.byPurpose) expect(tally.given + tally.refused + tally.noAnswer).toBe(row.pupils);
     }
+  });
+});
+
+describe('figures per class', () => {
+  const pupils = [
+    { id: 'ada', yearGroup: '3' as const, className: '3 Oak' },
+    { id: 'bo', yearGroup: '3' as const, className: '3 Ash' },
+    { id: 'cy', yearGroup: '10' as const, className: '10A' },
+    { id: 'di', yearGroup: '4' as const, className: '3/4 Mixed' },
+    { id: 'ed', yearGroup: '3' as const, className: '3/4 Mixed' },
+    { id: 'fi', yearGroup: '5' as const },
+    { id: 'gus', yearGroup: '9' as const, className: '9B' },
+  ];
+  const order = ['3', '4', '5', '9', '10'] as const;
+
+  it('lists classes youngest first, then by name reading numbers as numbers, leaving out pupils with none', () => {
+    const classes = classesOnRoll(pupils, order);
+    expect(classes.map((c) => c.className)).toEqual(['3 Ash', '3 Oak', '3/4 Mixed', '9B', '10A']);
+    expect(classes.find((c) => c.className === '3/4 Mixed')).toEqual({
+      className: '3/4 Mixed',
+      yearGroups: ['3', '4'],
+      pupils: 2,
+    });
+  });
+
+  it('counts every pupil once: in their class, or with the pupils who have none', () => {
+    const history = [
+      record('ada', 'web', 'given', '2026-09-01T09:00:00Z'),
+      record('ed', 'web', 'refused', '2026-09-01T09:00:00Z'),
+      record('fi', 'web', 'given', '2026-09-01T09:00:00Z'),
+    ];
+    const rows = coverageByClass(pupils, [{ id: 'web' }], history, order);
+    expect(rows.map((row) => row.className)).toEqual(['3 Ash', '3 Oak', '3/4 Mixed', '9B', '10A', undefined]);
+    expect(rows.reduce((sum, row) => sum + row.pupils, 0)).toBe(pupils.length);
+    expect(rows.find((row) => row.className === '3/4 Mixed')!.byPurpose[0]!.tally).toEqual({
+      given: 0,
+      refused: 1,
+      noAnswer: 1,
+    });
+    expect(rows.at(-1)).toMatchObject({ yearGroups: ['5'], pupils: 1 });
+    expect(rows.at(-1)!.byPurpose[0]!.tally.given).toBe(1);
+  });
+});
+
+describe('a pupil’s own record', () => {
+  const purposes = [
+    { id: 'web', title: 'Website', explanation: 'On the website.' },
+    { id: 'named', title: 'Named', explanation: 'Named with a photo.' },
+    { id: 'work', title: 'Work', explanation: 'Work online.' },
+    { id: 'lessons', title: 'Lessons', explanation: 'Sites in lessons.' },
+  ];
+  const history = [
+    record('zed', 'web', 'given', '2026-09-01T09:00:00Z'),
+    record('zed', 'web', 'refused', '2026-10-01T09:00:00Z'),
+    record('zed', 'named', 'refused', '2026-09-01T09:00:00Z'),
+    record('zed', 'work', 'refused', '2026-09-01T09:00:00Z'),
+    record('zed', 'work', 'given', '2026-09-02T09:00:00Z'),
+    // Another pupil's answer never shows in Zed's record.
+    record('amy', 'lessons', 'given', '2026-09-01T09:00:00Z'),
+  ];
+
+  it('says given, withdrawn, not given or nothing recorded, with when the standing answer was given', () => {
+    const lines = ownRecord(purposes, history, 'zed');
+    expect(lines.map((line) => [line.purpose.id, line.state, line.since?.toISOString()])).toEqual([
+      ['web', 'withdrawn', '2026-10-01T09:00:00.000Z'],
+      ['named', 'not_given', '2026-09-01T09:00:00.000Z'],
+      ['work', 'given', '2026-09-02T09:00:00.000Z'],
+      ['lessons', 'nothing', undefined],
+    ]);
+  });
+
+  it('marks an answer given before a renewal as to be confirmed', () => {
+    const lines = ownRecord(purposes, history, 'zed', new Date('2026-09-15T00:00:00Z'));
+    expect(lines.map((line) => line.toBeConfirmed)).toEqual([false, true, true, false]);
+  });
+
+  it('is offered from the twelfth birthday, to pupils still on the roll', () => {
+    const onThe = (day: string) => ageOn('2014-11-22', day);
+    expect(ownLinkRefusal({ age: onThe('2026-11-21'), onRoll: true })).toEqual({ reason: 'too_young', age: 11 });
+    expect(ownLinkRefusal({ age: onThe('2026-11-22'), onRoll: true })).toBeUndefined();
+    expect(ownLinkRefusal({ age: 15, onRoll: false })).toEqual({ reason: 'left' });
   });
 });
 

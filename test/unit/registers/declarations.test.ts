@@ -1,15 +1,21 @@
-// The declarations register's rules: what a declaration needs, review dates, and which check
-// answers an approved declaration gives.
+// The declarations register's rules: what a declaration needs, review dates, who decides on each
+// (never its declarer), and what one declaration answers for the person it names.
 import { describe, expect, it } from 'vitest';
 import {
-  coverageOf,
+  decisionRefusal,
+  declaredAnswerOf,
+  declaredPeople,
+  deciderFor,
   declineReasonProblem,
   emptyDeclarationForm,
+  kindSpeaksTo,
+  mayRead,
   oneYearOn,
   readDeclarationForm,
-  registerAnswers,
+  registerReach,
   reviewDateProblem,
   reviewDigestEmail,
+  statusName,
   type Declaration,
 } from '../../../src/domain/registers/declarations.ts';
 
@@ -89,30 +95,82 @@ describe('A decision', () => {
   });
 });
 
-describe('What the register answers in "Check the policy"', () => {
-  const niece = {
-    role: ['staff'],
-    act: ['friend_request_accept'],
-    with: ['pupil'],
-    age: ['9'],
-    relationship: ['family'],
-  };
+describe('Who decides on a declaration', () => {
+  const mine = { personId: 'p' };
 
-  it('answers "declared and approved" for a family member who is a pupil, with an approved family link', () => {
-    const coverage = coverageOf([approved('family_link')], '2026-11-22');
-    expect(registerAnswers(coverage, niece)).toEqual({ declared: ['approved'] });
+  it('is the Headteacher, but for the Headteacher’s own, which go to the chair of governors', () => {
+    expect(deciderFor(false)).toBe('headteacher');
+    expect(deciderFor(true)).toBe('chair_of_governors');
+    expect(statusName('pending', 'chair_of_governors')).toBe('Waiting for the chair of governors');
+    expect(statusName('pending', 'headteacher')).toBe('Waiting for the Headteacher');
+    expect(statusName('approved', 'chair_of_governors')).toBe('Approved');
   });
 
-  it('gives nothing for another kind of person, or once the review date has passed', () => {
-    expect(registerAnswers(coverageOf([approved('parent_friendship')], '2026-11-22'), niece)).toEqual({});
-    expect(registerAnswers(coverageOf([approved('family_link', '2026-11-21')], '2026-11-22'), niece)).toEqual({});
-    const pending = { ...approved('family_link'), status: 'pending' as const };
-    expect(coverageOf([pending], '2026-11-22')).toEqual([]);
+  it('is never the person who made it, whatever their roles', () => {
+    expect(decisionRefusal({ personId: 'p', roles: ['headteacher', 'staff'] }, mine, true)).toMatch(
+      /^You made this declaration, so you cannot approve or decline it yourself: the chair of governors decides on it$/,
+    );
+    expect(decisionRefusal({ personId: 'p', roles: ['headteacher', 'chair_of_governors'] }, mine, true)).toMatch(
+      /^You made this declaration/,
+    );
+    expect(decisionRefusal({ personId: 'p', roles: ['headteacher'] }, mine, false)).toMatch(/^You made this/);
   });
 
-  it('gives nothing where the check would not ask, such as a parent asking', () => {
-    const coverage = coverageOf([approved('family_link')], '2026-11-22');
-    expect(registerAnswers(coverage, { ...niece, role: ['parent'] })).toEqual({});
+  it('lets the chair decide only the Headteacher’s, and the Headteacher everyone else’s', () => {
+    expect(decisionRefusal({ personId: 'c', roles: ['chair_of_governors', 'governor'] }, mine, true)).toBeUndefined();
+    expect(decisionRefusal({ personId: 'c', roles: ['chair_of_governors', 'governor'] }, mine, false)).toBe(
+      'Only the Headteacher can approve or decline this declaration',
+    );
+    expect(decisionRefusal({ personId: 'h', roles: ['headteacher', 'staff'] }, mine, false)).toBeUndefined();
+    expect(decisionRefusal({ personId: 'd', roles: ['dsl', 'staff'] }, mine, true)).toBe(
+      'Only the chair of governors can approve or decline the Headteacher’s own declarations',
+    );
+  });
+
+  it('lets the chair read only the Headteacher’s declarations, the Headteacher and the DSL all', () => {
+    expect(registerReach(['chair_of_governors', 'governor'])).toBe('headteachers_own');
+    expect(mayRead(['chair_of_governors', 'governor'], true)).toBe(true);
+    expect(mayRead(['chair_of_governors', 'governor'], false)).toBe(false);
+    expect(mayRead(['headteacher'], false)).toBe(true);
+    expect(mayRead(['dsl'], true)).toBe(true);
+    expect(mayRead(['governor'], true)).toBe(false);
+    expect(mayRead(['staff'], true)).toBe(false);
+  });
+});
+
+describe('What a declaration answers to "have you declared it, and is it approved?"', () => {
+  const day = '2026-11-22';
+
+  it('is declared while waiting, both while approved and in date, and neither when declined or past review', () => {
+    expect(declaredAnswerOf({ ...approved('family_link'), status: 'pending', decision: undefined }, day)).toBe(
+      'declared',
+    );
+    expect(declaredAnswerOf(approved('family_link', day), day)).toBe('approved');
+    expect(declaredAnswerOf(approved('family_link', '2026-11-21'), day)).toBe('no');
+    expect(declaredAnswerOf({ ...approved('family_link'), status: 'declined' }, day)).toBe('no');
+  });
+
+  it('names each person once, by the declaration that says most, and only for the kind that fits', () => {
+    const pupilA = (id: string, status: Declaration['status'], declaredAt: string): Declaration =>
+      ({
+        ...approved('family_link'),
+        id,
+        pupilId: 'A',
+        status,
+        declaredAt: new Date(declaredAt),
+      }) as Declaration;
+    const own = [
+      { declaration: pupilA('old', 'declined', '2026-01-01T00:00:00Z'), otherName: 'Amy Able' },
+      { declaration: pupilA('new', 'approved', '2026-02-01T00:00:00Z'), otherName: 'Amy Able' },
+      { declaration: { ...approved('parent_friendship'), description: 'Sam, Year 2' } as Declaration },
+    ];
+    expect(declaredPeople(own, 'pupil', 'family', day)).toEqual([
+      { declaration: own[1]!.declaration, name: 'Amy Able', answer: 'approved' },
+    ]);
+    expect(declaredPeople(own, 'pupil', 'friend', day)).toEqual([]);
+    expect(declaredPeople(own, 'parent', 'friend', day).map((p) => p.name)).toEqual(['Sam, Year 2']);
+    expect(kindSpeaksTo('former_pupil', 'former_pupil', 'family')).toBe(true);
+    expect(kindSpeaksTo('family_link', 'parent', 'family')).toBe(false);
   });
 });
 
@@ -126,5 +184,17 @@ describe('The review digest', () => {
     expect(email.subject).toBe('Oak Primary: 2 declared relationships are due for review');
     expect(email.text.indexOf('25 November 2026')).toBeLessThan(email.text.indexOf('1 December 2026'));
     expect(email.text).toContain('https://f.example/declarations/review');
+    expect(email.text).toContain('because you are the Headteacher');
+  });
+
+  it('tells the chair of governors why the Headteacher’s own come to them', () => {
+    const email = reviewDigestEmail(
+      { name: 'Oak' },
+      [{ reviewDue: '2026-12-01' }],
+      'https://f.example/r',
+      'chair_of_governors',
+    );
+    expect(email.text).toContain('because you are the chair of governors');
+    expect(email.text).not.toContain('because you are the Headteacher');
   });
 });

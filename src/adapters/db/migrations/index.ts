@@ -13,6 +13,10 @@ import * as policyReviewReminders from './0010-policy-review-reminders.ts';
 import * as declarations from './0011-declarations.ts';
 import * as officialAccounts from './0012-official-accounts.ts';
 import * as consent from './0013-consent.ts';
+import * as incidents from './0014-incidents.ts';
+import * as letterTemplates from './0015-letter-templates.ts';
+import * as pupilConsentLinks from './0016-pupil-consent-links.ts';
+import * as incidentRetention from './0017-incident-retention.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
@@ -28,6 +32,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-declarations': declarations,
   '0012-official-accounts': officialAccounts,
   '0013-consent': consent,
+  '0014-incidents': incidents,
+  '0015-letter-templates': letterTemplates,
+  '0016-pupil-consent-links': pupilConsentLinks,
+  '0017-incident-retention': incidentRetention,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,7 @@
 // the yearly renewal with the families it emails. Every call names its school except the job's
 // claim of renewal emails, which looks across schools.
 import type { Kysely, Selectable } from 'kysely';
-import type { Pupil, YearGroup } from '../../../domain/community/pupils.ts';
+import type { Pupil } from '../../../domain/community/pupils.ts';
 import type {
   ConsentAnswer,
   ConsentPurpose,
@@ -11,7 +11,7 @@ import type {
   DefaultPurposeKey,
   NewConsentPurpose,
 } from '../../../domain/registers/consent.ts';
-import type { ClaimedRenewalEmail, NewConsentRecord, NewConsentRenewal } from '../../../services/ports.ts';
+import type { ClaimedRenewalEmail, NewConsentRecord, NewConsentRenewal, PupilGroup } from '../../../services/ports.ts';
 import type { ConsentPurposeTable, ConsentRecordTable, ConsentRenewalTable, Tables } from '../tables.ts';
 import { toPupil } from './pupils.ts';
 
@@ -160,19 +160,20 @@ export async function consentHistory(
   return rows.map(toRecord);
 }
 
-/** Pupils on the roll on `day`, in one year group or all, by family then first name. */
+/** Pupils on the roll on `day`, in one year group, one class, or all, by family then first name. */
 export async function pupilsOnRoll(
   db: Kysely<Tables>,
   schoolId: string,
   day: string,
-  yearGroup?: YearGroup,
+  group?: PupilGroup,
 ): Promise<Pupil[]> {
   let query = db
     .selectFrom('pupil')
     .selectAll()
     .where('school_id', '=', schoolId)
     .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', day)]));
-  if (yearGroup) query = query.where('year_group', '=', yearGroup);
+  if (group && 'yearGroup' in group) query = query.where('year_group', '=', group.yearGroup);
+  if (group && 'className' in group) query = query.where('class_name', '=', group.className);
   const rows = await query.orderBy('legal_family_name').orderBy('legal_given_name').orderBy('id').execute();
   return rows.map(toPupil);
 }

@@ -7,11 +7,13 @@ import type { LinkPurpose, NewOneTimeLink, OneTimeLink } from '../../../domain/l
 import { sha256Hex } from '../../crypto/hash.ts';
 import type { OneTimeLinkTable, Tables } from '../tables.ts';
 
-const tokenBytes = 32;
+export const tokenBytes = 32;
 /** 32 bytes in base64url, unpadded: anything else cannot be one of ours, so is not looked up. */
-const tokenShape = /^[A-Za-z0-9_-]{43}$/;
+export const tokenShape = /^[A-Za-z0-9_-]{43}$/;
 
 function toLink(row: Selectable<OneTimeLinkTable>): OneTimeLink {
+  // Only a pupil's link has no account, and its purpose is never asked for here.
+  if (row.account_id === null) throw new Error(`A ${row.purpose} link has no account`);
   const link: OneTimeLink = {
     schoolId: row.school_id,
     accountId: row.account_id,
@@ -57,41 +59,52 @@ export async function createLink(
   return { token, link: toLink(row) };
 }
 
+/** The stored row behind a token of this purpose, used or not, expired or not. */
+export async function linkRow(db: Kysely<Tables>, token: string, purpose: string) {
+  if (!tokenShape.test(token)) return undefined;
+  return db
+    .selectFrom('one_time_link')
+    .selectAll()
+    .where('token_hash', '=', sha256Hex(token))
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+}
+
+/**
+ * Marks the row behind a token used if it is unused and unexpired at `at`, in one conditional
+ * statement, so that of two uses at the same moment only one succeeds. Returns the row when this
+ * use won. `schoolId` narrows it to one school's links.
+ */
+export async function useLinkRow(db: Kysely<Tables>, token: string, purpose: string, at: Date, schoolId?: string) {
+  if (!tokenShape.test(token)) return undefined;
+  let update = db
+    .updateTable('one_time_link')
+    .set({ used_at: at })
+    .where('token_hash', '=', sha256Hex(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at);
+  if (schoolId !== undefined) update = update.where('school_id', '=', schoolId);
+  return update.returningAll().executeTakeFirst();
+}
+
 /** The link behind a token, used or not, expired or not; undefined if there is none for this purpose. */
 export async function findLink(
   db: Kysely<Tables>,
   token: string,
   purpose: LinkPurpose,
 ): Promise<OneTimeLink | undefined> {
-  if (!tokenShape.test(token)) return undefined;
-  const row = await db
-    .selectFrom('one_time_link')
-    .selectAll()
-    .where('token_hash', '=', sha256Hex(token))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+  const row = await linkRow(db, token, purpose);
   return row && toLink(row);
 }
 
-/**
- * Uses a link: marks it used if it is unused and unexpired at `at`, in one conditional statement,
- * so that of two uses at the same moment only one succeeds. Returns the link when this use won.
- */
+/** Uses a link (see `useLinkRow`). Returns the link when this use won. */
 export async function useLink(
   db: Kysely<Tables>,
   token: string,
   purpose: LinkPurpose,
   at: Date,
 ): Promise<OneTimeLink | undefined> {
-  if (!tokenShape.test(token)) return undefined;
-  const row = await db
-    .updateTable('one_time_link')
-    .set({ used_at: at })
-    .where('token_hash', '=', sha256Hex(token))
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', at)
-    .returningAll()
-    .executeTakeFirst();
+  const row = await useLinkRow(db, token, purpose, at);
   return row && toLink(row);
 }

@@ -1,7 +1,8 @@
 // "Check the policy": a question put to a school's published policy, one part a page, and the
 // policy's answer. Public at /s/<school>/check for parents and visitors, and at /check for
-// signed-in people about their own school. Answers travel in the query string, so the public
-// pages keep nothing on the server and set no cookies.
+// signed-in people about their own school, where their own declarations answer whether a
+// relationship is declared and approved. Answers travel in the query string, so the public pages
+// keep nothing on the server and set no cookies.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { answerWords } from '../../../domain/check/answer.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type Query,
 } from '../../../domain/check/journey.ts';
 import { type Answers, type Question, questions, roleFromAccessRoles } from '../../../domain/check/questions.ts';
-import { registerAnswers } from '../../../domain/registers/declarations.ts';
+import { keysFromRegister, questionsWithRegister, registerAnswers, whomSlug } from '../../../domain/check/register.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { page } from '../sign-in/form.ts';
 import { checkYourAnswersView, questionView } from './views.ts';
@@ -29,16 +30,21 @@ interface Where {
   slug: string;
   /** The role a signed-in person most likely asks as. */
   suggestedRole?: string;
+  /** The journey's questions: for a signed-in person with declarations, with "which person" added. */
+  questions: readonly Question[];
   /**
-   * For a signed-in person: the answers their approved declarations give, which the journey uses
-   * instead of asking. They never travel in the address, so they always come from the register.
+   * For a signed-in person: the answers their declarations give, once they have said whom the
+   * question is about, which the journey uses instead of asking. They never travel in the address,
+   * so they always come from the register.
    */
   fromRegister?: (answers: Answers) => Answers;
+  /** The questions only the register answers, whose answers in the address are never taken. */
+  registerKeys?: (answers: Answers) => readonly string[];
+  /** Where a signed-in person who may declare relationships does so. */
+  declareHref?: string;
 }
 
 type CheckRequest = FastifyRequest<{ Params: { school?: string }; Querystring: Query }>;
-
-const questionBySlug = new Map(questions.map((question) => [question.slug, question]));
 
 export const checkRoutes: RoutePlugin = async (app, { services }) => {
   const notPublished = (reply: FastifyReply) =>
@@ -51,23 +57,24 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
   }
 
   const urlOf = (where: Where, pageSlug: string, answers: Answers, extra: Record<string, string> = {}) =>
-    `${where.base}/${pageSlug}${answersQuery(ownAnswers(where, answers), extra)}`;
+    `${where.base}/${pageSlug}${answersQuery(ownAnswers(where, answers), extra, where.questions)}`;
 
   const registerGives = (where: Where, answers: Answers): Answers => where.fromRegister?.(answers) ?? {};
   const withRegister = (where: Where, answers: Answers): Answers => ({ ...answers, ...registerGives(where, answers) });
   function ownAnswers(where: Where, answers: Answers): Answers {
     const given = registerGives(where, answers);
-    return Object.fromEntries(Object.entries(answers).filter(([key]) => !(key in given)));
+    const only = where.registerKeys?.(answers) ?? [];
+    return Object.fromEntries(Object.entries(answers).filter(([key]) => !(key in given) && !only.includes(key)));
   }
 
   /** After an answer: the next question, or straight back to the check page after a change. */
   function pageAfter(where: Where, question: Question, answers: Answers, change: boolean): string {
-    const unanswered = firstUnanswered(answers);
+    const unanswered = firstUnanswered(answers, where.questions);
     if (change)
       return unanswered
         ? urlOf(where, unanswered.slug, answers, { change: '1' })
         : urlOf(where, checkPageSlug, answers);
-    const asked = questionsFor(answers);
+    const asked = questionsFor(answers, where.questions);
     const next = asked[asked.indexOf(question) + 1];
     return next ? urlOf(where, next.slug, answers) : urlOf(where, checkPageSlug, answers);
   }
@@ -87,25 +94,31 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
   }
 
   async function journeyPage(where: Where, pageSlug: string, request: CheckRequest, reply: FastifyReply) {
-    const question = questionBySlug.get(pageSlug);
+    const list = where.questions;
+    const question = list.find((q) => q.slug === pageSlug);
     const view = await published(reply, where.slug);
     if (!view) return reply;
     const query = request.query;
-    let answers = readAnswers(query);
+    let answers = readAnswers(query, list);
     // Someone signed in has their role filled in for them, and may still change it.
     if (!answers.role && where.suggestedRole && question?.key === 'role') answers = { role: [where.suggestedRole] };
     const own = ownAnswers(where, answers);
     answers = withRegister(where, own);
 
     if (!question) {
-      const unanswered = firstUnanswered(answers);
+      const unanswered = firstUnanswered(answers, list);
       if (unanswered) return reply.redirect(urlOf(where, unanswered.slug, answers), 303);
+      // A question this person's journey does not have, such as "which person" with no declarations.
+      if (pageSlug !== checkPageSlug && pageSlug !== answerPageSlug) {
+        return reply.redirect(urlOf(where, checkPageSlug, answers), 303);
+      }
       if (pageSlug === checkPageSlug) {
         return page(reply, 'check/check-your-answers.njk', {
           ...checkYourAnswersView(answers, {
             fromRegister: new Set(Object.keys(registerGives(where, answers))),
+            questions: list,
             changeHref: (slug) => urlOf(where, slug, answers, { change: '1' }),
-            backLink: urlOf(where, questionsFor(answers).at(-1)!.slug, answers),
+            backLink: urlOf(where, questionsFor(answers, list).at(-1)!.slug, answers),
             answerHref: urlOf(where, answerPageSlug, answers),
           }),
           school: view.school,
@@ -114,10 +127,10 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
       return answerPage(where, answers, view, reply);
     }
 
-    const asked = questionsFor(answers);
+    const asked = questionsFor(answers, list);
     const change = query.change === '1';
     if (!asked.includes(question)) {
-      const unanswered = firstUnanswered(answers);
+      const unanswered = firstUnanswered(answers, list);
       return reply.redirect(urlOf(where, unanswered ? unanswered.slug : checkPageSlug, answers), 303);
     }
     const earlier = asked.slice(0, asked.indexOf(question)).find((q) => answers[q.key] === undefined);
@@ -126,7 +139,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
       return reply.redirect(pageAfter(where, question, answers, change), 303);
     }
 
-    const previous = previousQuestion(question, answers);
+    const previous = previousQuestion(question, answers, list);
     const backLink = change
       ? urlOf(where, checkPageSlug, answers)
       : previous
@@ -140,7 +153,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     };
 
     if (query.asked === question.key) {
-      const result = answerQuestion(question, query, own);
+      const result = answerQuestion(question, query, own, list);
       if ('answers' in result) {
         return reply.redirect(pageAfter(where, question, withRegister(where, result.answers), change), 303);
       }
@@ -157,7 +170,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     view: NonNullable<Awaited<ReturnType<typeof services.schoolPolicy.published>>>,
     reply: FastifyReply,
   ) {
-    const situation = situationOf(answers);
+    const situation = situationOf(answers, where.questions);
     if (!situation) return reply.redirect(urlOf(where, questions[0]!.slug, answers), 303);
     const checked = await services.schoolPolicy.check(where.slug, situation);
     if (!checked) return notPublished(reply);
@@ -174,6 +187,8 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
       backLink: urlOf(where, checkPageSlug, answers),
       changeHref: urlOf(where, checkPageSlug, answers),
       againHref: where.base,
+      // Not declared, as far as the register knows: say where to declare it.
+      ...(where.declareHref && situation.counterpart?.declared === false && { declareHref: where.declareHref }),
     });
   }
 
@@ -181,17 +196,22 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
   const signedIn = { config: { access: 'check_policy' as const } };
   const publicWhere = (request: CheckRequest): Where => {
     const slug = request.params.school ?? '';
-    return { base: `/s/${encodeURIComponent(slug)}/check`, slug };
+    return { base: `/s/${encodeURIComponent(slug)}/check`, slug, questions };
   };
   const ownWhere = async (request: CheckRequest): Promise<Where> => {
     const viewer = request.viewer!;
     const role = roleFromAccessRoles(viewer.roles);
-    const covered = await services.declarations.coverFor(viewer);
+    const register = await services.declarations.forCheck(viewer);
     return {
       base: '/check',
       slug: viewer.school.slug,
+      questions: register ? questionsWithRegister(register) : questions,
       ...(role && { suggestedRole: role }),
-      ...(covered.length > 0 && { fromRegister: (answers: Answers) => registerAnswers(covered, answers) }),
+      ...(register && {
+        fromRegister: (answers: Answers) => registerAnswers(register, answers),
+        registerKeys: (answers: Answers) => keysFromRegister(register, answers),
+      }),
+      ...(viewer.capabilities.includes('declare_relationship') && { declareHref: '/declarations/new' }),
     };
   };
 
@@ -202,6 +222,9 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     app.get(`/s/:school/check/${pageSlug}`, anyone, (request: CheckRequest, reply) =>
       journeyPage(publicWhere(request), pageSlug, request, reply),
     );
+  }
+  // Signed in, the register may add "which person is this about?" from one's declarations.
+  for (const pageSlug of [...questions.map((question) => question.slug), whomSlug, checkPageSlug, answerPageSlug]) {
     app.get(`/check/${pageSlug}`, signedIn, async (request: CheckRequest, reply) =>
       journeyPage(await ownWhere(request), pageSlug, request, reply),
     );

@@ -1,7 +1,7 @@
 // What the check's templates are given: each question's choices as GOV.UK items, the answers
 // carried on as hidden fields, and the rows of the check-your-answers page.
 import { questionsFor } from '../../../domain/check/journey.ts';
-import { type Answers, noneValue, type Question } from '../../../domain/check/questions.ts';
+import { type Answers, noneValue, type Question, questions } from '../../../domain/check/questions.ts';
 
 /** Every answer but this page's own, so that the form carries them to the next page. */
 function hiddenFields(question: Question, answers: Answers) {
@@ -55,6 +55,8 @@ export function questionView(question: Question, answers: Answers, error?: strin
 interface Links {
   /** Answers that came from the person's approved declarations: shown as such, with nothing to change. */
   fromRegister?: ReadonlySet<string>;
+  /** The journey's questions, when the register adds one. */
+  questions?: readonly Question[];
   changeHref: (slug: string) => string;
   backLink: string;
   answerHref: string;
@@ -69,9 +71,12 @@ export function answerTexts(question: Question, answers: Answers): string[] {
   return values.map((v) => texts.get(v) ?? v);
 }
 
-export function checkYourAnswersView(answers: Answers, { fromRegister, changeHref, backLink, answerHref }: Links) {
+export function checkYourAnswersView(
+  answers: Answers,
+  { fromRegister, questions: list = questions, changeHref, backLink, answerHref }: Links,
+) {
   const registered = (question: Question) => fromRegister?.has(question.key) === true;
-  const rows = questionsFor(answers).map((question) => ({
+  const rows = questionsFor(answers, list).map((question) => ({
     key: { text: question.label },
     value: {
       text: answerTexts(question, answers).join(', ') + (registered(question) ? ' (from your declarations)' : ''),

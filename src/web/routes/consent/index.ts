@@ -1,8 +1,9 @@
 // The consent register's pages: purposes and renewal for the Headteacher, answers for parents and
-// carers, and checks and records for staff.
+// carers, checks and records for staff, and a pupil's own link to their record.
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { checkRoutes } from './check.ts';
 import { familyRoutes } from './family.ts';
+import { pupilLinkRoutes } from './pupil-links.ts';
 import { purposeRoutes } from './purposes.ts';
 import { renewalRoutes } from './renewal.ts';
 
@@ -11,4 +12,5 @@ export const consentRoutes: RoutePlugin = async (app, context) => {
   await app.register(familyRoutes, context);
   await app.register(checkRoutes, context);
   await app.register(renewalRoutes, context);
+  await app.register(pupilLinkRoutes, context);
 };

@@ -1,7 +1,20 @@
-// How the consent pages say answers, year groups and moments.
+// How the consent pages say answers, classes, year groups and moments.
+import type { YearGroup } from '../../../domain/community/pupils.ts';
+import type { OwnLinkRefusal } from '../../../domain/registers/consent-for-pupils.ts';
 import type { StandingAnswer } from '../../../domain/registers/consent.ts';
+import { yearGroupName } from '../people/words.ts';
 
-export { yearGroupName } from '../people/words.ts';
+export { yearGroupName };
+
+/** "Class 3 Oak", or the name as it is when it already says class ("Class 4"). */
+export function classLabel(name: string): string {
+  return /^class\b/i.test(name) ? name : `Class ${name}`;
+}
+
+/** "Year 3", or "Year 3 and Year 4" for a mixed class. */
+export function yearGroupsName(groups: readonly YearGroup[]): string {
+  return groups.map(yearGroupName).join(' and ');
+}
 
 /** "Yes", "No" or "No answer yet", with "(to be confirmed)" after a renewal. */
 export function answerWords(answer: StandingAnswer): string {
@@ -31,3 +44,9 @@ export function longMoment(at: Date): string {
   const parts = Object.fromEntries(moment.formatToParts(at).map((part) => [part.type, part.value]));
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
 }
+
+/** Why this pupil cannot be given a link to their record, for the member of staff. */
+export const refusalWords = (name: string, refusal: OwnLinkRefusal) =>
+  refusal.reason === 'left'
+    ? `${name} is no longer on the school’s roll, so cannot be given a link.`
+    : `${name} is ${refusal.age}. Only pupils of 12 and over can be given a link to their record: go through this page with ${name} instead, or with a parent or carer.`;

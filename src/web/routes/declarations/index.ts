@@ -1,20 +1,26 @@
 // The declarations register's pages: declaring a relationship and seeing one's own declarations;
-// the register for the Headteacher and the DSL, and the Headteacher's decision on each.
+// the register for the Headteacher and the DSL, and the Headteacher's decision on each. The chair
+// of governors sees, and decides on, the Headteacher's own declarations there, and no others.
 import type { FastifyReply } from 'fastify';
 import {
   declarationFieldOrder,
   declarationKindNames,
   declarationKinds,
-  declarationStatusNames,
+  deciderFor,
+  deciderNames,
   emptyDeclarationForm,
   familyRelationshipNames,
   familyRelationships,
+  nameOn,
   oneYearOn,
+  statusName,
+  type Decider,
   type DeclarationFormValues,
 } from '../../../domain/registers/declarations.ts';
+import { capitalise } from '../../../domain/policy/render/words.ts';
 import { AppError } from '../../../errors.ts';
 import type { Viewer } from '../../../services/access.ts';
-import type { Choice } from '../../../services/declarations.ts';
+import type { Choice, ReviewEntry } from '../../../services/declarations.ts';
 import type { RegisterEntry } from '../../../services/ports.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { dayFields, longDay, readDay, type DayFields } from '../policy/dates.ts';
@@ -33,15 +39,10 @@ function valuesFrom(body: unknown): DeclarationFormValues {
 }
 
 /** The other person as the register shows them: chosen by name, or as the declarer described them. */
-function otherPerson(entry: RegisterEntry): string {
-  const { declaration } = entry;
-  if (declaration.kind === 'former_pupil') return `${declaration.description} (left ${declaration.leftWhen})`;
-  if (entry.otherName) return entry.otherName;
-  return declaration.kind === 'parent_friendship' ? (declaration.description ?? '') : '';
-}
+const otherPerson = (entry: RegisterEntry): string => nameOn(entry);
 
 /** The rows that describe one declaration, for the person who made it or for the register. */
-function rowsOf(entry: RegisterEntry, withDeclarer: boolean) {
+function rowsOf(entry: RegisterEntry, withDeclarer: boolean, decider: Decider) {
   const { declaration } = entry;
   const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
   const rows = [
@@ -53,7 +54,7 @@ function rowsOf(entry: RegisterEntry, withDeclarer: boolean) {
       : []),
     row('Explanation', declaration.explanation),
     row('Declared on', longDay(declaration.declaredAt)),
-    row('Status', declarationStatusNames[declaration.status]),
+    row('Status', statusName(declaration.status, decider)),
   ];
   const decision = declaration.decision;
   if (decision) {
@@ -64,12 +65,12 @@ function rowsOf(entry: RegisterEntry, withDeclarer: boolean) {
   return rows;
 }
 
-function cardOf(entry: RegisterEntry, withDeclarer: boolean, href?: string) {
+function cardOf(entry: RegisterEntry, withDeclarer: boolean, decider: Decider, href?: string) {
   const title = `${declarationKindNames[entry.declaration.kind]}: ${otherPerson(entry)}`;
   return {
     id: entry.declaration.id,
     status: entry.declaration.status,
-    statusText: declarationStatusNames[entry.declaration.status],
+    statusText: statusName(entry.declaration.status, decider),
     card: {
       title: { text: withDeclarer ? `${entry.declarerName}: ${title}` : title },
       ...(href && {
@@ -79,7 +80,7 @@ function cardOf(entry: RegisterEntry, withDeclarer: boolean, href?: string) {
       }),
       attributes: { 'data-qa': `declaration-${entry.declaration.id}` },
     },
-    rows: rowsOf(entry, withDeclarer),
+    rows: rowsOf(entry, withDeclarer, decider),
   };
 }
 
@@ -130,6 +131,8 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
         })),
         parents: choiceItems(parents, values.parentId, 'Choose a parent or carer'),
         pupils: choiceItems(pupils, values.pupilId, 'Choose a pupil'),
+        deciderName: deciderNames[deciderFor(viewer.roles.includes('headteacher'))],
+        deciderTitle: capitalise(deciderNames[deciderFor(viewer.roles.includes('headteacher'))]),
       },
       failed ? 400 : 200,
     );
@@ -142,7 +145,10 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
     return page(reply, 'declarations/index.njk', {
       pageTitle: 'Your declarations',
       declared: query.declared === '1',
-      declarations: mine.map((entry) => cardOf(entry, false)),
+      declarations: mine.entries.map((entry) => cardOf(entry, false, mine.decider)),
+      deciderName: deciderNames[mine.decider],
+      decidedByChair: mine.decider === 'chair_of_governors',
+      deciderMissing: mine.deciderMissing,
       canReview: viewer.capabilities.includes('review_declarations'),
     });
   });
@@ -160,13 +166,22 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
   });
 
   app.get('/declarations/review', review, async (request, reply) => {
-    const register = await services.declarations.register(request.viewer!);
+    const viewer = request.viewer!;
+    const { entries, chairMissing } = await services.declarations.register(viewer);
     const query = request.query as Record<string, unknown>;
     const decided = query.decided === 'approved' || query.decided === 'declined' ? query.decided : undefined;
-    const cards = register.map((entry) => cardOf(entry, true, `/declarations/review/${entry.declaration.id}`));
+    const cards = entries.map((entry) =>
+      cardOf(entry, true, entry.decider, `/declarations/review/${entry.declaration.id}`),
+    );
+    const onlyHeadteachers = !viewer.roles.includes('headteacher') && !viewer.roles.includes('dsl');
     return page(reply, 'declarations/review.njk', {
       pageTitle: 'Declarations to review',
       decided,
+      onlyHeadteachers,
+      // The Headteacher's declarations wait, for want of a chair of governors to decide on them.
+      chairMissing:
+        chairMissing &&
+        entries.some((entry) => entry.decider === 'chair_of_governors' && entry.declaration.status === 'pending'),
       waiting: cards.filter((card) => card.status === 'pending'),
       decidedCards: cards.filter((card) => card.status !== 'pending'),
     });
@@ -176,11 +191,17 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
     reviewDue?: DayFields;
     reason?: string;
     errors?: Errors;
+    /** The service refused the decision: this person may not decide on this declaration. */
+    refusal?: string;
   }
 
   async function renderDeclaration(reply: FastifyReply, viewer: Viewer, id: string, form: DecisionForm = {}) {
-    const entry = await services.declarations.read(viewer, id);
+    const entry: ReviewEntry | undefined = await services.declarations.read(viewer, id);
     if (!entry) throw new AppError('not_found');
+    const waitsForChair =
+      entry.decider === 'chair_of_governors' &&
+      entry.declaration.status === 'pending' &&
+      (await services.declarations.chairMissing(viewer));
     const [year, month, date] = oneYearOn(day(services.clock.now())).split('-');
     const reviewDue = form.reviewDue ?? { day: String(Number(date)), month: String(Number(month)), year: year! };
     const errors = form.errors ?? {};
@@ -190,16 +211,19 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
       'declarations/declaration.njk',
       {
         pageTitle: `${Object.keys(errors).length > 0 ? 'Error: ' : ''}Declaration by ${entry.declarerName}`,
-        entry: cardOf(entry, true),
+        entry: cardOf(entry, true, entry.decider),
         declarerName: entry.declarerName,
-        canDecide: viewer.capabilities.includes('approve_declarations') && status !== 'declined',
+        canDecide: viewer.capabilities.includes('approve_declarations') && !entry.refusal && status !== 'declined',
+        // Why someone who decides on others' declarations cannot decide on this one: their own.
+        refusal: viewer.capabilities.includes('approve_declarations') ? (form.refusal ?? entry.refusal) : undefined,
+        waitsForChair,
         reapproval: status === 'approved',
         formBase: `/declarations/review/${entry.declaration.id}`,
         reviewDueItems: dateItems('reviewDue', reviewDue, Boolean(errors['reviewDue-day'])),
         reason: form.reason ?? '',
         errors,
       },
-      Object.keys(errors).length > 0 ? 400 : 200,
+      form.refusal ? 403 : Object.keys(errors).length > 0 ? 400 : 200,
     );
   }
 
@@ -215,6 +239,11 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
         ? await services.declarations.approve(request.viewer!, request.params.declarationId, read.day)
         : { ok: false as const, error: read.problem };
     if (result === undefined) throw new AppError('not_found');
+    if (!result.ok && result.refused)
+      return renderDeclaration(reply, request.viewer!, request.params.declarationId, {
+        refusal: result.error,
+        errors: { decision: result.error },
+      });
     if (!result.ok)
       return renderDeclaration(reply, request.viewer!, request.params.declarationId, {
         reviewDue: fields,
@@ -227,6 +256,11 @@ export const declarationRoutes: RoutePlugin = async (app, { services }) => {
     const reason = field(request.body, 'reason');
     const result = await services.declarations.decline(request.viewer!, request.params.declarationId, reason);
     if (result === undefined) throw new AppError('not_found');
+    if (!result.ok && result.refused)
+      return renderDeclaration(reply, request.viewer!, request.params.declarationId, {
+        refusal: result.error,
+        errors: { decision: result.error },
+      });
     if (!result.ok)
       return renderDeclaration(reply, request.viewer!, request.params.declarationId, {
         reason,

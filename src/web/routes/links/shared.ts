@@ -57,6 +57,7 @@ const kinds: Record<LinkPurpose, string> = {
   invitation: 'invitation',
   password_reset: 'password reset',
   sign_in: 'sign-in',
+  pupil_consent: 'consent record',
 };
 
 /** Why the link does not work, and what to do for its kind: 410 when it did work once, 404 when it never did. */
