@@ -32,11 +32,13 @@ import {
 import { defaultRetention, reviewDateFor } from '../domain/incidents/retention.ts';
 import { chaseDue, tasksFor, type Task, type TaskOwnerRole } from '../domain/incidents/tasks.ts';
 import { situationSchema, type Outcome, type Situation } from '../domain/policy/index.ts';
+import { declaredAnswerOf } from '../domain/registers/declarations.ts';
 import { actionWords } from '../domain/policy/render/vocabulary-words.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
 import { recordAudit } from './audit-trail.ts';
 import type { Adapters, CaseEvidence, CaseListing, EvidenceUpload, Store, StoredEvidence } from './ports.ts';
+import type { ConsentService } from './consent.ts';
 import type { LetterService } from './letters.ts';
 import { publishedPolicies } from './published-policy.ts';
 
@@ -114,6 +116,7 @@ export function createIncidentService(
     evidence: files,
   }: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl' | 'crypto' | 'evidence'>,
   letters: Pick<LetterService, 'letterPdf'>,
+  consent: Pick<ConsentService, 'consentFor'>,
 ) {
   const published = publishedPolicies(store);
 
@@ -320,6 +323,60 @@ export function createIncidentService(
       `A concern has been passed to you as ${handlerNames[handler]}`,
     );
     return { ok: true, reference: created.reference, caseId: created.id };
+  }
+
+  /**
+   * What the registers say about the people in the case, put into the situation the handler
+   * described: whether the person the concern is about declared their relationship with the other
+   * person and had it approved, and, for pictures on the school's own accounts, whether the pupils
+   * involved have consent. Each fact filled is also said in words, for the chronology.
+   */
+  async function withRegisterFacts(
+    schoolId: string,
+    parties: readonly Party[],
+    given: Situation,
+  ): Promise<{ situation: Situation; facts: string[] }> {
+    const situation: Situation = structuredClone(given);
+    const facts: string[] = [];
+    const subject = parties.find((party) => party.subject);
+    const other = parties.find((party) => !party.subject);
+    if (situation.counterpart && subject?.personId && (other?.pupilId ?? other?.personId)) {
+      const today = day(clock.now());
+      const answers = (await store.declarations.of(schoolId, subject.personId))
+        .map((entry) => entry.declaration)
+        .filter(
+          (declaration) =>
+            (declaration.kind === 'family_link' && declaration.pupilId === other.pupilId) ||
+            (declaration.kind === 'parent_friendship' &&
+              declaration.parentId !== undefined &&
+              declaration.parentId === other.personId),
+        )
+        .map((declaration) => declaredAnswerOf(declaration, today));
+      const answer = answers.includes('approved') ? 'approved' : answers.includes('declared') ? 'declared' : 'no';
+      situation.counterpart.declared = answer !== 'no';
+      situation.counterpart.approved = answer === 'approved';
+      facts.push(
+        answer === 'approved'
+          ? 'The declarations register holds an approved declaration of this relationship.'
+          : answer === 'declared'
+            ? 'The relationship is declared, waiting for a decision.'
+            : 'The declarations register holds no declaration of this relationship in force.',
+      );
+    }
+    const pupilIds = parties.flatMap((party) => (party.pupilId ? [party.pupilId] : []));
+    const images = situation.content?.images ?? [];
+    if (situation.content?.channel === 'official' && pupilIds.length > 0 && images.length > 0) {
+      const found = await consent.consentFor(schoolId, pupilIds, 'social_media_photos');
+      if (found) {
+        for (const image of images) if (image.of !== 'staff') image.consent = found.consent;
+        facts.push(
+          found.consent
+            ? `The consent register has a yes from the family of every pupil involved for “${found.purpose.title}”.`
+            : `The consent register does not have a yes from the family of every pupil involved for “${found.purpose.title}”.`,
+        );
+      }
+    }
+    return { situation, facts };
   }
 
   /** People picked from the school's lists must be the school's. */
@@ -564,7 +621,9 @@ export function createIncidentService(
       if (!parsed.success) return { ok: false, error: 'Describe the situation with the choices given' };
       const why = readText(rationale, 'why you describe it this way', false);
       if (typeof why !== 'string') return { ok: false, error: why.error };
-      const answer = await published.answer(viewer.school.id, parsed.data);
+      const { parties: involved } = await caseFor(viewer, id);
+      const filled = await withRegisterFacts(viewer.school.id, involved, parsed.data);
+      const answer = await published.answer(viewer.school.id, filled.situation);
       if (!answer)
         return {
           ok: false,
@@ -576,7 +635,7 @@ export function createIncidentService(
         if (found.status === 'closed') return undefined;
         const now = clock.now();
         await trx.incidents.change(viewer.school.id, id, {
-          situation: parsed.data,
+          situation: filled.situation,
           ...(found.status === 'reported' && { status: 'open' as const }),
           ...(!found.firstActionAt && { firstActionAt: now }),
         });
@@ -587,12 +646,12 @@ export function createIncidentService(
           {
             actorPersonId: viewer.person.id,
             kind: 'assessed',
-            text: why || 'Assessed against the policy.',
+            text: [why || 'Assessed against the policy.', ...filled.facts].join(' '),
             facts: {
               verdict: answer.outcome.verdict,
               rulesBroken: breached.join(' '),
               policyVersion: answer.version.label,
-              situation: JSON.stringify(parsed.data),
+              situation: JSON.stringify(filled.situation),
             },
           },
           now,
@@ -623,9 +682,13 @@ export function createIncidentService(
       taskId: string,
       state: 'done' | 'not_needed',
       note: string,
+      platform: { report?: string; answer?: string } = {},
     ): Promise<Done> {
       const text = readText(note, state === 'done' ? 'what was done' : 'why it is not needed', state === 'not_needed');
       if (typeof text !== 'string') return { ok: false, error: text.error };
+      // A report to a platform is tracked: where it was made, and what the platform said.
+      const report = (platform.report ?? '').trim().slice(0, 2000);
+      const reply = (platform.answer ?? '').trim().slice(0, maxEventText);
       return inTransaction(async (trx) => {
         const { found, tasks, canHandle } = await caseFor(viewer, id, trx);
         const task = tasks.find((t) => t.id === taskId);
@@ -644,8 +707,18 @@ export function createIncidentService(
           {
             actorPersonId: viewer.person.id,
             kind: state === 'done' ? 'task_done' : 'task_not_needed',
-            text: state === 'done' ? `${what}: ${text || 'done.'}` : `${what}: not done, because ${text}`,
-            facts: { taskId, action: task.action, because: task.because },
+            text: [
+              state === 'done' ? `${what}: ${text || 'done.'}` : `${what}: not done, because ${text}`,
+              ...(report ? [`Reported at: ${report}.`] : []),
+              ...(reply ? [`The platform’s answer: ${reply}`] : []),
+            ].join(' '),
+            facts: {
+              taskId,
+              action: task.action,
+              because: task.because,
+              ...(report && { platformReport: report }),
+              ...(reply && { platformAnswered: true }),
+            },
           },
           now,
         );

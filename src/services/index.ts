@@ -25,17 +25,18 @@ import { createSignOnService } from './sign-on.ts';
 
 export function createServices(adapters: Adapters) {
   const letters = createLetterService(adapters);
+  const consent = createConsentService(adapters);
   return {
     access: createAccessService(adapters),
     accounts: createAccountAdminService(adapters),
     audit: createAuditService(adapters),
     clock: adapters.clock,
     community: createCommunityService(adapters),
-    consent: createConsentService(adapters),
+    consent,
     declarations: createDeclarationsService(adapters),
     demo: createDemoService(adapters),
     health: createHealthService(adapters),
-    incidents: createIncidentService(adapters, letters),
+    incidents: createIncidentService(adapters, letters, consent),
     incidentFigures: createIncidentFiguresService(adapters),
     incidentRetention: createIncidentRetentionService(adapters),
     installation: createInstallationService(adapters),

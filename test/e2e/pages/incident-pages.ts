@@ -108,7 +108,7 @@ export class CasePage extends FormPage {
   /** Marks the first open task done, with a note of what was done. */
   async doFirstOpenTask(note: string): Promise<void> {
     const form = this.page.locator('[data-qa="task-form"]').first();
-    await form.getByRole('textbox').fill(note);
+    await form.getByLabel('What was done, or why it is not needed', { exact: true }).fill(note);
     await clickThrough(this.page, form.locator('[data-qa="task-done"]'));
   }
 

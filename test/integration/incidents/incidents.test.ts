@@ -470,4 +470,58 @@ describeEachBackend('Incidents', (backend) => {
       expect(rows.body).not.toContain('Pip');
     });
   });
+
+  describe('what the registers say', () => {
+    it('fills in from the declarations register whether the teacher’s family link was declared and approved', async () => {
+      const adapters = testApp().adapters;
+      const { school, staff, pupilId } = schools.alder;
+      const dsl = await as(staff.dsl);
+      await dsl.get('/report');
+      const sent = await dsl.upload(
+        '/report',
+        {
+          kind: 'friend_request',
+          what: 'Theo is friends with Pip on Facebook.',
+          aboutRole: 'staff',
+          aboutPersonId: staff.teacher.personId,
+          childInvolved: 'yes',
+          childPupilId: pupilId,
+        },
+        [],
+      );
+      expect(sent.statusCode).toBe(303);
+      const head = await as(staff.head);
+      const id = caseIdIn((await head.get('/incidents')).body)!;
+      const described = {
+        actorRole: 'staff',
+        act: 'friend_request_accept',
+        counterpartRole: 'pupil',
+        counterpartAge: '11',
+        relationship: 'family',
+        rationale: 'Pip is Theo’s niece.',
+      };
+      await head.get(`/incidents/${id}`);
+      expect((await head.post(`/incidents/${id}/assess`, described)).statusCode).toBe(303);
+      let page = await head.get(`/incidents/${id}`);
+      expect(page.body).toContain('The policy was broken.');
+      expect(page.body).toContain('holds no declaration of this relationship in force');
+
+      const declaration = await adapters.store.declarations.add(
+        school.id,
+        staff.teacher.personId,
+        { kind: 'family_link', pupilId, relationship: 'aunt_uncle', explanation: 'My niece' },
+        new Date(),
+      );
+      await adapters.store.declarations.decide(school.id, declaration.id, {
+        status: 'approved',
+        byPersonId: staff.head.personId,
+        at: new Date(),
+        reviewDue: '2099-01-01',
+      });
+      expect((await head.post(`/incidents/${id}/assess`, described)).statusCode).toBe(303);
+      page = await head.get(`/incidents/${id}`);
+      expect(page.body).toContain('The policy allows this.');
+      expect(page.body).toContain('holds an approved declaration of this relationship');
+    });
+  });
 });

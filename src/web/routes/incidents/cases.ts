@@ -229,6 +229,7 @@ export const caseRoutes: RoutePlugin = async (app, { services }) => {
         tasks: view.tasks.map((task) => ({
           id: task.id,
           what: task.what,
+          toPlatform: task.action === 'report_to_platform',
           because: task.because,
           optional: task.optional,
           condition: task.condition,
@@ -296,7 +297,10 @@ export const caseRoutes: RoutePlugin = async (app, { services }) => {
       const { caseId, taskId } = request.params;
       const state = field(request.body, 'state') === 'not_needed' ? 'not_needed' : 'done';
       const note = field(request.body, 'note');
-      const result = await services.incidents.finishTask(request.viewer!, caseId, taskId, state, note);
+      const result = await services.incidents.finishTask(request.viewer!, caseId, taskId, state, note, {
+        report: field(request.body, 'platformReport'),
+        answer: field(request.body, 'platformAnswer'),
+      });
       if (!result.ok)
         return renderCase(reply, request.viewer!, caseId, {
           errors: { [`note-${taskId}`]: result.error },
