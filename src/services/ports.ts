@@ -940,3 +940,50 @@ export interface LetterTemplatesRepository {
   /** False when the school had none saved for that kind. */
   remove(schoolId: string, kind: LetterKind): Promise<boolean>;
 }
+
+/** A public place where people may talk about the school, configured per school and polled in the background. */
+export type FeedSource =
+  /** An RSS 2.0, RSS 1.0 or Atom feed: a Google Alert, a news search. */
+  | { kind: 'rss'; url: string }
+  /** A Mastodon server's public timeline of one hashtag; `instance` is a host name or an https:// address. */
+  | { kind: 'mastodon_tag'; instance: string; tag: string }
+  /** One account's public posts; replies are left out unless `includeReplies`. */
+  | { kind: 'mastodon_account'; instance: string; account: string; includeReplies?: boolean }
+  /** Bluesky's public search; `service` is https://public.api.bsky.app unless given. */
+  | { kind: 'bluesky_search'; query: string; service?: string };
+
+/** One public post as a source delivered it, reduced to plain text: nothing in it is markup. */
+export interface FetchedPost {
+  /** Stable, and unique within its source: the same post fetched again has the same id. */
+  externalId: string;
+  /** An http(s) address of the post itself (Google's redirect links unwrapped). */
+  url: string;
+  author?: string;
+  text: string;
+  publishedAt: Date;
+  /** Whether the post carries a picture or a video, which may show pupils. */
+  hasImage: boolean;
+  /** Only public posts are ever fetched. */
+  public: true;
+}
+
+export interface FeedReadOptions {
+  /** For the whole read, every request in it included. */
+  timeoutMs: number;
+  now: Date;
+}
+
+export type FeedProblem = 'timeout' | 'rate_limited' | 'malformed' | 'http_error' | 'unreachable';
+
+/**
+ * A successful read gives the posts and the cursor to keep once they are stored (absent: keep the
+ * one you had). A failed read gives no cursor, so nothing is skipped; `detail` is plain English.
+ */
+export type FeedRead =
+  | { ok: true; posts: FetchedPost[]; cursor?: string }
+  | { ok: false; problem: FeedProblem; retryAfterSeconds?: number; detail: string };
+
+/** Reads a source's public posts newer than `cursor`; never throws. Posts may repeat: drop those already stored. */
+export interface FeedReader {
+  read(source: FeedSource, cursor: string | undefined, options: FeedReadOptions): Promise<FeedRead>;
+}

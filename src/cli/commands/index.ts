@@ -7,6 +7,7 @@ import * as demo from './demo.ts';
 import * as evaluate from './evaluate.ts';
 import * as keys from './keys.ts';
 import * as migrate from './migrate.ts';
+import * as monitor from './monitor.ts';
 import * as policy from './policy.ts';
 import * as restore from './restore.ts';
 import * as roster from './roster.ts';
@@ -23,6 +24,7 @@ export const commands: Readonly<Record<string, Command>> = {
   policy,
   audit,
   keys,
+  monitor,
 };
 
 export function usage(): string {
