@@ -1,5 +1,6 @@
 // The one place where adapters are chosen and connected to services:
 // createAdapters(config) → createServices(adapters) → buildApp(services) or a command.
+import { createFeedReader } from './adapters/feeds/index.ts';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { backupDatabase, type BackupReport } from './adapters/db/backup.ts';
@@ -63,6 +64,7 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
     policyPrinter: createPdfPrinter(),
     letterPrinter: createLetterPrinter(),
     evidence: createEvidenceStore(join(config.dataDir, 'evidence')),
+    feeds: createFeedReader(),
     baseUrl: config.baseUrl,
     migrate: () => bringUpToDate(database, config, logger),
     outbox: () => (mailer.kind === 'outbox' ? mailer.outbox() : undefined),

@@ -51,4 +51,16 @@ export const scheduledJobs: readonly ScheduledJob[] = [
     cron: '20 6 * * *',
     run: async (services, now) => ({ sent: await services.incidentRetention.sendReviewNotices(now) }),
   },
+  {
+    name: 'monitoring-poll',
+    // Every five minutes: each source is polled when its own back-off says it is due.
+    cron: '*/5 * * * *',
+    run: async (services, now) => ({ ...(await services.monitoring.pollDue(now)) }),
+  },
+  {
+    name: 'mention-retention',
+    // Daily: mentions older than the school keeps them are deleted.
+    cron: '30 3 * * *',
+    run: async (services, now) => ({ deleted: await services.monitoring.purgeOld(now) }),
+  },
 ];

@@ -18,10 +18,16 @@ import {
   type CaseOutcome,
   type Handler,
   type Party,
+  type ReportChannel,
 } from '../domain/incidents/case.ts';
 import { maxEventText, type CaseEvent, type NewCaseEvent } from '../domain/incidents/chronology.ts';
 import { proposedSituation, type Report } from '../domain/incidents/report.ts';
-import { readReportForm, type ReportErrors, type ReportFormValues } from '../domain/incidents/report-form.ts';
+import {
+  readReportForm,
+  type ReadReport,
+  type ReportErrors,
+  type ReportFormValues,
+} from '../domain/incidents/report-form.ts';
 import {
   isLetterKind,
   letterDate,
@@ -241,15 +247,17 @@ export function createIncidentService(
 
   async function report(
     schoolId: string,
-    read: ReturnType<typeof readReportForm> & { ok: true },
-    channel: 'staff' | 'public',
+    read: ReadReport,
+    channel: ReportChannel,
     uploads: readonly EvidenceUpload[],
+    alreadyKept: readonly StoredEvidence[] = [],
   ): Promise<Reported> {
-    const { report: given, reporter } = read.read;
+    const { report: given, reporter } = read;
     const checked = await checkParties(schoolId, given);
     if (!checked.ok) return { ok: false, errors: checked.errors, evidenceProblems: [] };
-    const { kept, problems } = await keepEvidence(schoolId, uploads);
-    if (problems.length > 0) return { ok: false, errors: {}, evidenceProblems: problems };
+    const fresh = await keepEvidence(schoolId, uploads);
+    if (fresh.problems.length > 0) return { ok: false, errors: {}, evidenceProblems: fresh.problems };
+    const kept = [...alreadyKept, ...fresh.kept];
     const handler = handlerFor(given.parties);
     const now = clock.now();
     const created = await inTransaction(async (trx) => {
@@ -492,7 +500,7 @@ export function createIncidentService(
       allow(viewer, 'report_concern');
       const read = readReportForm(values, day(clock.now()), { personId: viewer.person.id, role: 'staff' });
       if (!read.ok) return { ok: false, errors: read.errors, evidenceProblems: [] };
-      return report(viewer.school.id, read, 'staff', uploads);
+      return report(viewer.school.id, read.read, 'staff', uploads);
     },
 
     /** A concern from anyone, on the school's public page. Nothing about the case is ever shown back. */
@@ -505,7 +513,7 @@ export function createIncidentService(
       if (!school) return undefined;
       const read = readReportForm(values, day(clock.now()));
       if (!read.ok) return { ok: false, errors: read.errors, evidenceProblems: [] };
-      return report(school.id, read, 'public', uploads);
+      return report(school.id, read.read, 'public', uploads);
     },
 
     /** The cases the viewer may open, newest first, and the tasks waiting for them. */
@@ -862,6 +870,29 @@ export function createIncidentService(
         );
         return { bytes, mediaType: item.mediaType, name: item.originalName };
       });
+    },
+
+    /**
+     * A mention found online made into a case, by someone who watches what is said about the
+     * school: routed like any concern, with the mention's screenshot as evidence, and assessed at
+     * once against the situation its labels suggest when the person escalating handles such cases.
+     */
+    async reportFromMonitoring(
+      viewer: Viewer,
+      given: { report: Report; situation: Situation; evidence?: StoredEvidence; note: string },
+    ): Promise<{ caseId: string; reference: string; assessed: boolean }> {
+      allow(viewer, 'handle_incidents');
+      const made = await report(
+        viewer.school.id,
+        { report: given.report, reporter: { role: 'staff', personId: viewer.person.id } },
+        'monitoring',
+        [],
+        given.evidence ? [given.evidence] : [],
+      );
+      if (!made.ok) throw new Error('A case made from a mention was refused');
+      const { canHandle } = await caseFor(viewer, made.caseId).catch(() => ({ canHandle: false }));
+      const assessed = canHandle ? (await this.assess(viewer, made.caseId, given.situation, given.note)).ok : false;
+      return { caseId: made.caseId, reference: made.reference, assessed };
     },
 
     /**

@@ -13,6 +13,7 @@ import { createIncidentService } from './incidents.ts';
 import { createInstallationService } from './installation.ts';
 import { createLetterService } from './letters.ts';
 import { createLinkService } from './links.ts';
+import { createMonitoringService } from './monitoring.ts';
 import { createOfficialAccountsService } from './official-accounts.ts';
 import { createPolicyDocumentService } from './policy-documents.ts';
 import { createPolicyService } from './policies.ts';
@@ -26,6 +27,7 @@ import { createSignOnService } from './sign-on.ts';
 export function createServices(adapters: Adapters) {
   const letters = createLetterService(adapters);
   const consent = createConsentService(adapters);
+  const incidents = createIncidentService(adapters, letters, consent);
   return {
     access: createAccessService(adapters),
     accounts: createAccountAdminService(adapters),
@@ -36,7 +38,8 @@ export function createServices(adapters: Adapters) {
     declarations: createDeclarationsService(adapters),
     demo: createDemoService(adapters),
     health: createHealthService(adapters),
-    incidents: createIncidentService(adapters, letters, consent),
+    incidents,
+    monitoring: createMonitoringService(adapters, incidents),
     incidentFigures: createIncidentFiguresService(adapters),
     incidentRetention: createIncidentRetentionService(adapters),
     installation: createInstallationService(adapters),

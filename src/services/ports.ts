@@ -46,6 +46,9 @@ import type { CaseEvent, NewCaseEvent } from '../domain/incidents/chronology.ts'
 import type { NewTask, Task } from '../domain/incidents/tasks.ts';
 import type { CaseSummary } from '../domain/incidents/figures.ts';
 import type { RetentionRules } from '../domain/incidents/retention.ts';
+import type { Label } from '../domain/monitoring/classify.ts';
+import type { MentionStatus } from '../domain/monitoring/inbox.ts';
+import type { SourceHealth } from '../domain/monitoring/source-health.ts';
 import type { Declaration, NewDeclaration } from '../domain/registers/declarations.ts';
 import type { LetterKind, SavedLetterTemplate } from '../domain/incidents/letters.ts';
 import type { PolicyLibrary } from './policies.ts';
@@ -439,6 +442,7 @@ export interface Store {
   declarations: DeclarationsRepository;
   letterTemplates: LetterTemplatesRepository;
   incidents: IncidentsRepository;
+  monitoring: MonitoringRepository;
 }
 
 export interface NewConsentRecord {
@@ -612,6 +616,8 @@ export interface Adapters {
   jobs: Pick<JobQueue, 'runSoon'>;
   /** Screenshots and PDFs attached to concern reports. */
   evidence: EvidenceStore;
+  /** Public posts from the sources a school watches. */
+  feeds: FeedReader;
 }
 
 /** The kinds of evidence file Footprint keeps: pictures re-encoded without their metadata, and PDFs. */
@@ -986,4 +992,84 @@ export type FeedRead =
 /** Reads a source's public posts newer than `cursor`; never throws. Posts may repeat: drop those already stored. */
 export interface FeedReader {
   read(source: FeedSource, cursor: string | undefined, options: FeedReadOptions): Promise<FeedRead>;
+}
+
+/** What a school watches for besides its people: its names and nicknames, its handles. */
+export interface MonitoringSettings {
+  names: string[];
+  handles: string[];
+  /** How long mentions are kept. */
+  retentionMonths: number;
+}
+
+export interface StoredSource {
+  id: string;
+  schoolId: string;
+  source: FeedSource;
+  health: SourceHealth;
+  /** Posts already stored from this source, oldest first. */
+  seen: string[];
+  addedAt: Date;
+}
+
+export interface NewMention {
+  sourceId?: string;
+  sourceKind: 'rss' | 'mastodon' | 'bluesky' | 'manual';
+  externalId: string;
+  url?: string;
+  author?: string;
+  text: string;
+  hasImage: boolean;
+  publishedAt?: Date;
+  foundAt: Date;
+  labels: Label[];
+  evidence: Partial<Record<Label, string[]>>;
+  severity: number;
+  capturedBy?: string;
+  /** A screenshot kept with the evidence files, for a manual capture. */
+  screenshot?: StoredEvidence;
+}
+
+export interface StoredMention extends NewMention {
+  id: string;
+  schoolId: string;
+  status: MentionStatus;
+  correctedLabels?: Label[];
+  response?: string;
+  reviewedBy?: string;
+  reviewedAt?: Date;
+  incidentId?: string;
+}
+
+export interface MentionChange {
+  status?: MentionStatus;
+  correctedLabels?: Label[];
+  response?: string;
+  reviewedBy?: string;
+  reviewedAt?: Date;
+  incidentId?: string;
+}
+
+export interface MonitoringRepository {
+  settings(schoolId: string): Promise<MonitoringSettings | undefined>;
+  saveSettings(schoolId: string, settings: MonitoringSettings, by: string, at: Date): Promise<void>;
+  /** Across schools: how long each school that has chosen keeps its mentions. */
+  retentionOfAll(): Promise<{ schoolId: string; months: number }[]>;
+  watchedStaff(schoolId: string): Promise<string[]>;
+  setWatched(schoolId: string, personId: string, watched: boolean, at: Date): Promise<void>;
+  sources(schoolId: string): Promise<StoredSource[]>;
+  addSource(schoolId: string, source: FeedSource, health: SourceHealth, by: string, at: Date): Promise<StoredSource>;
+  removeSource(schoolId: string, id: string): Promise<boolean>;
+  /** Across schools: sources whose next poll is due. */
+  dueSources(now: Date): Promise<StoredSource[]>;
+  savePoll(schoolId: string, id: string, health: SourceHealth, seen: readonly string[]): Promise<void>;
+  /** Stores a mention once; undefined when that post of that source is already kept. */
+  addMention(schoolId: string, mention: NewMention): Promise<StoredMention | undefined>;
+  mentions(schoolId: string, statuses: readonly MentionStatus[]): Promise<StoredMention[]>;
+  findMention(schoolId: string, id: string): Promise<StoredMention | undefined>;
+  changeMention(schoolId: string, id: string, change: MentionChange): Promise<void>;
+  corrected(schoolId: string): Promise<{ id: string; labels: Label[]; corrected: Label[]; reviewedAt: Date }[]>;
+  purge(schoolId: string, before: Date): Promise<number>;
+  /** Across schools: the schools that have mentions. */
+  schoolsWithMentions(): Promise<string[]>;
 }

@@ -50,6 +50,7 @@ const scopers: Readonly<Record<string, Readonly<Record<string, Scoper>>>> = {
   sealedSecrets: { all: across, replace: across },
   declarations: { dueForReview: across },
   incidents: { tasksToChase: across, reviewsToNotify: across },
+  monitoring: { retentionOfAll: across, dueSources: across, schoolsWithMentions: across },
   consent: { claimRenewalEmails: across, findPupilLink: across },
 };
 

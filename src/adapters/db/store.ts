@@ -28,6 +28,25 @@ import {
   reviewsToNotify,
   saveRetentionRules,
 } from './repositories/incident-retention.ts';
+import {
+  addMention,
+  addSource,
+  changeMention,
+  correctedMentions,
+  dueSources,
+  findMention,
+  mentionsOf,
+  monitoringSettingsOf,
+  purgeMentions,
+  removeSource,
+  retentionOfAll,
+  saveMonitoringSettings,
+  savePoll,
+  schoolsWithMentions,
+  setWatched,
+  sourcesOf,
+  watchedStaffOf,
+} from './repositories/monitoring.ts';
 import type { Store } from '../../services/ports.ts';
 import {
   addPolicyVersion,
@@ -353,6 +372,25 @@ export function storeFor(db: Kysely<Tables>): Store {
       destructions: (schoolId) => destructionsOf(db, schoolId),
       proposeDestruction: (schoolId, proposal) => proposeDestruction(db, schoolId, proposal),
       approveDestruction: (schoolId, id, by, at) => approveDestruction(db, schoolId, id, by, at),
+    },
+    monitoring: {
+      settings: (schoolId) => monitoringSettingsOf(db, schoolId),
+      saveSettings: (schoolId, settings, by, at) => saveMonitoringSettings(db, schoolId, settings, by, at),
+      retentionOfAll: () => retentionOfAll(db),
+      watchedStaff: (schoolId) => watchedStaffOf(db, schoolId),
+      setWatched: (schoolId, personId, watched, at) => setWatched(db, schoolId, personId, watched, at),
+      sources: (schoolId) => sourcesOf(db, schoolId),
+      addSource: (schoolId, source, health, by, at) => addSource(db, schoolId, source, health, by, at),
+      removeSource: (schoolId, id) => removeSource(db, schoolId, id),
+      dueSources: (now) => dueSources(db, now),
+      savePoll: (schoolId, id, health, seen) => savePoll(db, schoolId, id, health, seen),
+      addMention: (schoolId, mention) => addMention(db, schoolId, mention),
+      mentions: (schoolId, statuses) => mentionsOf(db, schoolId, statuses),
+      findMention: (schoolId, id) => findMention(db, schoolId, id),
+      changeMention: (schoolId, id, change) => changeMention(db, schoolId, id, change),
+      corrected: (schoolId) => correctedMentions(db, schoolId),
+      purge: (schoolId, before) => purgeMentions(db, schoolId, before),
+      schoolsWithMentions: () => schoolsWithMentions(db),
     },
   };
 }

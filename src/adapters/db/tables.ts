@@ -245,6 +245,10 @@ export interface Tables {
   incident_chain: IncidentChainTable;
   incident_retention_rule: IncidentRetentionRuleTable;
   incident_destruction: IncidentDestructionTable;
+  monitoring_setting: MonitoringSettingTable;
+  monitoring_staff: MonitoringStaffTable;
+  monitoring_source: MonitoringSourceTable;
+  mention: MentionTable;
 }
 
 export interface SignOffCampaignTable {
@@ -528,4 +532,57 @@ export interface IncidentDestructionTable {
   approved_by: string | null;
   approved_at: Date | null;
   destroyed_at: Date | null;
+}
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface MonitoringSettingTable {
+  school_id: string;
+  names: Json;
+  handles: Json;
+  retention_months: number;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface MonitoringStaffTable {
+  school_id: string;
+  person_id: string;
+  since: Date;
+}
+
+export interface MonitoringSourceTable {
+  id: Generated<string>;
+  school_id: string;
+  source: Json;
+  health: Json;
+  seen: ColumnType<unknown, string | undefined, string>;
+  next_poll_at: Date;
+  added_by: string;
+  added_at: Date;
+}
+
+export interface MentionTable {
+  id: Generated<string>;
+  school_id: string;
+  source_id: string | null;
+  source_kind: string;
+  external_id: string;
+  url: string | null;
+  author: string | null;
+  text: string;
+  has_image: boolean;
+  published_at: Date | null;
+  found_at: Date;
+  labels: Json;
+  evidence: Json;
+  severity: number;
+  status: Generated<string>;
+  corrected_labels: ColumnType<unknown, string | null | undefined, string | null>;
+  response: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  incident_id: string | null;
+  captured_by: string | null;
+  screenshot: ColumnType<unknown, string | null | undefined, string | null>;
 }

@@ -68,6 +68,12 @@ export const capabilities = [
    * date (never one the same person proposed; a case the chair handled, the chair approves).
    */
   'manage_incident_retention',
+  /** Read and triage what is said about the school online: mentions may name pupils. */
+  'monitor_mentions',
+  /** Choose the sources watched, the school's names and handles, and which staff are watched for. */
+  'manage_monitoring',
+  /** Capture by hand a post from a closed group or a chat, with a screenshot. */
+  'capture_mention',
 ] as const;
 export type Capability = (typeof capabilities)[number];
 
@@ -101,6 +107,9 @@ export const permissionMatrix: Readonly<Record<Capability, readonly AccessRole[]
   handle_incidents: ['headteacher', 'dsl', 'chair_of_governors'],
   view_incident_figures: ['headteacher', 'dsl', 'chair_of_governors', 'governor'],
   manage_incident_retention: ['headteacher', 'chair_of_governors'],
+  monitor_mentions: ['headteacher', 'dsl'],
+  manage_monitoring: ['headteacher', 'dsl'],
+  capture_mention: ['headteacher', 'dsl', 'school_admin', 'staff'],
 };
 
 /**

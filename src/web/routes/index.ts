@@ -10,6 +10,7 @@ import { homeRoutes } from './home.ts';
 import { incidentRoutes } from './incidents/index.ts';
 import { letterRoutes } from './letters/index.ts';
 import { linkRoutes } from './links/index.ts';
+import { monitoringRoutes } from './monitoring/index.ts';
 import { officialAccountRoutes } from './official-accounts/index.ts';
 import { peopleRoutes } from './people/index.ts';
 import { policyRoutes } from './policy/index.ts';
@@ -44,4 +45,5 @@ export const routes: RoutePlugin = async (app, context) => {
   await app.register(consentRoutes, context);
   await app.register(letterRoutes, context);
   await app.register(incidentRoutes, context);
+  await app.register(monitoringRoutes, context);
 };

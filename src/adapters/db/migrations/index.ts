@@ -17,6 +17,7 @@ import * as incidents from './0014-incidents.ts';
 import * as letterTemplates from './0015-letter-templates.ts';
 import * as pupilConsentLinks from './0016-pupil-consent-links.ts';
 import * as incidentRetention from './0017-incident-retention.ts';
+import * as monitoring from './0018-monitoring.ts';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-app-setting': appSetting,
@@ -36,6 +37,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0015-letter-templates': letterTemplates,
   '0016-pupil-consent-links': pupilConsentLinks,
   '0017-incident-retention': incidentRetention,
+  '0018-monitoring': monitoring,
 };
 
 export const migrationProvider: MigrationProvider = {
