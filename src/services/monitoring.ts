@@ -59,6 +59,34 @@ const mentionKindOf: Readonly<Record<FeedSource['kind'], StoredMention['sourceKi
 
 export type SourceFormValues = Partial<Record<'kind' | 'url' | 'instance' | 'tag' | 'account' | 'query', string>>;
 
+/**
+ * Whether an address names a machine inside a network rather than a public site: the school's
+ * own server, its neighbours, or a cloud's metadata service. A source must be a public place.
+ */
+function inside(address: string): boolean {
+  // An IPv6 literal is written in brackets; none is a public feed's usual address.
+  if (address.includes('[')) return true;
+  const name = address
+    .replace(/^https?:\/\//i, '')
+    .replace(/[/:].*$/, '')
+    .toLowerCase();
+  if (name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name.endsWith('.internal')) {
+    return true;
+  }
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(name);
+  if (!v4) return false;
+  const [a, b] = [Number(v4[1]), Number(v4[2])];
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
+}
+
 /** A source from the form, or what to correct. Only public places, and only over the web. */
 export function readSourceForm(
   values: SourceFormValues,
@@ -67,12 +95,12 @@ export function readSourceForm(
   const web = (text: string) => {
     try {
       const url = new URL(text);
-      return url.protocol === 'https:' || url.protocol === 'http:';
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !inside(url.hostname);
     } catch {
       return false;
     }
   };
-  const host = (text: string) => /^(https:\/\/)?[a-z0-9.-]+\.[a-z]{2,}\/?$/i.test(text);
+  const host = (text: string) => /^(https:\/\/)?[a-z0-9.-]+\.[a-z]{2,}\/?$/i.test(text) && !inside(text);
   switch (get('kind')) {
     case 'rss':
       return web(get('url'))
