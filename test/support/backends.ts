@@ -108,5 +108,16 @@ function servingUrl(url: string): string | undefined {
 
 export async function dropDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+  // A serving-role connection just closed may linger on the server for a moment; the owner may not
+  // end another role's session, so it waits for it to go rather than fail the run.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+      return;
+    } catch (error) {
+      const lingering = (error as { code?: string }).code === '42501';
+      if (!lingering || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
