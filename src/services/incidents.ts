@@ -42,7 +42,7 @@ import { declaredAnswerOf } from '../domain/registers/declarations.ts';
 import { actionWords } from '../domain/policy/render/vocabulary-words.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit } from './audit-trail.ts';
+import { recordAudit, type AuditNote } from './audit-trail.ts';
 import type { Adapters, CaseEvidence, CaseListing, EvidenceUpload, Store, StoredEvidence } from './ports.ts';
 import type { ConsentService } from './consent.ts';
 import type { LetterService } from './letters.ts';
@@ -560,16 +560,7 @@ export function createIncidentService(
       return inTransaction(async (trx) => {
         const { found, parties, tasks, canHandle } = await caseFor(viewer, id, trx);
         const now = clock.now();
-        await recordAudit(
-          trx,
-          {
-            schoolId: viewer.school.id,
-            actorPersonId: viewer.person.id,
-            action: 'record_read',
-            subject: { kind: 'incident', id },
-          },
-          now,
-        );
+        await auditAs(trx, viewer, 'record_read', { kind: 'incident', id }, now);
         const names = new Map<string, string>();
         const [partyViews, evidence, chronology] = await Promise.all([
           namesOf(trx, viewer.school.id, parties),
@@ -665,17 +656,10 @@ export function createIncidentService(
           now,
         );
         const { raised, toTell } = await raiseTasks(trx, found, parties, tasks, answer.outcome, viewer.person.id, now);
-        await recordAudit(
-          trx,
-          {
-            schoolId: viewer.school.id,
-            actorPersonId: viewer.person.id,
-            action: 'incident_assessed',
-            subject: { kind: 'incident', id },
-            details: { verdict: answer.outcome.verdict, tasksRaised: raised.length },
-          },
-          now,
-        );
+        await auditAs(trx, viewer, 'incident_assessed', { kind: 'incident', id }, now, {
+          verdict: answer.outcome.verdict,
+          tasksRaised: raised.length,
+        });
         return { toTell, found, raised };
       });
       if (!assessed) return { ok: false, error: 'Reopen the case before assessing it again' };
@@ -802,17 +786,7 @@ export function createIncidentService(
           { actorPersonId: viewer.person.id, kind: 'closed', text: why, facts: { outcome, reviewDue } },
           now,
         );
-        await recordAudit(
-          trx,
-          {
-            schoolId: viewer.school.id,
-            actorPersonId: viewer.person.id,
-            action: 'incident_closed',
-            subject: { kind: 'incident', id },
-            details: { outcome },
-          },
-          now,
-        );
+        await auditAs(trx, viewer, 'incident_closed', { kind: 'incident', id }, now, { outcome });
         return { ok: true };
       });
     },
@@ -833,16 +807,7 @@ export function createIncidentService(
           reviewDue: undefined,
         });
         await record(trx, found, { actorPersonId: viewer.person.id, kind: 'reopened', text: why }, now);
-        await recordAudit(
-          trx,
-          {
-            schoolId: viewer.school.id,
-            actorPersonId: viewer.person.id,
-            action: 'incident_reopened',
-            subject: { kind: 'incident', id },
-          },
-          now,
-        );
+        await auditAs(trx, viewer, 'incident_reopened', { kind: 'incident', id }, now);
         return { ok: true };
       });
     },
@@ -858,16 +823,7 @@ export function createIncidentService(
         const item = (await trx.incidents.evidence(viewer.school.id, id)).find((e) => e.id === evidenceId);
         const bytes = item && (await files.open(viewer.school.id, item.key));
         if (!item || !bytes) throw new AppError('not_found');
-        await recordAudit(
-          trx,
-          {
-            schoolId: viewer.school.id,
-            actorPersonId: viewer.person.id,
-            action: 'record_read',
-            subject: { kind: 'incident_evidence', id: evidenceId },
-          },
-          clock.now(),
-        );
+        await auditAs(trx, viewer, 'record_read', { kind: 'incident_evidence', id: evidenceId }, clock.now());
         return { bytes, mediaType: item.mediaType, name: item.originalName };
       });
     },
@@ -950,17 +906,7 @@ export function createIncidentService(
           },
           now,
         );
-        await recordAudit(
-          trx,
-          {
-            schoolId: viewer.school.id,
-            actorPersonId: viewer.person.id,
-            action: 'letter_sent',
-            subject: { kind: 'incident', id },
-            details: { letter: kind },
-          },
-          now,
-        );
+        await auditAs(trx, viewer, 'letter_sent', { kind: 'incident', id }, now, { letter: kind });
         return { ok: true as const, evidenceId: saved.id };
       });
     },
@@ -1005,6 +951,28 @@ export function createIncidentService(
       return sent;
     },
   };
+}
+
+/** An entry on the audit log for something the viewer did to a case (or its evidence). */
+function auditAs(
+  trx: Store,
+  viewer: Viewer,
+  action: AuditNote['action'],
+  subject: { kind: 'incident' | 'incident_evidence'; id: string },
+  at: Date,
+  details?: AuditNote['details'],
+): Promise<void> {
+  return recordAudit(
+    trx,
+    {
+      schoolId: viewer.school.id,
+      actorPersonId: viewer.person.id,
+      action,
+      subject,
+      ...(details && { details }),
+    },
+    at,
+  );
 }
 
 function capitalise(text: string): string {
