@@ -475,6 +475,67 @@ export function createIncidentService(
     return { raised, toTell: [...toTell.values()] };
   }
 
+  /**
+   * Records the handler's description of the situation, asks the school's published policy, and
+   * raises the tasks its procedures name. A second assessment raises only what is new.
+   */
+  async function assess(
+    viewer: Viewer,
+    id: string,
+    situation: unknown,
+    rationale: string,
+  ): Promise<{ ok: true; raised: number } | { ok: false; error: string }> {
+    const parsed = situationSchema.safeParse(situation);
+    if (!parsed.success) return { ok: false, error: 'Describe the situation with the choices given' };
+    const why = readText(rationale, 'why you describe it this way', false);
+    if (typeof why !== 'string') return { ok: false, error: why.error };
+    const { parties: involved } = await caseFor(viewer, id);
+    const filled = await withRegisterFacts(viewer.school.id, involved, parsed.data);
+    const answer = await published.answer(viewer.school.id, filled.situation);
+    if (!answer)
+      return {
+        ok: false,
+        error: 'The school has not published its policy yet, so there is nothing to assess against',
+      };
+    const assessed = await inTransaction(async (trx) => {
+      const { found, parties, tasks, canHandle } = await caseFor(viewer, id, trx);
+      if (!canHandle) throw new AppError('forbidden');
+      if (found.status === 'closed') return undefined;
+      const now = clock.now();
+      await trx.incidents.change(viewer.school.id, id, {
+        situation: filled.situation,
+        ...(found.status === 'reported' && { status: 'open' as const }),
+        ...(!found.firstActionAt && { firstActionAt: now }),
+      });
+      const breached = answer.outcome.findings.filter((f) => f.status === 'violated').map((f) => f.rule);
+      await record(
+        trx,
+        found,
+        {
+          actorPersonId: viewer.person.id,
+          kind: 'assessed',
+          text: [why || 'Assessed against the policy.', ...filled.facts].join(' '),
+          facts: {
+            verdict: answer.outcome.verdict,
+            rulesBroken: breached.join(' '),
+            policyVersion: answer.version.label,
+            situation: JSON.stringify(filled.situation),
+          },
+        },
+        now,
+      );
+      const { raised, toTell } = await raiseTasks(trx, found, parties, tasks, answer.outcome, viewer.person.id, now);
+      await auditAs(trx, viewer, 'incident_assessed', { kind: 'incident', id }, now, {
+        verdict: answer.outcome.verdict,
+        tasksRaised: raised.length,
+      });
+      return { toTell, found, raised };
+    });
+    if (!assessed) return { ok: false, error: 'Reopen the case before assessing it again' };
+    await tell(assessed.found, viewer.school.name, assessed.toTell, 'A task on a concern has been given to you');
+    return { ok: true, raised: assessed.raised.length };
+  }
+
   return {
     /** The school's people and pupils, for the staff report form's lists. */
     async choices(viewer: Viewer): Promise<{ people: Choice[]; pupils: Choice[] }> {
@@ -606,66 +667,7 @@ export function createIncidentService(
       });
     },
 
-    /**
-     * Records the handler's description of the situation, asks the school's published policy, and
-     * raises the tasks its procedures name. A second assessment raises only what is new.
-     */
-    async assess(
-      viewer: Viewer,
-      id: string,
-      situation: unknown,
-      rationale: string,
-    ): Promise<{ ok: true; raised: number } | { ok: false; error: string }> {
-      const parsed = situationSchema.safeParse(situation);
-      if (!parsed.success) return { ok: false, error: 'Describe the situation with the choices given' };
-      const why = readText(rationale, 'why you describe it this way', false);
-      if (typeof why !== 'string') return { ok: false, error: why.error };
-      const { parties: involved } = await caseFor(viewer, id);
-      const filled = await withRegisterFacts(viewer.school.id, involved, parsed.data);
-      const answer = await published.answer(viewer.school.id, filled.situation);
-      if (!answer)
-        return {
-          ok: false,
-          error: 'The school has not published its policy yet, so there is nothing to assess against',
-        };
-      const assessed = await inTransaction(async (trx) => {
-        const { found, parties, tasks, canHandle } = await caseFor(viewer, id, trx);
-        if (!canHandle) throw new AppError('forbidden');
-        if (found.status === 'closed') return undefined;
-        const now = clock.now();
-        await trx.incidents.change(viewer.school.id, id, {
-          situation: filled.situation,
-          ...(found.status === 'reported' && { status: 'open' as const }),
-          ...(!found.firstActionAt && { firstActionAt: now }),
-        });
-        const breached = answer.outcome.findings.filter((f) => f.status === 'violated').map((f) => f.rule);
-        await record(
-          trx,
-          found,
-          {
-            actorPersonId: viewer.person.id,
-            kind: 'assessed',
-            text: [why || 'Assessed against the policy.', ...filled.facts].join(' '),
-            facts: {
-              verdict: answer.outcome.verdict,
-              rulesBroken: breached.join(' '),
-              policyVersion: answer.version.label,
-              situation: JSON.stringify(filled.situation),
-            },
-          },
-          now,
-        );
-        const { raised, toTell } = await raiseTasks(trx, found, parties, tasks, answer.outcome, viewer.person.id, now);
-        await auditAs(trx, viewer, 'incident_assessed', { kind: 'incident', id }, now, {
-          verdict: answer.outcome.verdict,
-          tasksRaised: raised.length,
-        });
-        return { toTell, found, raised };
-      });
-      if (!assessed) return { ok: false, error: 'Reopen the case before assessing it again' };
-      await tell(assessed.found, viewer.school.name, assessed.toTell, 'A task on a concern has been given to you');
-      return { ok: true, raised: assessed.raised.length };
-    },
+    assess,
 
     /** A task done, or decided against with the reason (a decision not to refer needs one too). */
     async finishTask(
@@ -847,7 +849,7 @@ export function createIncidentService(
       );
       if (!made.ok) throw new Error('A case made from a mention was refused');
       const { canHandle } = await caseFor(viewer, made.caseId).catch(() => ({ canHandle: false }));
-      const assessed = canHandle ? (await this.assess(viewer, made.caseId, given.situation, given.note)).ok : false;
+      const assessed = canHandle ? (await assess(viewer, made.caseId, given.situation, given.note)).ok : false;
       return { caseId: made.caseId, reference: made.reference, assessed };
     },
 
