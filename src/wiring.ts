@@ -15,8 +15,8 @@ import { createPdfPrinter } from './adapters/pdf/index.ts';
 import { createLetterPrinter } from './adapters/pdf/letter.ts';
 import { createJobQueue, jobDatabaseOf } from './adapters/jobs/pg-boss.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
-import { scopedStore } from './adapters/db/school-scope.ts';
-import { storeFor } from './adapters/db/store.ts';
+import { legacyStore } from './adapters/db/legacy-store.ts';
+import { unitsOfWork } from './adapters/db/units-of-work.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Adapters, JobQueue } from './services/ports.ts';
@@ -41,17 +41,14 @@ export interface RunningAdapters extends Adapters {
 export async function createAdapters(config: Config, logger: Logger): Promise<RunningAdapters> {
   const database = await openDatabase(config, logger);
   const { db } = database;
-  // On PostgreSQL every call is scoped to its school for row-level security. The embedded
-  // database runs as a superuser, whom the policies do not bind, so there it would be cost alone.
-  const storeOf = (handle: typeof db) =>
-    database.kind === 'postgres' ? scopedStore(handle, storeFor) : storeFor(handle);
   const mailer = createMailer(config, logger);
   const jobs = createJobQueue(jobDatabaseOf(database, config), logger);
   return {
     databaseKind: database.kind,
-    store: storeOf(db),
+    units: unitsOfWork(db),
+    store: legacyStore(db),
     policyLibrary: filePolicyLibrary(),
-    inTransaction: (work) => db.transaction().execute((trx) => work(storeOf(trx))),
+    inTransaction: (work) => db.transaction().execute((trx) => work(legacyStore(trx))),
     database: {
       ping: async () => {
         await sql`select 1`.execute(db);

@@ -53,7 +53,7 @@ import type { Declaration, NewDeclaration } from '../domain/registers/declaratio
 import type { LetterKind, SavedLetterTemplate } from '../domain/incidents/letters.ts';
 import type { PolicyLibrary } from './policies.ts';
 
-export interface SettingsRepository {
+export interface SettingsAcrossSchools {
   find(key: string): Promise<Setting | undefined>;
   save(key: string, value: unknown, at: Date): Promise<void>;
 }
@@ -64,7 +64,7 @@ export interface Page<T> {
   total: number;
 }
 
-export interface SchoolsRepository {
+export interface SchoolsAcrossSchools {
   addOrganisation(organisation: NewOrganisation): Promise<Organisation>;
   addSchool(organisationId: string, school: NewSchool): Promise<School>;
   findBySlug(slug: string): Promise<School | undefined>;
@@ -84,12 +84,12 @@ export interface PeopleQuery {
 
 /** The adults of one school's community: every call names the school. */
 export interface PeopleRepository {
-  add(schoolId: string, people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[]): Promise<Person[]>;
-  find(schoolId: string, id: string): Promise<Person | undefined>;
-  findByMisId(schoolId: string, misId: string): Promise<Person | undefined>;
-  list(schoolId: string, query: PeopleQuery): Promise<Page<Person>>;
+  add(people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[]): Promise<Person[]>;
+  find(id: string): Promise<Person | undefined>;
+  findByMisId(misId: string): Promise<Person | undefined>;
+  list(query: PeopleQuery): Promise<Page<Person>>;
   /** Replaces the person's details and roles; undefined if the school has no such person. */
-  update(schoolId: string, id: string, person: NewPerson, roles: readonly RoleHeld[]): Promise<Person | undefined>;
+  update(id: string, person: NewPerson, roles: readonly RoleHeld[]): Promise<Person | undefined>;
 }
 
 /** Someone in a school's community: an adult, or a pupil. */
@@ -115,14 +115,14 @@ export interface PupilsQuery {
 
 /** One school's pupils and their carers: every call names the school. */
 export interface PupilsRepository {
-  add(schoolId: string, pupils: readonly NewPupil[]): Promise<Pupil[]>;
-  find(schoolId: string, id: string): Promise<Pupil | undefined>;
-  list(schoolId: string, query: PupilsQuery): Promise<Page<Pupil>>;
-  linkCarers(schoolId: string, links: readonly CarerLink[]): Promise<void>;
-  carersOf(schoolId: string, pupilId: string): Promise<{ carer: Person; link: CarerLink }[]>;
-  childrenOf(schoolId: string, carerId: string): Promise<{ pupil: Pupil; link: CarerLink }[]>;
+  add(pupils: readonly NewPupil[]): Promise<Pupil[]>;
+  find(id: string): Promise<Pupil | undefined>;
+  list(query: PupilsQuery): Promise<Page<Pupil>>;
+  linkCarers(links: readonly CarerLink[]): Promise<void>;
+  carersOf(pupilId: string): Promise<{ carer: Person; link: CarerLink }[]>;
+  childrenOf(carerId: string): Promise<{ pupil: Pupil; link: CarerLink }[]>;
   /** Adults and pupils together, by family name then first name. */
-  listWithAdults(schoolId: string, query: CommunityQuery): Promise<Page<CommunityMember>>;
+  listWithAdults(query: CommunityQuery): Promise<Page<CommunityMember>>;
 }
 
 export interface Upserted {
@@ -134,15 +134,12 @@ export interface Upserted {
 
 /** Whole rosters at once, matched on the school's MIS identifiers. */
 export interface RosterRepository {
-  upsertPupils(schoolId: string, pupils: readonly NewPupil[]): Promise<Upserted>;
+  upsertPupils(pupils: readonly NewPupil[]): Promise<Upserted>;
   /** Marks as left on `day` every pupil on the roll whose MIS id is not in `stillHere`; returns how many. */
-  markPupilsLeft(schoolId: string, stillHere: readonly string[], day: string): Promise<number>;
-  pupilIdsByMisId(schoolId: string): Promise<Map<string, string>>;
-  upsertPeopleWithRole(
-    schoolId: string,
-    people: readonly { person: NewPerson & { misId: string }; role: RoleHeld }[],
-  ): Promise<Upserted>;
-  upsertCarerLinks(schoolId: string, links: readonly CarerLink[]): Promise<void>;
+  markPupilsLeft(stillHere: readonly string[], day: string): Promise<number>;
+  pupilIdsByMisId(): Promise<Map<string, string>>;
+  upsertPeopleWithRole(people: readonly { person: NewPerson & { misId: string }; role: RoleHeld }[]): Promise<Upserted>;
+  upsertCarerLinks(links: readonly CarerLink[]): Promise<void>;
 }
 
 export interface NewAccount {
@@ -154,14 +151,12 @@ export interface NewAccount {
 
 /** Accounts of one school; only finding by email, as a sign-in starts, looks across schools. */
 export interface AccountsRepository {
-  add(schoolId: string, account: NewAccount): Promise<Account>;
-  findByEmail(email: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
-  find(schoolId: string, id: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
-  ofPerson(schoolId: string, personId: string): Promise<Account | undefined>;
+  add(account: NewAccount): Promise<Account>;
+  find(id: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
+  ofPerson(personId: string): Promise<Account | undefined>;
   /** Every account of the school, with its person and their roles. */
-  holders(schoolId: string): Promise<{ account: Account; person: Person }[]>;
+  holders(): Promise<{ account: Account; person: Person }[]>;
   change(
-    schoolId: string,
     id: string,
     change: Partial<{
       passwordHash: string;
@@ -174,18 +169,27 @@ export interface AccountsRepository {
     at: Date,
   ): Promise<void>;
   /** True if no code from this step or a later one was accepted before; records it. */
-  acceptTotpStep(schoolId: string, id: string, step: number): Promise<boolean>;
-  replaceRecoveryCodes(schoolId: string, id: string, hashes: readonly string[]): Promise<void>;
+  acceptTotpStep(id: string, step: number): Promise<boolean>;
+  replaceRecoveryCodes(id: string, hashes: readonly string[]): Promise<void>;
   /** True if the code was this account's and unused; marks it used. */
-  useRecoveryCode(schoolId: string, id: string, hash: string, at: Date): Promise<boolean>;
-  unusedRecoveryCodes(schoolId: string, id: string): Promise<string[]>;
-  list(schoolId: string, page: { limit: number; offset: number }): Promise<Page<Account>>;
+  useRecoveryCode(id: string, hash: string, at: Date): Promise<boolean>;
+  unusedRecoveryCodes(id: string): Promise<string[]>;
+  list(page: { limit: number; offset: number }): Promise<Page<Account>>;
+}
+
+/** Across every school. */
+export interface AccountsAcrossSchools {
+  findByEmail(email: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
 }
 
 /** One-time links sent by email. The repository makes each token and keeps only its hash. */
 export interface LinksRepository {
   /** A new link, replacing the account's unused ones of the same purpose; `token` goes in the email and nowhere else. */
   create(link: NewOneTimeLink): Promise<{ token: string; link: OneTimeLink }>;
+}
+
+/** Across every school. */
+export interface LinksAcrossSchools {
   /** The link with this token and purpose, used or not, expired or not. */
   find(token: string, purpose: LinkPurpose): Promise<OneTimeLink | undefined>;
   /** Marks the link used if it is unused and unexpired at `at`, in one statement: of two uses at once, one wins. */
@@ -194,11 +198,15 @@ export interface LinksRepository {
 
 /** Server-side sessions, by the id in the browser's cookie (which the database keeps only hashed). */
 export interface SessionsRepository {
+  destroyAllOf(accountId: string): Promise<number>;
+  countOf(accountId: string): Promise<number>;
+}
+
+/** Across every school. */
+export interface SessionsAcrossSchools {
   find(id: string): Promise<SessionRecord | undefined>;
   save(id: string, session: SessionRecord): Promise<void>;
   destroy(id: string): Promise<void>;
-  destroyAllOf(schoolId: string, accountId: string): Promise<number>;
-  countOf(schoolId: string, accountId: string): Promise<number>;
   purgeExpired(now: Date): Promise<number>;
 }
 
@@ -228,16 +236,20 @@ export interface AuditRepository {
    */
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first. */
-  list(schoolId: string, query: AuditQuery): Promise<Page<AuditEntry>>;
+  list(query: AuditQuery): Promise<Page<AuditEntry>>;
   /**
    * Runs `read` over one consistent view of the school's chain, unmoved by entries written meanwhile.
    * Inside `read`, use only the reading it is given: on PGlite the view holds the one connection.
    */
-  readChain<T>(schoolId: string, read: (chain: AuditChainReading) => Promise<T>): Promise<T>;
-  /** Every school, each with a chain (perhaps still empty), by name. */
-  schools(): Promise<{ id: string; name: string; slug: string }[]>;
+  readChain<T>(read: (chain: AuditChainReading) => Promise<T>): Promise<T>;
   /** The hash the chain is sealed with, so that a check recomputes it exactly as `append` did. */
   hashOf(this: void, text: string): string;
+}
+
+/** Across every school. */
+export interface AuditAcrossSchools {
+  /** Every school, each with a chain (perhaps still empty), by name. */
+  schools(): Promise<{ id: string; name: string; slug: string }[]>;
 }
 
 /** A school's single sign-on setting as stored, the client secret still sealed. */
@@ -250,10 +262,14 @@ export interface StoredSignOn {
 }
 
 export interface SignOnRepository {
-  find(schoolId: string): Promise<StoredSignOn | undefined>;
-  findByDomain(domain: string): Promise<StoredSignOn | undefined>;
+  find(): Promise<StoredSignOn | undefined>;
   save(stored: StoredSignOn, at: Date): Promise<void>;
-  remove(schoolId: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** Across every school. */
+export interface SignOnAcrossSchools {
+  findByDomain(domain: string): Promise<StoredSignOn | undefined>;
 }
 
 export interface NewPolicyVersion {
@@ -277,29 +293,32 @@ export interface VersionStamps {
 }
 
 export interface PolicyVersionsRepository {
-  add(schoolId: string, version: NewPolicyVersion): Promise<PolicyVersion>;
-  find(schoolId: string, id: string): Promise<PolicyVersion | undefined>;
-  byNumber(schoolId: string, number: number): Promise<PolicyVersion | undefined>;
+  add(version: NewPolicyVersion): Promise<PolicyVersion>;
+  find(id: string): Promise<PolicyVersion | undefined>;
+  byNumber(number: number): Promise<PolicyVersion | undefined>;
   /** Newest first, without their text. */
-  all(schoolId: string): Promise<VersionSummary[]>;
-  inHand(schoolId: string): Promise<PolicyVersion | undefined>;
-  published(schoolId: string): Promise<PolicyVersion | undefined>;
+  all(): Promise<VersionSummary[]>;
+  inHand(): Promise<PolicyVersion | undefined>;
+  published(): Promise<PolicyVersion | undefined>;
   saveDraft(
-    schoolId: string,
     id: string,
     draft: { document: Policy; contentHash: string; changeSummary?: string; at: Date },
   ): Promise<boolean>;
-  move(schoolId: string, id: string, from: VersionStatus, to: VersionStatus, stamps: VersionStamps): Promise<boolean>;
-  discard(schoolId: string, id: string): Promise<boolean>;
-  ratify(schoolId: string, ratification: Omit<Ratification, 'id' | 'recordedByName'>): Promise<void>;
-  ratifications(schoolId: string, versionIds?: readonly string[]): Promise<Ratification[]>;
+  move(id: string, from: VersionStatus, to: VersionStatus, stamps: VersionStamps): Promise<boolean>;
+  discard(id: string): Promise<boolean>;
+  ratify(ratification: Omit<Ratification, 'id' | 'recordedByName'>): Promise<void>;
+  ratifications(versionIds?: readonly string[]): Promise<Ratification[]>;
+  claimReminder(versionId: string, kind: string, at: Date): Promise<boolean>;
+  releaseReminder(versionId: string, kind: string): Promise<void>;
+}
+
+/** Across every school. */
+export interface PolicyVersionsAcrossSchools {
   /** Across schools: published versions whose review falls between the two days. */
   dueForReview(
     from: string,
     until: string,
   ): Promise<{ schoolId: string; versionId: string; label: string; reviewDue: string }[]>;
-  claimReminder(schoolId: string, versionId: string, kind: string, at: Date): Promise<boolean>;
-  releaseReminder(schoolId: string, versionId: string, kind: string): Promise<void>;
 }
 
 export interface AudienceMember {
@@ -340,29 +359,33 @@ export interface NewAcknowledgement {
 
 /** Sign-off campaigns and the answers to them; an answer, once given, is kept as it was. */
 export interface SignOffRepository {
-  audience(schoolId: string, audience: SignOffAudience): Promise<AudienceMember[]>;
-  start(schoolId: string, campaign: NewCampaign): Promise<Campaign>;
-  close(schoolId: string, campaignId: string, at: Date): Promise<boolean>;
+  audience(audience: SignOffAudience): Promise<AudienceMember[]>;
+  start(campaign: NewCampaign): Promise<Campaign>;
+  close(campaignId: string, at: Date): Promise<boolean>;
   /** Newest first. */
-  campaigns(schoolId: string): Promise<Campaign[]>;
-  campaign(schoolId: string, campaignId: string): Promise<Campaign | undefined>;
-  recipients(schoolId: string, campaignId: string): Promise<RecipientAnswer[]>;
+  campaigns(): Promise<Campaign[]>;
+  campaign(campaignId: string): Promise<Campaign | undefined>;
+  recipients(campaignId: string): Promise<RecipientAnswer[]>;
   /** A new link for the recipient, returning its token: the email holds it, the database only its hash. */
-  addLink(schoolId: string, recipientId: string, at: Date): Promise<string>;
+  addLink(recipientId: string, at: Date): Promise<string>;
+  /** False when that email was already recorded as sent. */
+  markSent(recipientId: string, which: 'invitation' | Chaser, at: Date): Promise<boolean>;
+  unmarkSent(recipientId: string, which: 'invitation' | Chaser): Promise<void>;
+  openFor(personId: string): Promise<RecipientWithCampaign[]>;
+  /** Undefined when that recipient has already answered. */
+  answer(answer: NewAcknowledgement): Promise<Acknowledgement | undefined>;
+  answerTo(recipientId: string): Promise<Acknowledgement | undefined>;
+  answersOf(personId: string): Promise<Acknowledgement[]>;
+}
+
+/** Across every school. */
+export interface SignOffAcrossSchools {
   /** Looks across schools: the token is all the person brings. */
   findByToken(token: string): Promise<RecipientWithCampaign | undefined>;
-  /** False when that email was already recorded as sent. */
-  markSent(schoolId: string, recipientId: string, which: 'invitation' | Chaser, at: Date): Promise<boolean>;
-  unmarkSent(schoolId: string, recipientId: string, which: 'invitation' | Chaser): Promise<void>;
   /** Across every school, for the scheduled job: marks up to `limit` unsent first emails as sent at `at`, and returns them. */
   claimFirstEmails(at: Date, limit: number, skip: readonly string[]): Promise<RecipientWithCampaign[]>;
   /** Across every school, for the scheduled job: those sent a first email who may be owed a reminder. */
   dueForReminder(now: Date, firstAfterDays: number): Promise<RecipientWithCampaign[]>;
-  openFor(schoolId: string, personId: string): Promise<RecipientWithCampaign[]>;
-  /** Undefined when that recipient has already answered. */
-  answer(schoolId: string, answer: NewAcknowledgement): Promise<Acknowledgement | undefined>;
-  answerTo(schoolId: string, recipientId: string): Promise<Acknowledgement | undefined>;
-  answersOf(schoolId: string, personId: string): Promise<Acknowledgement[]>;
 }
 
 export interface NewOfficialAccount extends OfficialAccountRequest {
@@ -403,46 +426,94 @@ export interface SealedValue {
 
 /** The register of a school's official accounts; the calls across schools serve key rotation. */
 export interface OfficialAccountsRepository {
-  add(schoolId: string, account: NewOfficialAccount): Promise<OfficialAccount>;
-  find(schoolId: string, id: string): Promise<OfficialAccount | undefined>;
-  list(schoolId: string): Promise<OfficialAccount[]>;
+  add(account: NewOfficialAccount): Promise<OfficialAccount>;
+  find(id: string): Promise<OfficialAccount | undefined>;
+  list(): Promise<OfficialAccount[]>;
   /** False when the request was already decided, or is not the school's. */
-  decide(schoolId: string, id: string, decision: OfficialAccountDecision): Promise<boolean>;
-  addEvent(schoolId: string, accountId: string, event: NewHistoryEvent): Promise<void>;
-  history(schoolId: string, accountId: string): Promise<HistoryEvent[]>;
-  findLogin(schoolId: string, accountId: string): Promise<StoredLogin | undefined>;
+  decide(id: string, decision: OfficialAccountDecision): Promise<boolean>;
+  addEvent(accountId: string, event: NewHistoryEvent): Promise<void>;
+  history(accountId: string): Promise<HistoryEvent[]>;
+  findLogin(accountId: string): Promise<StoredLogin | undefined>;
   /** True when a login was already there and is now replaced. */
-  saveLogin(schoolId: string, login: Omit<StoredLogin, 'schoolId'>): Promise<boolean>;
+  saveLogin(login: Omit<StoredLogin, 'schoolId'>): Promise<boolean>;
+}
+
+/** Across every school. */
+export interface OfficialAccountsAcrossSchools {
   allLogins(): Promise<StoredLogin[]>;
   rewrapLogins(updates: readonly { accountId: string; wrappedKey: string }[]): Promise<void>;
 }
 
 /** Every secret sealed under the master key outside escrow, across schools, for key rotation. */
-export interface SealedSecretsRepository {
+export interface SealedSecretsAcrossSchools {
   all(): Promise<SealedValue[]>;
   replace(values: readonly SealedValue[]): Promise<void>;
 }
 
-export interface Store {
-  settings: SettingsRepository;
-  roster: RosterRepository;
-  schools: SchoolsRepository;
+// How services reach the database: one unit of work at a time, each one transaction. A unit is
+// scoped to one school, and sees only that school's records; the few things that must look
+// across schools (finding an account by its email as a sign-in starts, a session by its id, the
+// scheduled jobs' sweeps) go through the cross-school store, whose every method is named here.
+export interface UnitOptions {
+  /**
+   * One consistent view from start to end, unmoved by writes made meanwhile (repeatable read,
+   * read only): for walking the audit chain.
+   */
+  snapshot?: boolean;
+}
+
+export interface CrossSchoolUnit extends CrossSchoolStore {
+  /**
+   * Scopes the rest of this unit to one school, in the same transaction: for work that starts by
+   * finding which school a token or an address belongs to. After it, use only the store it gives.
+   */
+  enterSchool(schoolId: string): Promise<SchoolStore>;
+}
+
+export interface UnitsOfWork {
+  /** Runs `work` in one transaction scoped to the school; its writes land together or not at all. */
+  inSchool<T>(schoolId: string, work: (store: SchoolStore) => Promise<T>, options?: UnitOptions): Promise<T>;
+  /** Runs `work` in one transaction that may look across schools, through the named cross-school reads. */
+  acrossSchools<T>(work: (store: CrossSchoolUnit) => Promise<T>): Promise<T>;
+}
+
+/** One school's records, as a unit of work scoped to that school sees them. */
+export interface SchoolStore {
   people: PeopleRepository;
   pupils: PupilsRepository;
+  roster: RosterRepository;
   accounts: AccountsRepository;
-  sessions: SessionsRepository;
-  signOn: SignOnRepository;
-  audit: AuditRepository;
   links: LinksRepository;
+  sessions: SessionsRepository;
+  audit: AuditRepository;
+  signOn: SignOnRepository;
   policyVersions: PolicyVersionsRepository;
   signOff: SignOffRepository;
   officialAccounts: OfficialAccountsRepository;
-  sealedSecrets: SealedSecretsRepository;
   consent: ConsentRepository;
   declarations: DeclarationsRepository;
-  letterTemplates: LetterTemplatesRepository;
   incidents: IncidentsRepository;
+  letterTemplates: LetterTemplatesRepository;
   monitoring: MonitoringRepository;
+}
+
+/** The few reads and writes that must look across schools, each named here and nowhere else. */
+export interface CrossSchoolStore {
+  settings: SettingsAcrossSchools;
+  schools: SchoolsAcrossSchools;
+  accounts: AccountsAcrossSchools;
+  links: LinksAcrossSchools;
+  sessions: SessionsAcrossSchools;
+  audit: AuditAcrossSchools;
+  signOn: SignOnAcrossSchools;
+  policyVersions: PolicyVersionsAcrossSchools;
+  signOff: SignOffAcrossSchools;
+  officialAccounts: OfficialAccountsAcrossSchools;
+  sealedSecrets: SealedSecretsAcrossSchools;
+  consent: ConsentAcrossSchools;
+  declarations: DeclarationsAcrossSchools;
+  incidents: IncidentsAcrossSchools;
+  monitoring: MonitoringAcrossSchools;
 }
 
 export interface NewConsentRecord {
@@ -468,36 +539,33 @@ export interface ClaimedRenewalEmail {
 
 /** The consent register: purposes, every answer as given, and the yearly renewal. */
 export interface ConsentRepository {
-  purposes(schoolId: string): Promise<ConsentPurpose[]>;
-  addPurposes(
-    schoolId: string,
-    purposes: readonly (NewConsentPurpose & { key?: DefaultPurposeKey })[],
-    at: Date,
-  ): Promise<void>;
-  reword(schoolId: string, id: string, purpose: NewConsentPurpose): Promise<boolean>;
+  purposes(): Promise<ConsentPurpose[]>;
+  addPurposes(purposes: readonly (NewConsentPurpose & { key?: DefaultPurposeKey })[], at: Date): Promise<void>;
+  reword(id: string, purpose: NewConsentPurpose): Promise<boolean>;
   /** Retires the purpose at `at`, or brings it back when `at` is undefined. */
-  retire(schoolId: string, id: string, at: Date | undefined): Promise<boolean>;
-  record(schoolId: string, records: readonly NewConsentRecord[]): Promise<ConsentRecord[]>;
+  retire(id: string, at: Date | undefined): Promise<boolean>;
+  record(records: readonly NewConsentRecord[]): Promise<ConsentRecord[]>;
   /** Oldest first, in the order recorded; for the given pupils, or the whole school. */
-  history(schoolId: string, pupilIds?: readonly string[]): Promise<ConsentRecord[]>;
+  history(pupilIds?: readonly string[]): Promise<ConsentRecord[]>;
   /** On the roll on `day`: the whole school, one year group, or one class. */
-  pupilsOnRoll(schoolId: string, day: string, group?: PupilGroup): Promise<Pupil[]>;
-  renewalAudience(schoolId: string, day: string): Promise<{ personId: string; email?: string }[]>;
-  startRenewal(schoolId: string, renewal: NewConsentRenewal): Promise<ConsentRenewal>;
-  latestRenewal(schoolId: string): Promise<ConsentRenewal | undefined>;
-  renewalProgress(schoolId: string, renewalId: string): Promise<{ sent: number; total: number }>;
+  pupilsOnRoll(day: string, group?: PupilGroup): Promise<Pupil[]>;
+  renewalAudience(day: string): Promise<{ personId: string; email?: string }[]>;
+  startRenewal(renewal: NewConsentRenewal): Promise<ConsentRenewal>;
+  latestRenewal(): Promise<ConsentRenewal | undefined>;
+  renewalProgress(renewalId: string): Promise<{ sent: number; total: number }>;
+  unclaimRenewalEmail(id: string): Promise<void>;
+  /** Makes a pupil's link to their own record, ending their earlier unused ones; the token is returned only here. */
+  addPupilLink(link: Omit<NewPupilConsentLink, 'schoolId'>): Promise<{ token: string; link: PupilConsentLink }>;
+  /** Marks the link used if it still works at `at`; undefined when it did not (or another use won). */
+  usePupilLink(token: string, at: Date): Promise<PupilConsentLink | undefined>;
+}
+
+/** Across every school. */
+export interface ConsentAcrossSchools {
   /** Across every school, for the scheduled job: marks up to `limit` unsent renewal emails as sent, and returns them. */
   claimRenewalEmails(at: Date, limit: number, skip: readonly string[]): Promise<ClaimedRenewalEmail[]>;
-  unclaimRenewalEmail(schoolId: string, id: string): Promise<void>;
-  /** Makes a pupil's link to their own record, ending their earlier unused ones; the token is returned only here. */
-  addPupilLink(
-    schoolId: string,
-    link: Omit<NewPupilConsentLink, 'schoolId'>,
-  ): Promise<{ token: string; link: PupilConsentLink }>;
   /** Across schools: the token is all the pupil brings. */
   findPupilLink(token: string): Promise<PupilConsentLink | undefined>;
-  /** Marks the link used if it still works at `at`; undefined when it did not (or another use won). */
-  usePupilLink(schoolId: string, token: string, at: Date): Promise<PupilConsentLink | undefined>;
 }
 
 /** A group of pupils to check at once: a year group, or a class as the MIS names it. */
@@ -600,8 +668,12 @@ export class SingleSignOnError extends Error {
 export type { PolicyLibrary } from './policies.ts';
 
 export interface Adapters {
+  /** Each service's database work, one transaction a unit. */
+  units: UnitsOfWork;
+  /** Transitional, while services move to `units`: each call names its school and runs on its own. */
   store: Store;
   policyLibrary: PolicyLibrary;
+  /** Transitional, while services move to `units`. */
   inTransaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   database: DatabaseStatus;
   clock: Clock;
@@ -812,18 +884,22 @@ export type DeclarationDecision =
 
 /** The declarations register of each school, and the claims that send each review reminder once. */
 export interface DeclarationsRepository {
-  add(schoolId: string, personId: string, declaration: NewDeclaration, at: Date): Promise<Declaration>;
-  find(schoolId: string, id: string): Promise<RegisterEntry | undefined>;
+  add(personId: string, declaration: NewDeclaration, at: Date): Promise<Declaration>;
+  find(id: string): Promise<RegisterEntry | undefined>;
   /** Newest first. */
-  of(schoolId: string, personId: string): Promise<RegisterEntry[]>;
+  of(personId: string): Promise<RegisterEntry[]>;
   /** Those waiting for a decision first, then by review date. */
-  register(schoolId: string): Promise<RegisterEntry[]>;
+  register(): Promise<RegisterEntry[]>;
   /** False when the declaration was declined already, or is not the school's. */
-  decide(schoolId: string, id: string, decision: DeclarationDecision): Promise<boolean>;
+  decide(id: string, decision: DeclarationDecision): Promise<boolean>;
+  claimReminder(declarationId: string, reviewDue: string, at: Date): Promise<boolean>;
+  releaseReminder(declarationId: string, reviewDue: string): Promise<void>;
+}
+
+/** Across every school. */
+export interface DeclarationsAcrossSchools {
   /** Across schools: approved declarations whose review falls between the two days. */
   dueForReview(from: string, until: string): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]>;
-  claimReminder(schoolId: string, declarationId: string, reviewDue: string, at: Date): Promise<boolean>;
-  releaseReminder(schoolId: string, declarationId: string, reviewDue: string): Promise<void>;
 }
 
 export type NewCase = Omit<
@@ -871,42 +947,41 @@ export interface TaskToChase {
 
 /** Incidents: cases, the people in them, their tasks and evidence, and each case's chronology. */
 export interface IncidentsRepository {
-  add(schoolId: string, newCase: NewCase, parties: readonly Party[]): Promise<Case>;
-  find(schoolId: string, id: string): Promise<Case | undefined>;
-  parties(schoolId: string, caseId: string): Promise<Party[]>;
-  list(schoolId: string, now: Date): Promise<CaseListing[]>;
-  change(schoolId: string, id: string, change: CaseChange): Promise<void>;
-  addTasks(
-    schoolId: string,
-    caseId: string,
-    tasks: readonly (NewTask & { ownerPersonId?: string })[],
-    at: Date,
-  ): Promise<Task[]>;
-  tasks(schoolId: string, caseId: string): Promise<Task[]>;
+  add(newCase: NewCase, parties: readonly Party[]): Promise<Case>;
+  find(id: string): Promise<Case | undefined>;
+  parties(caseId: string): Promise<Party[]>;
+  list(now: Date): Promise<CaseListing[]>;
+  change(id: string, change: CaseChange): Promise<void>;
+  addTasks(caseId: string, tasks: readonly (NewTask & { ownerPersonId?: string })[], at: Date): Promise<Task[]>;
+  tasks(caseId: string): Promise<Task[]>;
   /** Marks an open task done or not needed; false when it was not open. */
-  finishTask(schoolId: string, taskId: string, state: 'done' | 'not_needed', at: Date, by: string): Promise<boolean>;
+  finishTask(taskId: string, state: 'done' | 'not_needed', at: Date, by: string): Promise<boolean>;
+  markChased(taskId: string, step: 'remind_owner' | 'escalate', at: Date): Promise<void>;
+  addEvidence(caseId: string, evidence: NewEvidence): Promise<CaseEvidence>;
+  evidence(caseId: string): Promise<CaseEvidence[]>;
+  appendEvent(caseId: string, event: NewCaseEvent): Promise<CaseEvent>;
+  /** The chronology in order, and its head as recorded. */
+  chronology(caseId: string): Promise<{ events: CaseEvent[]; head: ChainHead }>;
+  caseIds(): Promise<string[]>;
+  /** Every case reduced to what governors' figures count. */
+  summaries(): Promise<CaseSummary[]>;
+  retentionRules(): Promise<RetentionRules | undefined>;
+  saveRetentionRules(rules: RetentionRules, by: string, at: Date): Promise<void>;
+  /** Closed cases whose review date has come, with no destruction waiting. */
+  dueForReview(day: string): Promise<CaseDueForReview[]>;
+  markReviewNotified(caseIds: readonly string[], day: string): Promise<void>;
+  destructions(): Promise<Destruction[]>;
+  proposeDestruction(proposal: NewDestruction): Promise<Destruction>;
+  /** Approves a proposal made by someone else and destroys the case; undefined when that cannot be done. */
+  approveDestruction(id: string, by: string, at: Date): Promise<Destruction | undefined>;
+}
+
+/** Across every school. */
+export interface IncidentsAcrossSchools {
   /** Across schools: open tasks past due that still have someone to tell. */
   tasksToChase(now: Date): Promise<TaskToChase[]>;
-  markChased(schoolId: string, taskId: string, step: 'remind_owner' | 'escalate', at: Date): Promise<void>;
-  addEvidence(schoolId: string, caseId: string, evidence: NewEvidence): Promise<CaseEvidence>;
-  evidence(schoolId: string, caseId: string): Promise<CaseEvidence[]>;
-  appendEvent(schoolId: string, caseId: string, event: NewCaseEvent): Promise<CaseEvent>;
-  /** The chronology in order, and its head as recorded. */
-  chronology(schoolId: string, caseId: string): Promise<{ events: CaseEvent[]; head: ChainHead }>;
-  caseIds(schoolId: string): Promise<string[]>;
-  /** Every case reduced to what governors' figures count. */
-  summaries(schoolId: string): Promise<CaseSummary[]>;
-  retentionRules(schoolId: string): Promise<RetentionRules | undefined>;
-  saveRetentionRules(schoolId: string, rules: RetentionRules, by: string, at: Date): Promise<void>;
-  /** Closed cases whose review date has come, with no destruction waiting. */
-  dueForReview(schoolId: string, day: string): Promise<CaseDueForReview[]>;
   /** Across schools: cases due for review on `day` that the Headteacher has not been told of. */
   reviewsToNotify(day: string): Promise<{ schoolId: string; caseId: string }[]>;
-  markReviewNotified(schoolId: string, caseIds: readonly string[], day: string): Promise<void>;
-  destructions(schoolId: string): Promise<Destruction[]>;
-  proposeDestruction(schoolId: string, proposal: NewDestruction): Promise<Destruction>;
-  /** Approves a proposal made by someone else and destroys the case; undefined when that cannot be done. */
-  approveDestruction(schoolId: string, id: string, by: string, at: Date): Promise<Destruction | undefined>;
 }
 
 export interface CaseDueForReview {
@@ -939,12 +1014,12 @@ export interface Destruction extends NewDestruction {
 
 /** Each school's own wording of its letters to parents; a kind with none saved uses the standard wording. */
 export interface LetterTemplatesRepository {
-  list(schoolId: string): Promise<SavedLetterTemplate[]>;
-  find(schoolId: string, kind: LetterKind): Promise<SavedLetterTemplate | undefined>;
+  list(): Promise<SavedLetterTemplate[]>;
+  find(kind: LetterKind): Promise<SavedLetterTemplate | undefined>;
   /** Saves the wording, replacing what the school had for that kind. */
-  save(schoolId: string, template: SavedLetterTemplate): Promise<void>;
+  save(template: SavedLetterTemplate): Promise<void>;
   /** False when the school had none saved for that kind. */
-  remove(schoolId: string, kind: LetterKind): Promise<boolean>;
+  remove(kind: LetterKind): Promise<boolean>;
 }
 
 /** A public place where people may talk about the school, configured per school and polled in the background. */
@@ -1051,25 +1126,51 @@ export interface MentionChange {
 }
 
 export interface MonitoringRepository {
-  settings(schoolId: string): Promise<MonitoringSettings | undefined>;
-  saveSettings(schoolId: string, settings: MonitoringSettings, by: string, at: Date): Promise<void>;
+  settings(): Promise<MonitoringSettings | undefined>;
+  saveSettings(settings: MonitoringSettings, by: string, at: Date): Promise<void>;
+  watchedStaff(): Promise<string[]>;
+  setWatched(personId: string, watched: boolean, at: Date): Promise<void>;
+  sources(): Promise<StoredSource[]>;
+  addSource(source: FeedSource, health: SourceHealth, by: string, at: Date): Promise<StoredSource>;
+  removeSource(id: string): Promise<boolean>;
+  savePoll(id: string, health: SourceHealth, seen: readonly string[]): Promise<void>;
+  /** Stores a mention once; undefined when that post of that source is already kept. */
+  addMention(mention: NewMention): Promise<StoredMention | undefined>;
+  mentions(statuses: readonly MentionStatus[]): Promise<StoredMention[]>;
+  findMention(id: string): Promise<StoredMention | undefined>;
+  changeMention(id: string, change: MentionChange): Promise<void>;
+  corrected(): Promise<{ id: string; labels: Label[]; corrected: Label[]; reviewedAt: Date }[]>;
+  purge(before: Date): Promise<number>;
+}
+
+/** Across every school. */
+export interface MonitoringAcrossSchools {
   /** Across schools: how long each school that has chosen keeps its mentions. */
   retentionOfAll(): Promise<{ schoolId: string; months: number }[]>;
-  watchedStaff(schoolId: string): Promise<string[]>;
-  setWatched(schoolId: string, personId: string, watched: boolean, at: Date): Promise<void>;
-  sources(schoolId: string): Promise<StoredSource[]>;
-  addSource(schoolId: string, source: FeedSource, health: SourceHealth, by: string, at: Date): Promise<StoredSource>;
-  removeSource(schoolId: string, id: string): Promise<boolean>;
   /** Across schools: sources whose next poll is due. */
   dueSources(now: Date): Promise<StoredSource[]>;
-  savePoll(schoolId: string, id: string, health: SourceHealth, seen: readonly string[]): Promise<void>;
-  /** Stores a mention once; undefined when that post of that source is already kept. */
-  addMention(schoolId: string, mention: NewMention): Promise<StoredMention | undefined>;
-  mentions(schoolId: string, statuses: readonly MentionStatus[]): Promise<StoredMention[]>;
-  findMention(schoolId: string, id: string): Promise<StoredMention | undefined>;
-  changeMention(schoolId: string, id: string, change: MentionChange): Promise<void>;
-  corrected(schoolId: string): Promise<{ id: string; labels: Label[]; corrected: Label[]; reviewedAt: Date }[]>;
-  purge(schoolId: string, before: Date): Promise<number>;
   /** Across schools: the schools that have mentions. */
   schoolsWithMentions(): Promise<string[]>;
 }
+
+/** Methods given a whole record that names its school, or that need no school at all. */
+interface OwnScope {
+  signOn: 'save';
+  audit: 'append' | 'hashOf';
+  links: 'create';
+}
+type KeptAsIs<G> = G extends keyof OwnScope ? OwnScope[G] : never;
+type NamingTheSchool<R> = {
+  [M in keyof R]: R[M] extends (...args: infer A) => infer O ? (schoolId: string, ...args: A) => O : R[M];
+};
+type LegacyGroup<G extends keyof SchoolStore> = Omit<NamingTheSchool<SchoolStore[G]>, KeptAsIs<G> | 'readChain'> &
+  Pick<SchoolStore[G], KeptAsIs<G> & keyof SchoolStore[G]>;
+
+/**
+ * Transitional: the store as services used it before units of work, every school's method taking
+ * the school first. It goes once every service opens its own units.
+ */
+export type Store = {
+  [G in keyof SchoolStore | keyof CrossSchoolStore]: (G extends keyof SchoolStore ? LegacyGroup<G> : unknown) &
+    (G extends keyof CrossSchoolStore ? CrossSchoolStore[G] : unknown);
+};

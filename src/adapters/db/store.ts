@@ -1,396 +1,71 @@
-// The repositories, bound to a database handle or to a transaction, as services see them.
+// The repositories, each bound once to the unit of work's transaction (and, for a school's, to
+// its school). The port types in services/ports.ts check every factory's methods.
 import type { Kysely } from 'kysely';
-import {
-  addCase,
-  addEvidence,
-  addTasks,
-  appendEvent,
-  caseIdsOf,
-  caseSummariesOf,
-  changeCase,
-  chronologyOf,
-  evidenceOf,
-  findCase,
-  finishTask,
-  listCases,
-  markChased,
-  partiesOf,
-  tasksOf,
-  tasksToChase,
-} from './repositories/incidents.ts';
-import {
-  approveDestruction,
-  casesDueForReview,
-  destructionsOf,
-  markReviewNotified,
-  proposeDestruction,
-  retentionRulesOf,
-  reviewsToNotify,
-  saveRetentionRules,
-} from './repositories/incident-retention.ts';
-import {
-  addMention,
-  addSource,
-  changeMention,
-  correctedMentions,
-  dueSources,
-  findMention,
-  mentionsOf,
-  monitoringSettingsOf,
-  purgeMentions,
-  removeSource,
-  retentionOfAll,
-  saveMonitoringSettings,
-  savePoll,
-  schoolsWithMentions,
-  setWatched,
-  sourcesOf,
-  watchedStaffOf,
-} from './repositories/monitoring.ts';
-import type { Store } from '../../services/ports.ts';
-import {
-  addPolicyVersion,
-  addRatification,
-  claimReviewReminder,
-  discardDraft,
-  dueForReview,
-  findPolicyVersion,
-  movePolicyVersion,
-  policyVersionByNumber,
-  policyVersionInHand,
-  policyVersionsOf,
-  publishedPolicyVersion,
-  ratificationsOf,
-  releaseReviewReminder,
-  saveDraftText,
-} from './repositories/policy-versions.ts';
-import { findSetting, saveSetting } from './repositories/app-settings.ts';
-import { appendAuditEntry, auditedSchools, listAuditEntries, readAuditChain } from './repositories/audit.ts';
-import {
-  markPupilsLeft,
-  pupilIdsByMisId,
-  upsertCarerLinks,
-  upsertPeopleWithRole,
-  upsertPupils,
-} from './repositories/roster.ts';
-import { addPeople, findPerson, findPersonByMisId, listPeople, updatePerson } from './repositories/people.ts';
-import {
-  addPupils,
-  carersOf,
-  childrenOf,
-  findPupil,
-  linkCarers,
-  listPupils,
-  listWithAdults,
-} from './repositories/pupils.ts';
-import {
-  addOrganisation,
-  addSchool,
-  countSchools,
-  findSchoolById,
-  findSchoolBySlug,
-  findSchoolByUrn,
-  schoolsOf,
-} from './repositories/schools.ts';
-import {
-  acceptTotpStep,
-  accountHolders,
-  accountOfPerson,
-  addAccount,
-  changeAccount,
-  findAccount,
-  findAccountByEmail,
-  listAccounts,
-  replaceRecoveryCodes,
-  unusedRecoveryCodes,
-  useRecoveryCode,
-} from './repositories/accounts.ts';
-import {
-  destroySession,
-  destroySessionsOf,
-  findSession,
-  purgeExpiredSessions,
-  saveSession,
-  sessionsOf,
-} from './repositories/sessions.ts';
-import { createLink, findLink, useLink } from './repositories/links.ts';
-import {
-  createPupilConsentLink,
-  findPupilConsentLink,
-  usePupilConsentLink,
-} from './repositories/pupil-consent-links.ts';
+import type { CrossSchoolStore, SchoolStore } from '../../services/ports.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import { findSignOn, findSignOnByDomain, removeSignOn, saveSignOn } from './repositories/sign-on.ts';
+import { accountsAcrossSchools, accountsInSchool } from './repositories/accounts.ts';
+import { appSettingsAcrossSchools } from './repositories/app-settings.ts';
+import { auditAcrossSchools, auditInSchool } from './repositories/audit.ts';
+import { consentAcrossSchools, consentInSchool } from './repositories/consent.ts';
+import { declarationsAcrossSchools, declarationsInSchool } from './repositories/declarations.ts';
+import { incidentRetentionAcrossSchools, incidentRetentionInSchool } from './repositories/incident-retention.ts';
+import { incidentsAcrossSchools, incidentsInSchool } from './repositories/incidents.ts';
+import { letterTemplatesInSchool } from './repositories/letter-templates.ts';
+import { linksAcrossSchools, linksInSchool } from './repositories/links.ts';
+import { monitoringAcrossSchools, monitoringInSchool } from './repositories/monitoring.ts';
 import {
-  addAnswer,
-  addLink,
-  answersOf,
-  answerTo,
-  audienceOf,
-  campaignsOf,
-  closeCampaign,
-  claimFirstEmails,
-  dueForReminder,
-  findByToken,
-  findCampaign,
-  markSent,
-  openFor,
-  recipientsOf,
-  startCampaign,
-  unmarkSent,
-} from './repositories/sign-off.ts';
-import {
-  addPurposes,
-  claimRenewalEmails,
-  consentHistory,
-  latestRenewal,
-  pupilsOnRoll,
-  purposesOf,
-  recordAnswers,
-  renewalAudience,
-  renewalProgress,
-  retirePurpose,
-  rewordPurpose,
-  startRenewal,
-  unclaimRenewalEmail,
-} from './repositories/consent.ts';
-import {
-  addDeclaration,
-  claimDeclarationReminder,
-  declarationRegister,
-  declarationsDueForReview,
-  declarationsOf,
-  decideDeclaration,
-  findDeclaration,
-  releaseDeclarationReminder,
-} from './repositories/declarations.ts';
-import {
-  addHistoryEvent,
-  addOfficialAccount,
-  allLogins,
-  decideOfficialAccount,
-  findLogin,
-  findOfficialAccount,
-  historyOf,
-  listOfficialAccounts,
-  replaceSealedSecrets,
-  rewrapLogins,
-  saveLogin,
-  sealedSecrets,
+  officialAccountsAcrossSchools,
+  officialAccountsInSchool,
+  sealedSecretsAcrossSchools,
 } from './repositories/official-accounts.ts';
-import {
-  findLetterTemplate,
-  letterTemplatesOf,
-  removeLetterTemplate,
-  saveLetterTemplate,
-} from './repositories/letter-templates.ts';
+import { peopleInSchool } from './repositories/people.ts';
+import { policyVersionsAcrossSchools, policyVersionsInSchool } from './repositories/policy-versions.ts';
+import { pupilConsentLinksAcrossSchools, pupilConsentLinksInSchool } from './repositories/pupil-consent-links.ts';
+import { pupilsInSchool } from './repositories/pupils.ts';
+import { rosterInSchool } from './repositories/roster.ts';
+import { schoolsAcrossSchools } from './repositories/schools.ts';
+import { sessionsAcrossSchools, sessionsInSchool } from './repositories/sessions.ts';
+import { signOffAcrossSchools, signOffInSchool } from './repositories/sign-off.ts';
+import { signOnAcrossSchools, signOnInSchool } from './repositories/sign-on.ts';
 import type { Tables } from './tables.ts';
 
-export function storeFor(db: Kysely<Tables>): Store {
+export function schoolStore(db: Kysely<Tables>, schoolId: string): SchoolStore {
   return {
-    settings: {
-      find: (key) => findSetting(db, key),
-      save: (key, value, at) => saveSetting(db, key, value, at),
-    },
-    roster: {
-      upsertPupils: (schoolId, pupils) => upsertPupils(db, schoolId, pupils),
-      markPupilsLeft: (schoolId, stillHere, day) => markPupilsLeft(db, schoolId, stillHere, day),
-      pupilIdsByMisId: (schoolId) => pupilIdsByMisId(db, schoolId),
-      upsertPeopleWithRole: (schoolId, people) => upsertPeopleWithRole(db, schoolId, people),
-      upsertCarerLinks: (schoolId, links) => upsertCarerLinks(db, schoolId, links),
-    },
-    schools: {
-      addOrganisation: (organisation) => addOrganisation(db, organisation),
-      addSchool: (organisationId, school) => addSchool(db, organisationId, school),
-      findBySlug: (slug) => findSchoolBySlug(db, slug),
-      findById: (id) => findSchoolById(db, id),
-      findByUrn: (urn) => findSchoolByUrn(db, urn),
-      count: () => countSchools(db),
-      ofOrganisation: (organisationId) => schoolsOf(db, organisationId),
-    },
-    people: {
-      add: (schoolId, people) => addPeople(db, schoolId, people),
-      find: (schoolId, id) => findPerson(db, schoolId, id),
-      findByMisId: (schoolId, misId) => findPersonByMisId(db, schoolId, misId),
-      list: (schoolId, query) => listPeople(db, schoolId, query),
-      update: (schoolId, id, person, roles) => updatePerson(db, schoolId, id, person, roles),
-    },
-    pupils: {
-      add: (schoolId, pupils) => addPupils(db, schoolId, pupils),
-      find: (schoolId, id) => findPupil(db, schoolId, id),
-      list: (schoolId, query) => listPupils(db, schoolId, query),
-      linkCarers: (schoolId, links) => linkCarers(db, schoolId, links),
-      carersOf: (schoolId, pupilId) => carersOf(db, schoolId, pupilId),
-      childrenOf: (schoolId, carerId) => childrenOf(db, schoolId, carerId),
-      listWithAdults: (schoolId, query) => listWithAdults(db, schoolId, query),
-    },
-    accounts: {
-      add: (schoolId, account) => addAccount(db, schoolId, account),
-      findByEmail: (email) => findAccountByEmail(db, email),
-      find: (schoolId, id) => findAccount(db, schoolId, id),
-      ofPerson: (schoolId, personId) => accountOfPerson(db, schoolId, personId),
-      holders: (schoolId) => accountHolders(db, schoolId),
-      change: (schoolId, id, change, at) => changeAccount(db, schoolId, id, change, at),
-      acceptTotpStep: (schoolId, id, step) => acceptTotpStep(db, schoolId, id, step),
-      replaceRecoveryCodes: (schoolId, id, hashes) => replaceRecoveryCodes(db, schoolId, id, hashes),
-      useRecoveryCode: (schoolId, id, hash, at) => useRecoveryCode(db, schoolId, id, hash, at),
-      unusedRecoveryCodes: (schoolId, id) => unusedRecoveryCodes(db, schoolId, id),
-      list: (schoolId, page) => listAccounts(db, schoolId, page),
-    },
-    policyVersions: {
-      add: (schoolId, version) => addPolicyVersion(db, schoolId, version),
-      find: (schoolId, id) => findPolicyVersion(db, schoolId, id),
-      byNumber: (schoolId, number) => policyVersionByNumber(db, schoolId, number),
-      all: (schoolId) => policyVersionsOf(db, schoolId),
-      inHand: (schoolId) => policyVersionInHand(db, schoolId),
-      published: (schoolId) => publishedPolicyVersion(db, schoolId),
-      saveDraft: (schoolId, id, draft) => saveDraftText(db, schoolId, id, draft),
-      move: (schoolId, id, from, to, stamps) => movePolicyVersion(db, schoolId, id, from, to, stamps),
-      discard: (schoolId, id) => discardDraft(db, schoolId, id),
-      ratify: (schoolId, ratification) => addRatification(db, schoolId, ratification),
-      ratifications: (schoolId, versionIds) => ratificationsOf(db, schoolId, versionIds),
-      dueForReview: (from, until) => dueForReview(db, from, until),
-      claimReminder: (schoolId, versionId, kind, at) => claimReviewReminder(db, schoolId, versionId, kind, at),
-      releaseReminder: (schoolId, versionId, kind) => releaseReviewReminder(db, schoolId, versionId, kind),
-    },
-    signOn: {
-      find: (schoolId) => findSignOn(db, schoolId),
-      findByDomain: (domain) => findSignOnByDomain(db, domain),
-      save: (stored, at) => saveSignOn(db, stored, at),
-      remove: (schoolId) => removeSignOn(db, schoolId),
-    },
-    sessions: {
-      find: (idHash) => findSession(db, idHash),
-      save: (idHash, session) => saveSession(db, idHash, session),
-      destroy: (idHash) => destroySession(db, idHash),
-      destroyAllOf: (schoolId, accountId) => destroySessionsOf(db, schoolId, accountId),
-      countOf: (schoolId, accountId) => sessionsOf(db, schoolId, accountId),
-      purgeExpired: (now) => purgeExpiredSessions(db, now),
-    },
-    audit: {
-      append: (entry) => appendAuditEntry(db, entry),
-      list: (schoolId, query) => listAuditEntries(db, schoolId, query),
-      readChain: (schoolId, read) => readAuditChain(db, schoolId, read),
-      schools: () => auditedSchools(db),
-      hashOf: sha256Hex,
-    },
-    links: {
-      create: (link) => createLink(db, link),
-      find: (token, purpose) => findLink(db, token, purpose),
-      use: (token, purpose, at) => useLink(db, token, purpose, at),
-    },
-    signOff: {
-      audience: (schoolId, audience) => audienceOf(db, schoolId, audience),
-      start: (schoolId, campaign) => startCampaign(db, schoolId, campaign),
-      close: (schoolId, id, at) => closeCampaign(db, schoolId, id, at),
-      campaigns: (schoolId) => campaignsOf(db, schoolId),
-      campaign: (schoolId, id) => findCampaign(db, schoolId, id),
-      recipients: (schoolId, campaignId) => recipientsOf(db, schoolId, campaignId),
-      addLink: (schoolId, recipientId, at) => addLink(db, schoolId, recipientId, at),
-      findByToken: (token) => findByToken(db, token),
-      markSent: (schoolId, recipientId, which, at) => markSent(db, schoolId, recipientId, which, at),
-      unmarkSent: (schoolId, recipientId, which) => unmarkSent(db, schoolId, recipientId, which),
-      claimFirstEmails: (at, limit, skip) => claimFirstEmails(db, at, limit, skip),
-      dueForReminder: (now, days) => dueForReminder(db, now, days),
-      openFor: (schoolId, personId) => openFor(db, schoolId, personId),
-      answer: (schoolId, answer) => addAnswer(db, schoolId, answer),
-      answerTo: (schoolId, recipientId) => answerTo(db, schoolId, recipientId),
-      answersOf: (schoolId, personId) => answersOf(db, schoolId, personId),
-    },
-    officialAccounts: {
-      add: (schoolId, account) => addOfficialAccount(db, schoolId, account),
-      find: (schoolId, id) => findOfficialAccount(db, schoolId, id),
-      list: (schoolId) => listOfficialAccounts(db, schoolId),
-      decide: (schoolId, id, decision) => decideOfficialAccount(db, schoolId, id, decision),
-      addEvent: (schoolId, accountId, event) => addHistoryEvent(db, schoolId, accountId, event),
-      history: (schoolId, accountId) => historyOf(db, schoolId, accountId),
-      findLogin: (schoolId, accountId) => findLogin(db, schoolId, accountId),
-      saveLogin: (schoolId, login) => saveLogin(db, schoolId, login),
-      allLogins: () => allLogins(db),
-      rewrapLogins: (updates) => rewrapLogins(db, updates),
-    },
-    sealedSecrets: {
-      all: () => sealedSecrets(db),
-      replace: (values) => replaceSealedSecrets(db, values),
-    },
-    consent: {
-      purposes: (schoolId) => purposesOf(db, schoolId),
-      addPurposes: (schoolId, purposes, at) => addPurposes(db, schoolId, purposes, at),
-      reword: (schoolId, id, purpose) => rewordPurpose(db, schoolId, id, purpose),
-      retire: (schoolId, id, at) => retirePurpose(db, schoolId, id, at),
-      record: (schoolId, records) => recordAnswers(db, schoolId, records),
-      history: (schoolId, pupilIds) => consentHistory(db, schoolId, pupilIds),
-      pupilsOnRoll: (schoolId, day, group) => pupilsOnRoll(db, schoolId, day, group),
-      renewalAudience: (schoolId, day) => renewalAudience(db, schoolId, day),
-      startRenewal: (schoolId, renewal) => startRenewal(db, schoolId, renewal),
-      latestRenewal: (schoolId) => latestRenewal(db, schoolId),
-      renewalProgress: (schoolId, renewalId) => renewalProgress(db, schoolId, renewalId),
-      claimRenewalEmails: (at, limit, skip) => claimRenewalEmails(db, at, limit, skip),
-      unclaimRenewalEmail: (schoolId, id) => unclaimRenewalEmail(db, schoolId, id),
-      addPupilLink: (schoolId, link) => createPupilConsentLink(db, schoolId, link),
-      findPupilLink: (token) => findPupilConsentLink(db, token),
-      usePupilLink: (schoolId, token, at) => usePupilConsentLink(db, schoolId, token, at),
-    },
-    declarations: {
-      add: (schoolId, personId, declaration, at) => addDeclaration(db, schoolId, personId, declaration, at),
-      find: (schoolId, id) => findDeclaration(db, schoolId, id),
-      of: (schoolId, personId) => declarationsOf(db, schoolId, personId),
-      register: (schoolId) => declarationRegister(db, schoolId),
-      decide: (schoolId, id, decision) => decideDeclaration(db, schoolId, id, decision),
-      dueForReview: (from, until) => declarationsDueForReview(db, from, until),
-      claimReminder: (schoolId, id, reviewDue, at) => claimDeclarationReminder(db, schoolId, id, reviewDue, at),
-      releaseReminder: (schoolId, id, reviewDue) => releaseDeclarationReminder(db, schoolId, id, reviewDue),
-    },
-    letterTemplates: {
-      list: (schoolId) => letterTemplatesOf(db, schoolId),
-      find: (schoolId, kind) => findLetterTemplate(db, schoolId, kind),
-      save: (schoolId, template) => saveLetterTemplate(db, schoolId, template),
-      remove: (schoolId, kind) => removeLetterTemplate(db, schoolId, kind),
-    },
-    incidents: {
-      add: (schoolId, newCase, parties) => addCase(db, schoolId, newCase, parties),
-      find: (schoolId, id) => findCase(db, schoolId, id),
-      parties: (schoolId, caseId) => partiesOf(db, schoolId, caseId),
-      list: (schoolId, now) => listCases(db, schoolId, now),
-      change: (schoolId, id, change) => changeCase(db, schoolId, id, change),
-      addTasks: (schoolId, caseId, tasks, at) => addTasks(db, schoolId, caseId, tasks, at),
-      tasks: (schoolId, caseId) => tasksOf(db, schoolId, caseId),
-      finishTask: (schoolId, taskId, state, at, by) => finishTask(db, schoolId, taskId, state, at, by),
-      tasksToChase: (now) => tasksToChase(db, now),
-      markChased: (schoolId, taskId, step, at) => markChased(db, schoolId, taskId, step, at),
-      addEvidence: (schoolId, caseId, evidence) => addEvidence(db, schoolId, caseId, evidence),
-      evidence: (schoolId, caseId) => evidenceOf(db, schoolId, caseId),
-      appendEvent: (schoolId, caseId, event) => appendEvent(db, schoolId, caseId, event),
-      chronology: (schoolId, caseId) => chronologyOf(db, schoolId, caseId),
-      caseIds: (schoolId) => caseIdsOf(db, schoolId),
-      summaries: (schoolId) => caseSummariesOf(db, schoolId),
-      retentionRules: (schoolId) => retentionRulesOf(db, schoolId),
-      saveRetentionRules: (schoolId, rules, by, at) => saveRetentionRules(db, schoolId, rules, by, at),
-      dueForReview: (schoolId, day) => casesDueForReview(db, schoolId, day),
-      reviewsToNotify: (day) => reviewsToNotify(db, day),
-      markReviewNotified: (schoolId, caseIds, day) => markReviewNotified(db, schoolId, caseIds, day),
-      destructions: (schoolId) => destructionsOf(db, schoolId),
-      proposeDestruction: (schoolId, proposal) => proposeDestruction(db, schoolId, proposal),
-      approveDestruction: (schoolId, id, by, at) => approveDestruction(db, schoolId, id, by, at),
-    },
-    monitoring: {
-      settings: (schoolId) => monitoringSettingsOf(db, schoolId),
-      saveSettings: (schoolId, settings, by, at) => saveMonitoringSettings(db, schoolId, settings, by, at),
-      retentionOfAll: () => retentionOfAll(db),
-      watchedStaff: (schoolId) => watchedStaffOf(db, schoolId),
-      setWatched: (schoolId, personId, watched, at) => setWatched(db, schoolId, personId, watched, at),
-      sources: (schoolId) => sourcesOf(db, schoolId),
-      addSource: (schoolId, source, health, by, at) => addSource(db, schoolId, source, health, by, at),
-      removeSource: (schoolId, id) => removeSource(db, schoolId, id),
-      dueSources: (now) => dueSources(db, now),
-      savePoll: (schoolId, id, health, seen) => savePoll(db, schoolId, id, health, seen),
-      addMention: (schoolId, mention) => addMention(db, schoolId, mention),
-      mentions: (schoolId, statuses) => mentionsOf(db, schoolId, statuses),
-      findMention: (schoolId, id) => findMention(db, schoolId, id),
-      changeMention: (schoolId, id, change) => changeMention(db, schoolId, id, change),
-      corrected: (schoolId) => correctedMentions(db, schoolId),
-      purge: (schoolId, before) => purgeMentions(db, schoolId, before),
-      schoolsWithMentions: () => schoolsWithMentions(db),
-    },
+    people: peopleInSchool(db, schoolId),
+    pupils: pupilsInSchool(db, schoolId),
+    roster: rosterInSchool(db, schoolId),
+    accounts: accountsInSchool(db, schoolId),
+    links: linksInSchool(db, schoolId),
+    sessions: sessionsInSchool(db, schoolId),
+    audit: { ...auditInSchool(db, schoolId), hashOf: sha256Hex },
+    signOn: signOnInSchool(db, schoolId),
+    policyVersions: policyVersionsInSchool(db, schoolId),
+    signOff: signOffInSchool(db, schoolId),
+    officialAccounts: officialAccountsInSchool(db, schoolId),
+    consent: { ...consentInSchool(db, schoolId), ...pupilConsentLinksInSchool(db, schoolId) },
+    declarations: declarationsInSchool(db, schoolId),
+    incidents: { ...incidentsInSchool(db, schoolId), ...incidentRetentionInSchool(db, schoolId) },
+    letterTemplates: letterTemplatesInSchool(db, schoolId),
+    monitoring: monitoringInSchool(db, schoolId),
+  };
+}
+
+export function crossSchoolStore(db: Kysely<Tables>): CrossSchoolStore {
+  return {
+    settings: appSettingsAcrossSchools(db),
+    schools: schoolsAcrossSchools(db),
+    accounts: accountsAcrossSchools(db),
+    links: linksAcrossSchools(db),
+    sessions: sessionsAcrossSchools(db),
+    audit: auditAcrossSchools(db),
+    signOn: signOnAcrossSchools(db),
+    policyVersions: policyVersionsAcrossSchools(db),
+    signOff: signOffAcrossSchools(db),
+    officialAccounts: officialAccountsAcrossSchools(db),
+    sealedSecrets: sealedSecretsAcrossSchools(db),
+    consent: { ...consentAcrossSchools(db), ...pupilConsentLinksAcrossSchools(db) },
+    declarations: declarationsAcrossSchools(db),
+    incidents: { ...incidentsAcrossSchools(db), ...incidentRetentionAcrossSchools(db) },
+    monitoring: monitoringAcrossSchools(db),
   };
 }

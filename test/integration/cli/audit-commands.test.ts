@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/adapters/db/database.ts';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
-import { scopedStore, setScope } from '../../../src/adapters/db/school-scope.ts';
-import { storeFor } from '../../../src/adapters/db/store.ts';
+import { legacyStore } from '../../../src/adapters/db/legacy-store.ts';
+import { setScope } from '../../../src/adapters/db/school-scope.ts';
 import { ownerConnection } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
 import { describeEachBackend, environmentFor } from '../../support/backends.ts';
@@ -43,8 +43,8 @@ describeEachBackend('footprint audit verify', (backend) => {
   beforeAll(() =>
     withDatabase(async ({ db }) => {
       await migrateToLatest(db);
-      // As the app writes on PostgreSQL: each call scoped to its school for row-level security.
-      const store = backend.name === 'postgres' ? scopedStore(db, storeFor) : storeFor(db);
+      // As the app writes: each call scoped to its school for row-level security.
+      const store = legacyStore(db);
       const trust = await store.schools.addOrganisation({ name: 'Verify Trust', kind: 'trust' });
       for (const [name, slug, urn, count] of [
         ['Oakfield Primary', 'oakfield', '900301', 4],
@@ -93,7 +93,7 @@ describeEachBackend('footprint audit verify', (backend) => {
   it('names the altered entry of a case’s chronology', async () => {
     let caseId = '';
     await withDatabase(async ({ db }) => {
-      const store = backend.name === 'postgres' ? scopedStore(db, storeFor) : storeFor(db);
+      const store = legacyStore(db);
       const ashby = (await store.schools.findBySlug('ashby'))!;
       const made = await store.incidents.add(
         ashby.id,

@@ -3,9 +3,11 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
-import { appendAuditEntry } from '../../../src/adapters/db/repositories/audit.ts';
-import { scopedStore, setScope } from '../../../src/adapters/db/school-scope.ts';
-import { storeFor } from '../../../src/adapters/db/store.ts';
+import { legacyStore } from '../../../src/adapters/db/legacy-store.ts';
+import { setScope } from '../../../src/adapters/db/school-scope.ts';
+import { schoolStore } from '../../../src/adapters/db/store.ts';
+import { unitsOfWork } from '../../../src/adapters/db/units-of-work.ts';
+import type { UnitsOfWork } from '../../../src/services/ports.ts';
 import type { Tables } from '../../../src/adapters/db/tables.ts';
 import type { AuditEntry, NewAuditEntry } from '../../../src/domain/audit/index.ts';
 import type { NewSchool } from '../../../src/domain/community/school.ts';
@@ -31,15 +33,17 @@ describeEachBackend('The audit log', (backend) => {
   const database = useDatabase(backend);
   const db = (): Kysely<Tables> => database().db;
   let store: Store;
+  let units: UnitsOfWork;
   let audit: ReturnType<typeof createAuditService>;
   let organisationId = '';
   let urn = 900200;
 
   beforeAll(async () => {
     await migrateToLatest(db());
-    // On PostgreSQL, as the app does: every call scoped to its school for row-level security.
-    store = backend.name === 'postgres' ? scopedStore(db(), storeFor) : storeFor(db());
-    audit = createAuditService({ store });
+    // As the app does: every call scoped to its school for row-level security.
+    store = legacyStore(db());
+    units = unitsOfWork(db());
+    audit = createAuditService({ units });
     organisationId = (await store.schools.addOrganisation({ name: 'Audit Trust', kind: 'trust' })).id;
   });
 
@@ -124,11 +128,13 @@ describeEachBackend('The audit log', (backend) => {
 
   it('reads a chain in batches, in number order, with its head', async () => {
     const { id, entries } = await schoolWithEntries('batches', 5);
-    const { head, sizes, seqs } = await store.audit.readChain(id, async (chain) => {
-      const read: AuditEntry[][] = [];
-      for await (const batch of chain.batches(2)) read.push([...batch]);
-      return { head: chain.head, sizes: read.map((b) => b.length), seqs: read.flat().map((e) => e.seq) };
-    });
+    const { head, sizes, seqs } = await units.inSchool(id, (school) =>
+      school.audit.readChain(async (chain) => {
+        const read: AuditEntry[][] = [];
+        for await (const batch of chain.batches(2)) read.push([...batch]);
+        return { head: chain.head, sizes: read.map((b) => b.length), seqs: read.flat().map((e) => e.seq) };
+      }),
+    );
     expect(head).toEqual({ seq: 5, hash: entries[4]?.hash });
     expect(sizes).toEqual([2, 2, 1]);
     expect(seqs).toEqual([1, 2, 3, 4, 5]);
@@ -158,7 +164,7 @@ describeEachBackend('The audit log', (backend) => {
         .transaction()
         .execute(async (trx) => {
           await setScope(trx, { schoolId: id });
-          await storeFor(trx).audit.append(entry);
+          await schoolStore(trx, id).audit.append(entry);
           throw new Error('the role change failed');
         }),
     ).rejects.toThrow('the role change failed');
@@ -244,7 +250,7 @@ describeEachBackend('The audit log', (backend) => {
               started += 1;
               if (started === writers) allStarted.resolve();
               await allStarted.promise;
-              const entry = await appendAuditEntry(trx, {
+              const entry = await schoolStore(trx, id).audit.append({
                 schoolId: id,
                 at: new Date(),
                 actorPersonId: actor,
@@ -263,14 +269,19 @@ describeEachBackend('The audit log', (backend) => {
   if (backend.name === 'postgres')
     it('checks a chain as it stood when the check began', async () => {
       const { id } = await schoolWithEntries('snapshot', 3);
-      const verdict = await store.audit.readChain(id, async (chain) => {
-        const head = chain.head;
-        // Written by another connection while the check is reading: not part of what it reads.
-        await store.audit.append({ schoolId: id, at: new Date(), actorPersonId: null, action: 'signed_out' });
-        const seqs: number[] = [];
-        for await (const batch of chain.batches(10)) seqs.push(...batch.map((e) => e.seq));
-        return { head: head.seq, seqs };
-      });
+      const verdict = await units.inSchool(
+        id,
+        (school) =>
+          school.audit.readChain(async (chain) => {
+            const head = chain.head;
+            // Written by another connection while the check is reading: not part of what it reads.
+            await store.audit.append({ schoolId: id, at: new Date(), actorPersonId: null, action: 'signed_out' });
+            const seqs: number[] = [];
+            for await (const batch of chain.batches(10)) seqs.push(...batch.map((e) => e.seq));
+            return { head: head.seq, seqs };
+          }),
+        { snapshot: true },
+      );
       expect(verdict).toEqual({ head: 3, seqs: [1, 2, 3] });
       expect(await verdictOf('snapshot')).toEqual({ ok: true, entries: 4 });
     });

@@ -4,8 +4,8 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
-import { scopedStore, setScope, type Scope } from '../../../src/adapters/db/school-scope.ts';
-import { storeFor } from '../../../src/adapters/db/store.ts';
+import { legacyStore } from '../../../src/adapters/db/legacy-store.ts';
+import { setScope, type Scope } from '../../../src/adapters/db/school-scope.ts';
 import type { School } from '../../../src/domain/community/school.ts';
 import type { Store } from '../../../src/services/ports.ts';
 import { backends } from '../../support/backends.ts';
@@ -32,7 +32,7 @@ describe.runIf(postgresAvailable())('Row-level security (postgres)', () => {
 
   beforeAll(async () => {
     await migrateToLatest(database().db);
-    store = scopedStore(database().db, storeFor);
+    store = legacyStore(database().db);
     const organisation = await store.schools.addOrganisation({ name: 'Scope Trust', kind: 'trust' });
     const school = (slug: string, urn: string) =>
       store.schools.addSchool(organisation.id, {

@@ -30,78 +30,6 @@ function toSecrets(row: Selectable<AccountTable>): AccountSecrets {
   return secrets;
 }
 
-export async function addAccount(db: Kysely<Tables>, schoolId: string, account: NewAccount): Promise<Account> {
-  const row = await db
-    .insertInto('account')
-    .values({
-      school_id: schoolId,
-      person_id: account.personId,
-      email: account.email.toLowerCase(),
-      password_hash: account.passwordHash ?? null,
-      school_admin: account.schoolAdmin ?? false,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAccount(row);
-}
-
-export async function findAccountByEmail(
-  db: Kysely<Tables>,
-  email: string,
-): Promise<{ account: Account; secrets: AccountSecrets } | undefined> {
-  const row = await db.selectFrom('account').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
-  return row && { account: toAccount(row), secrets: toSecrets(row) };
-}
-
-export async function findAccount(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-): Promise<{ account: Account; secrets: AccountSecrets } | undefined> {
-  const row = await db
-    .selectFrom('account')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { account: toAccount(row), secrets: toSecrets(row) };
-}
-
-export async function accountOfPerson(
-  db: Kysely<Tables>,
-  schoolId: string,
-  personId: string,
-): Promise<Account | undefined> {
-  const row = await db
-    .selectFrom('account')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row && toAccount(row);
-}
-
-/** Every account of the school with the person it belongs to, roles included. */
-export async function accountHolders(
-  db: Kysely<Tables>,
-  schoolId: string,
-): Promise<{ account: Account; person: Person }[]> {
-  const rows = await db.selectFrom('account').selectAll().where('school_id', '=', schoolId).execute();
-  const people = new Map(
-    (
-      await peopleByIds(
-        db,
-        schoolId,
-        rows.map((row) => row.person_id),
-      )
-    ).map((person) => [person.id, person]),
-  );
-  return rows.flatMap((row) => {
-    const person = people.get(row.person_id);
-    return person ? [{ account: toAccount(row), person }] : [];
-  });
-}
-
 type AccountChange = Partial<{
   passwordHash: string;
   totpSecret: string | null;
@@ -111,108 +39,163 @@ type AccountChange = Partial<{
   disabledAt: Date | null;
 }>;
 
-export async function changeAccount(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-  change: AccountChange,
-  at: Date,
-): Promise<void> {
-  await db
-    .updateTable('account')
-    .set({
-      ...(change.passwordHash !== undefined && { password_hash: change.passwordHash }),
-      ...(change.totpSecret !== undefined && { totp_secret: change.totpSecret }),
-      ...(change.totpPendingSecret !== undefined && { totp_pending_secret: change.totpPendingSecret }),
-      ...(change.totpLastStep !== undefined && { totp_last_step: change.totpLastStep }),
-      ...(change.schoolAdmin !== undefined && { school_admin: change.schoolAdmin }),
-      ...(change.disabledAt !== undefined && { disabled_at: change.disabledAt }),
-      updated_at: at,
-    })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .execute();
+/** One school's accounts, in the unit of work's transaction. */
+export function accountsInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async add(account: NewAccount): Promise<Account> {
+      const row = await db
+        .insertInto('account')
+        .values({
+          school_id: schoolId,
+          person_id: account.personId,
+          email: account.email.toLowerCase(),
+          password_hash: account.passwordHash ?? null,
+          school_admin: account.schoolAdmin ?? false,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toAccount(row);
+    },
+
+    async find(id: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined> {
+      const row = await db
+        .selectFrom('account')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && { account: toAccount(row), secrets: toSecrets(row) };
+    },
+
+    async ofPerson(personId: string): Promise<Account | undefined> {
+      const row = await db
+        .selectFrom('account')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
+      return row && toAccount(row);
+    },
+
+    /** Every account of the school with the person it belongs to, roles included. */
+    async holders(): Promise<{ account: Account; person: Person }[]> {
+      const rows = await db.selectFrom('account').selectAll().where('school_id', '=', schoolId).execute();
+      const people = new Map(
+        (
+          await peopleByIds(
+            db,
+            schoolId,
+            rows.map((row) => row.person_id),
+          )
+        ).map((person) => [person.id, person]),
+      );
+      return rows.flatMap((row) => {
+        const person = people.get(row.person_id);
+        return person ? [{ account: toAccount(row), person }] : [];
+      });
+    },
+
+    async change(id: string, change: AccountChange, at: Date): Promise<void> {
+      await db
+        .updateTable('account')
+        .set({
+          ...(change.passwordHash !== undefined && { password_hash: change.passwordHash }),
+          ...(change.totpSecret !== undefined && { totp_secret: change.totpSecret }),
+          ...(change.totpPendingSecret !== undefined && { totp_pending_secret: change.totpPendingSecret }),
+          ...(change.totpLastStep !== undefined && { totp_last_step: change.totpLastStep }),
+          ...(change.schoolAdmin !== undefined && { school_admin: change.schoolAdmin }),
+          ...(change.disabledAt !== undefined && { disabled_at: change.disabledAt }),
+          updated_at: at,
+        })
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /**
+     * Records that a code from this time step was used, only if no code from it or a later step
+     * was: one statement, so two sign-ins racing with the same code cannot both succeed.
+     */
+    async acceptTotpStep(id: string, step: number): Promise<boolean> {
+      const result = await db
+        .updateTable('account')
+        .set({ totp_last_step: step })
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async replaceRecoveryCodes(accountId: string, hashes: readonly string[]): Promise<void> {
+      await db
+        .deleteFrom('recovery_code')
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', accountId)
+        .execute();
+      if (hashes.length === 0) return;
+      await db
+        .insertInto('recovery_code')
+        .values(hashes.map((code_hash) => ({ school_id: schoolId, account_id: accountId, code_hash })))
+        .execute();
+    },
+
+    /** Marks a recovery code used, if it is this account's and unused; says whether it was. */
+    async useRecoveryCode(accountId: string, hash: string, at: Date): Promise<boolean> {
+      const result = await db
+        .updateTable('recovery_code')
+        .set({ used_at: at })
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', accountId)
+        .where('code_hash', '=', hash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async unusedRecoveryCodes(accountId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('recovery_code')
+        .select('code_hash')
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', accountId)
+        .where('used_at', 'is', null)
+        .execute();
+      return rows.map((row) => row.code_hash);
+    },
+
+    /** One school's accounts, in order of email address, a page at a time. */
+    async list(page: { limit: number; offset: number }): Promise<{ items: Account[]; total: number }> {
+      const [rows, count] = await Promise.all([
+        db
+          .selectFrom('account')
+          .selectAll()
+          .where('school_id', '=', schoolId)
+          .orderBy('email')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        db
+          .selectFrom('account')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('school_id', '=', schoolId)
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toAccount), total: Number(count.count) };
+    },
+  };
 }
 
-/**
- * Records that a code from this time step was used, only if no code from it or a later step
- * was: one statement, so two sign-ins racing with the same code cannot both succeed.
- */
-export async function acceptTotpStep(db: Kysely<Tables>, schoolId: string, id: string, step: number): Promise<boolean> {
-  const result = await db
-    .updateTable('account')
-    .set({ totp_last_step: step })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function replaceRecoveryCodes(
-  db: Kysely<Tables>,
-  schoolId: string,
-  accountId: string,
-  hashes: readonly string[],
-): Promise<void> {
-  await db.deleteFrom('recovery_code').where('school_id', '=', schoolId).where('account_id', '=', accountId).execute();
-  if (hashes.length === 0) return;
-  await db
-    .insertInto('recovery_code')
-    .values(hashes.map((code_hash) => ({ school_id: schoolId, account_id: accountId, code_hash })))
-    .execute();
-}
-
-/** Marks a recovery code used, if it is this account's and unused; says whether it was. */
-export async function useRecoveryCode(
-  db: Kysely<Tables>,
-  schoolId: string,
-  accountId: string,
-  hash: string,
-  at: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('recovery_code')
-    .set({ used_at: at })
-    .where('school_id', '=', schoolId)
-    .where('account_id', '=', accountId)
-    .where('code_hash', '=', hash)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function unusedRecoveryCodes(db: Kysely<Tables>, schoolId: string, accountId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('recovery_code')
-    .select('code_hash')
-    .where('school_id', '=', schoolId)
-    .where('account_id', '=', accountId)
-    .where('used_at', 'is', null)
-    .execute();
-  return rows.map((row) => row.code_hash);
-}
-
-/** One school's accounts, in order of email address, a page at a time. */
-export async function listAccounts(
-  db: Kysely<Tables>,
-  schoolId: string,
-  page: { limit: number; offset: number },
-): Promise<{ items: Account[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom('account')
-      .selectAll()
-      .where('school_id', '=', schoolId)
-      .orderBy('email')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    db
-      .selectFrom('account')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('school_id', '=', schoolId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toAccount), total: Number(count.count) };
+/** Across every school: accounts, in the unit of work's transaction. */
+export function accountsAcrossSchools(db: Kysely<Tables>) {
+  return {
+    async findByEmail(email: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined> {
+      const row = await db
+        .selectFrom('account')
+        .selectAll()
+        .where('email', '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row && { account: toAccount(row), secrets: toSecrets(row) };
+    },
+  };
 }

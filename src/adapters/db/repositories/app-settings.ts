@@ -8,16 +8,21 @@ function toSetting(row: { key: string; value: unknown; updated_at: Date }): Sett
   return { key: row.key, value: row.value, updatedAt: row.updated_at };
 }
 
-export async function findSetting(db: Kysely<Tables>, key: Row['key']): Promise<Setting | undefined> {
-  const row = await db.selectFrom('app_setting').selectAll().where('key', '=', key).executeTakeFirst();
-  return row && toSetting(row);
-}
+/** Across every school: settings, in the unit of work's transaction. */
+export function appSettingsAcrossSchools(db: Kysely<Tables>) {
+  return {
+    async find(key: Row['key']): Promise<Setting | undefined> {
+      const row = await db.selectFrom('app_setting').selectAll().where('key', '=', key).executeTakeFirst();
+      return row && toSetting(row);
+    },
 
-export async function saveSetting(db: Kysely<Tables>, key: string, value: unknown, at: Date): Promise<void> {
-  const json = JSON.stringify(value);
-  await db
-    .insertInto('app_setting')
-    .values({ key, value: json, updated_at: at })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: json, updated_at: at }))
-    .execute();
+    async save(key: string, value: unknown, at: Date): Promise<void> {
+      const json = JSON.stringify(value);
+      await db
+        .insertInto('app_setting')
+        .values({ key, value: json, updated_at: at })
+        .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: json, updated_at: at }))
+        .execute();
+    },
+  };
 }

@@ -1,6 +1,5 @@
 // Each school's audit log. Appending locks the school's chain head row, so that two requests
 // writing at once still get consecutive numbers and one unbroken chain.
-import { setScope } from '../school-scope.ts';
 import type { Kysely, Selectable } from 'kysely';
 import {
   chainStart,
@@ -41,69 +40,6 @@ async function lockedHead(db: Kysely<Tables>, schoolId: string): Promise<ChainHe
     .executeTakeFirst();
 }
 
-export async function appendAuditEntry(db: Kysely<Tables>, entry: NewAuditEntry): Promise<AuditEntry> {
-  const problem = newAuditEntryProblem(entry);
-  if (problem) throw new Error(`This audit entry cannot be written: ${problem}.`);
-  // The head stays locked until the transaction ends, so it needs one even when the caller has none.
-  if (!db.isTransaction) return db.transaction().execute((trx) => appendAuditEntry(trx, entry));
-
-  let head = await lockedHead(db, entry.schoolId);
-  if (!head) {
-    // A school's first entry: two writers may both get here; the second waits, then finds the head.
-    await db
-      .insertInto('audit_chain')
-      .values({ school_id: entry.schoolId, seq: chainStart.seq, hash: chainStart.hash })
-      .onConflict((oc) => oc.column('school_id').doNothing())
-      .execute();
-    head = await lockedHead(db, entry.schoolId);
-  }
-  const sealed = sealAuditEntry(entry, head ?? chainStart, sha256Hex);
-  await db
-    .insertInto('audit_entry')
-    .values({
-      school_id: sealed.schoolId,
-      seq: sealed.seq,
-      at: sealed.at,
-      actor_person_id: sealed.actorPersonId,
-      action: sealed.action,
-      subject_kind: sealed.subject?.kind ?? null,
-      subject_id: sealed.subject?.id ?? null,
-      details: JSON.stringify(sealed.details),
-      previous_hash: sealed.previousHash,
-      hash: sealed.hash,
-    })
-    .execute();
-  await db
-    .updateTable('audit_chain')
-    .set({ seq: sealed.seq, hash: sealed.hash })
-    .where('school_id', '=', sealed.schoolId)
-    .execute();
-  return sealed;
-}
-
-export async function listAuditEntries(
-  db: Kysely<Tables>,
-  schoolId: string,
-  query: AuditQuery,
-): Promise<Page<AuditEntry>> {
-  let selection = db.selectFrom('audit_entry').where('school_id', '=', schoolId);
-  if (query.action) selection = selection.where('action', '=', query.action);
-  if (query.actorPersonId) selection = selection.where('actor_person_id', '=', query.actorPersonId);
-  if (query.from) selection = selection.where('at', '>=', query.from);
-  if (query.to) selection = selection.where('at', '<', query.to);
-  const [{ total }, rows] = await Promise.all([
-    selection.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    selection
-      .selectAll()
-      .orderBy('at', 'desc')
-      .orderBy('seq', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-  ]);
-  return { items: rows.map(toAuditEntry), total };
-}
-
 /** Keyset pages through the chain: each batch starts after the last number of the one before. */
 async function* chainBatches(db: Kysely<Tables>, schoolId: string, size: number): AsyncGenerator<AuditEntry[]> {
   let after: number | undefined;
@@ -118,33 +54,86 @@ async function* chainBatches(db: Kysely<Tables>, schoolId: string, size: number)
   }
 }
 
-/**
- * Reads the head and every batch from one snapshot (repeatable read), so that entries appended
- * meanwhile neither show as extra nor hide a missing one. PGlite has one connection: the
- * transaction alone is enough there. Inside `read`, use only the reading it is given.
- */
-export async function readAuditChain<T>(
-  db: Kysely<Tables>,
-  schoolId: string,
-  read: (chain: AuditChainReading) => Promise<T>,
-): Promise<T> {
-  if (!db.isTransaction) {
-    return db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .setAccessMode('read only')
-      .execute((trx) => readAuditChain(trx, schoolId, read));
-  }
-  // Row-level security shows this transaction only this school's rows (see school-scope.ts).
-  await setScope(db, { schoolId });
-  const head = await db
-    .selectFrom('audit_chain')
-    .select(['seq', 'hash'])
-    .where('school_id', '=', schoolId)
-    .executeTakeFirst();
-  return read({ head: head ?? chainStart, batches: (size) => chainBatches(db, schoolId, size) });
+/** One school's audit, in the unit of work's transaction. */
+export function auditInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async append(entry: NewAuditEntry): Promise<AuditEntry> {
+      const problem = newAuditEntryProblem(entry);
+      if (problem) throw new Error(`This audit entry cannot be written: ${problem}.`);
+      // The head stays locked until the unit of work's transaction ends.
+      let head = await lockedHead(db, entry.schoolId);
+      if (!head) {
+        // A school's first entry: two writers may both get here; the second waits, then finds the head.
+        await db
+          .insertInto('audit_chain')
+          .values({ school_id: entry.schoolId, seq: chainStart.seq, hash: chainStart.hash })
+          .onConflict((oc) => oc.column('school_id').doNothing())
+          .execute();
+        head = await lockedHead(db, entry.schoolId);
+      }
+      const sealed = sealAuditEntry(entry, head ?? chainStart, sha256Hex);
+      await db
+        .insertInto('audit_entry')
+        .values({
+          school_id: sealed.schoolId,
+          seq: sealed.seq,
+          at: sealed.at,
+          actor_person_id: sealed.actorPersonId,
+          action: sealed.action,
+          subject_kind: sealed.subject?.kind ?? null,
+          subject_id: sealed.subject?.id ?? null,
+          details: JSON.stringify(sealed.details),
+          previous_hash: sealed.previousHash,
+          hash: sealed.hash,
+        })
+        .execute();
+      await db
+        .updateTable('audit_chain')
+        .set({ seq: sealed.seq, hash: sealed.hash })
+        .where('school_id', '=', sealed.schoolId)
+        .execute();
+      return sealed;
+    },
+
+    async list(query: AuditQuery): Promise<Page<AuditEntry>> {
+      let selection = db.selectFrom('audit_entry').where('school_id', '=', schoolId);
+      if (query.action) selection = selection.where('action', '=', query.action);
+      if (query.actorPersonId) selection = selection.where('actor_person_id', '=', query.actorPersonId);
+      if (query.from) selection = selection.where('at', '>=', query.from);
+      if (query.to) selection = selection.where('at', '<', query.to);
+      const [{ total }, rows] = await Promise.all([
+        selection.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+        selection
+          .selectAll()
+          .orderBy('at', 'desc')
+          .orderBy('seq', 'desc')
+          .limit(query.limit)
+          .offset(query.offset)
+          .execute(),
+      ]);
+      return { items: rows.map(toAuditEntry), total };
+    },
+
+    /**
+     * Reads the head and then every batch. In a unit of work opened as a snapshot, entries appended
+     * meanwhile neither show as extra nor hide a missing one.
+     */
+    async readChain<T>(read: (chain: AuditChainReading) => Promise<T>): Promise<T> {
+      const head = await db
+        .selectFrom('audit_chain')
+        .select(['seq', 'hash'])
+        .where('school_id', '=', schoolId)
+        .executeTakeFirst();
+      return read({ head: head ?? chainStart, batches: (size) => chainBatches(db, schoolId, size) });
+    },
+  };
 }
 
-export async function auditedSchools(db: Kysely<Tables>): Promise<{ id: string; name: string; slug: string }[]> {
-  return db.selectFrom('school').select(['id', 'name', 'slug']).orderBy('name').orderBy('slug').execute();
+/** Across every school: audit, in the unit of work's transaction. */
+export function auditAcrossSchools(db: Kysely<Tables>) {
+  return {
+    async schools(): Promise<{ id: string; name: string; slug: string }[]> {
+      return db.selectFrom('school').select(['id', 'name', 'slug']).orderBy('name').orderBy('slug').execute();
+    },
+  };
 }

@@ -114,132 +114,119 @@ function entries(db: Kysely<Tables>, schoolId: string) {
     .where('d.school_id', '=', schoolId);
 }
 
-export async function addDeclaration(
-  db: Kysely<Tables>,
-  schoolId: string,
-  personId: string,
-  declaration: NewDeclaration,
-  at: Date,
-): Promise<Declaration> {
-  const row = await db
-    .insertInto('declaration')
-    .values({
-      school_id: schoolId,
-      person_id: personId,
-      kind: declaration.kind,
-      parent_id: declaration.kind === 'parent_friendship' ? (declaration.parentId ?? null) : null,
-      pupil_id: declaration.kind === 'family_link' ? declaration.pupilId : null,
-      relationship: declaration.kind === 'family_link' ? declaration.relationship : null,
-      description: declaration.kind === 'family_link' ? null : (declaration.description ?? null),
-      left_when: declaration.kind === 'former_pupil' ? declaration.leftWhen : null,
-      explanation: declaration.explanation,
-      declared_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toDeclaration(row);
+/** One school's declarations, in the unit of work's transaction. */
+export function declarationsInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async add(personId: string, declaration: NewDeclaration, at: Date): Promise<Declaration> {
+      const row = await db
+        .insertInto('declaration')
+        .values({
+          school_id: schoolId,
+          person_id: personId,
+          kind: declaration.kind,
+          parent_id: declaration.kind === 'parent_friendship' ? (declaration.parentId ?? null) : null,
+          pupil_id: declaration.kind === 'family_link' ? declaration.pupilId : null,
+          relationship: declaration.kind === 'family_link' ? declaration.relationship : null,
+          description: declaration.kind === 'family_link' ? null : (declaration.description ?? null),
+          left_when: declaration.kind === 'former_pupil' ? declaration.leftWhen : null,
+          explanation: declaration.explanation,
+          declared_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toDeclaration(row);
+    },
+
+    async find(id: string): Promise<RegisterEntry | undefined> {
+      const row = await entries(db, schoolId).where('d.id', '=', id).executeTakeFirst();
+      return row && toEntry(row);
+    },
+
+    /** Someone's own declarations, newest first. */
+    async of(personId: string): Promise<RegisterEntry[]> {
+      const rows = await entries(db, schoolId)
+        .where('d.person_id', '=', personId)
+        .orderBy('d.declared_at', 'desc')
+        .orderBy('d.id')
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    /** The whole register: those waiting for a decision first, then by the soonest review, then newest. */
+    async register(): Promise<RegisterEntry[]> {
+      const rows = await entries(db, schoolId)
+        .orderBy((eb) => eb.case().when('d.status', '=', 'pending').then(0).else(1).end())
+        .orderBy('d.review_due', (ob) => ob.asc().nullsLast())
+        .orderBy('d.declared_at', 'desc')
+        .orderBy('d.id')
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    /** Records a decision on a declaration waiting for one, or on one approved before; false otherwise. */
+    async decide(id: string, decision: DeclarationDecision): Promise<boolean> {
+      const result = await db
+        .updateTable('declaration')
+        .set({
+          status: decision.status,
+          decided_by: decision.byPersonId,
+          decided_at: decision.at,
+          review_due: decision.status === 'approved' ? decision.reviewDue : null,
+          decline_reason: decision.status === 'declined' ? decision.reason : null,
+        })
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .where('status', 'in', ['pending', 'approved'])
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** Claims the reminder of one review for sending; false when it was claimed (sent) before. */
+    async claimReminder(declarationId: string, reviewDue: string, at: Date): Promise<boolean> {
+      const inserted = await db
+        .insertInto('declaration_reminder')
+        .values({ school_id: schoolId, declaration_id: declarationId, review_due: reviewDue, sent_at: at })
+        .onConflict((oc) => oc.columns(['declaration_id', 'review_due']).doNothing())
+        .returning('declaration_id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+
+    /** Gives a claimed reminder back, when it could not be sent, so that the next run tries again. */
+    async releaseReminder(declarationId: string, reviewDue: string): Promise<void> {
+      await db
+        .deleteFrom('declaration_reminder')
+        .where('school_id', '=', schoolId)
+        .where('declaration_id', '=', declarationId)
+        .where('review_due', '=', reviewDue)
+        .execute();
+    },
+  };
 }
 
-export async function findDeclaration(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-): Promise<RegisterEntry | undefined> {
-  const row = await entries(db, schoolId).where('d.id', '=', id).executeTakeFirst();
-  return row && toEntry(row);
-}
-
-/** Someone's own declarations, newest first. */
-export async function declarationsOf(db: Kysely<Tables>, schoolId: string, personId: string): Promise<RegisterEntry[]> {
-  const rows = await entries(db, schoolId)
-    .where('d.person_id', '=', personId)
-    .orderBy('d.declared_at', 'desc')
-    .orderBy('d.id')
-    .execute();
-  return rows.map(toEntry);
-}
-
-/** The whole register: those waiting for a decision first, then by the soonest review, then newest. */
-export async function declarationRegister(db: Kysely<Tables>, schoolId: string): Promise<RegisterEntry[]> {
-  const rows = await entries(db, schoolId)
-    .orderBy((eb) => eb.case().when('d.status', '=', 'pending').then(0).else(1).end())
-    .orderBy('d.review_due', (ob) => ob.asc().nullsLast())
-    .orderBy('d.declared_at', 'desc')
-    .orderBy('d.id')
-    .execute();
-  return rows.map(toEntry);
-}
-
-/** Records a decision on a declaration waiting for one, or on one approved before; false otherwise. */
-export async function decideDeclaration(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-  decision: DeclarationDecision,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('declaration')
-    .set({
-      status: decision.status,
-      decided_by: decision.byPersonId,
-      decided_at: decision.at,
-      review_due: decision.status === 'approved' ? decision.reviewDue : null,
-      decline_reason: decision.status === 'declined' ? decision.reason : null,
-    })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .where('status', 'in', ['pending', 'approved'])
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-/** Approved declarations of every school whose review falls between the two days (inclusive). */
-export async function declarationsDueForReview(
-  db: Kysely<Tables>,
-  from: string,
-  until: string,
-): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]> {
-  const rows = await db
-    .selectFrom('declaration')
-    .select(['school_id', 'id', 'review_due'])
-    .where('status', '=', 'approved')
-    .where('review_due', '>=', from)
-    .where('review_due', '<=', until)
-    .orderBy('school_id')
-    .orderBy('review_due')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({ schoolId: row.school_id, declarationId: row.id, reviewDue: row.review_due ?? until }));
-}
-
-/** Claims the reminder of one review for sending; false when it was claimed (sent) before. */
-export async function claimDeclarationReminder(
-  db: Kysely<Tables>,
-  schoolId: string,
-  declarationId: string,
-  reviewDue: string,
-  at: Date,
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('declaration_reminder')
-    .values({ school_id: schoolId, declaration_id: declarationId, review_due: reviewDue, sent_at: at })
-    .onConflict((oc) => oc.columns(['declaration_id', 'review_due']).doNothing())
-    .returning('declaration_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
-}
-
-/** Gives a claimed reminder back, when it could not be sent, so that the next run tries again. */
-export async function releaseDeclarationReminder(
-  db: Kysely<Tables>,
-  schoolId: string,
-  declarationId: string,
-  reviewDue: string,
-): Promise<void> {
-  await db
-    .deleteFrom('declaration_reminder')
-    .where('school_id', '=', schoolId)
-    .where('declaration_id', '=', declarationId)
-    .where('review_due', '=', reviewDue)
-    .execute();
+/** Across every school: declarations, in the unit of work's transaction. */
+export function declarationsAcrossSchools(db: Kysely<Tables>) {
+  return {
+    /** Approved declarations of every school whose review falls between the two days (inclusive). */
+    async dueForReview(
+      from: string,
+      until: string,
+    ): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]> {
+      const rows = await db
+        .selectFrom('declaration')
+        .select(['school_id', 'id', 'review_due'])
+        .where('status', '=', 'approved')
+        .where('review_due', '>=', from)
+        .where('review_due', '<=', until)
+        .orderBy('school_id')
+        .orderBy('review_due')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        schoolId: row.school_id,
+        declarationId: row.id,
+        reviewDue: row.review_due ?? until,
+      }));
+    },
+  };
 }

@@ -13,53 +13,50 @@ function toTemplate(row: Selectable<LetterTemplateTable>): SavedLetterTemplate {
   };
 }
 
-export async function letterTemplatesOf(db: Kysely<Tables>, schoolId: string): Promise<SavedLetterTemplate[]> {
-  const rows = await db
-    .selectFrom('letter_template')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .orderBy('kind')
-    .execute();
-  return rows.map(toTemplate);
-}
+/** One school's letterTemplates, in the unit of work's transaction. */
+export function letterTemplatesInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async list(): Promise<SavedLetterTemplate[]> {
+      const rows = await db
+        .selectFrom('letter_template')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .orderBy('kind')
+        .execute();
+      return rows.map(toTemplate);
+    },
 
-export async function findLetterTemplate(
-  db: Kysely<Tables>,
-  schoolId: string,
-  kind: LetterKind,
-): Promise<SavedLetterTemplate | undefined> {
-  const row = await db
-    .selectFrom('letter_template')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
-  return row && toTemplate(row);
-}
+    async find(kind: LetterKind): Promise<SavedLetterTemplate | undefined> {
+      const row = await db
+        .selectFrom('letter_template')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('kind', '=', kind)
+        .executeTakeFirst();
+      return row && toTemplate(row);
+    },
 
-export async function saveLetterTemplate(
-  db: Kysely<Tables>,
-  schoolId: string,
-  template: SavedLetterTemplate,
-): Promise<void> {
-  const values = {
-    title: template.title,
-    body: template.body,
-    updated_by: template.updatedBy,
-    updated_at: template.updatedAt,
+    async save(template: SavedLetterTemplate): Promise<void> {
+      const values = {
+        title: template.title,
+        body: template.body,
+        updated_by: template.updatedBy,
+        updated_at: template.updatedAt,
+      };
+      await db
+        .insertInto('letter_template')
+        .values({ school_id: schoolId, kind: template.kind, ...values })
+        .onConflict((conflict) => conflict.columns(['school_id', 'kind']).doUpdateSet(values))
+        .execute();
+    },
+
+    async remove(kind: LetterKind): Promise<boolean> {
+      const result = await db
+        .deleteFrom('letter_template')
+        .where('school_id', '=', schoolId)
+        .where('kind', '=', kind)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
   };
-  await db
-    .insertInto('letter_template')
-    .values({ school_id: schoolId, kind: template.kind, ...values })
-    .onConflict((conflict) => conflict.columns(['school_id', 'kind']).doUpdateSet(values))
-    .execute();
-}
-
-export async function removeLetterTemplate(db: Kysely<Tables>, schoolId: string, kind: LetterKind): Promise<boolean> {
-  const result = await db
-    .deleteFrom('letter_template')
-    .where('school_id', '=', schoolId)
-    .where('kind', '=', kind)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
 }

@@ -25,40 +25,6 @@ function toLink(row: Selectable<OneTimeLinkTable>): OneTimeLink {
   return link;
 }
 
-/**
- * Makes a link and returns its token, the only time it is seen. The account's earlier unused
- * links for the same purpose stop working at once: only the newest email works.
- */
-export async function createLink(
-  db: Kysely<Tables>,
-  link: NewOneTimeLink,
-): Promise<{ token: string; link: OneTimeLink }> {
-  await db
-    .updateTable('one_time_link')
-    .set({ expires_at: sql<Date>`greatest(created_at, ${link.createdAt})` })
-    .where('school_id', '=', link.schoolId)
-    .where('account_id', '=', link.accountId)
-    .where('purpose', '=', link.purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', link.createdAt)
-    .execute();
-  const token = randomBytes(tokenBytes).toString('base64url');
-  const row = await db
-    .insertInto('one_time_link')
-    .values({
-      token_hash: sha256Hex(token),
-      school_id: link.schoolId,
-      account_id: link.accountId,
-      purpose: link.purpose,
-      created_at: link.createdAt,
-      expires_at: link.expiresAt,
-      used_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { token, link: toLink(row) };
-}
-
 /** The stored row behind a token of this purpose, used or not, expired or not. */
 export async function linkRow(db: Kysely<Tables>, token: string, purpose: string) {
   if (!tokenShape.test(token)) return undefined;
@@ -88,23 +54,55 @@ export async function useLinkRow(db: Kysely<Tables>, token: string, purpose: str
   return update.returningAll().executeTakeFirst();
 }
 
-/** The link behind a token, used or not, expired or not; undefined if there is none for this purpose. */
-export async function findLink(
-  db: Kysely<Tables>,
-  token: string,
-  purpose: LinkPurpose,
-): Promise<OneTimeLink | undefined> {
-  const row = await linkRow(db, token, purpose);
-  return row && toLink(row);
+/** One school's links, in the unit of work's transaction. */
+export function linksInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    /**
+     * Makes a link and returns its token, the only time it is seen. The account's earlier unused
+     * links for the same purpose stop working at once: only the newest email works.
+     */
+    async create(link: NewOneTimeLink): Promise<{ token: string; link: OneTimeLink }> {
+      await db
+        .updateTable('one_time_link')
+        .set({ expires_at: sql<Date>`greatest(created_at, ${link.createdAt})` })
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', link.accountId)
+        .where('purpose', '=', link.purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', link.createdAt)
+        .execute();
+      const token = randomBytes(tokenBytes).toString('base64url');
+      const row = await db
+        .insertInto('one_time_link')
+        .values({
+          token_hash: sha256Hex(token),
+          school_id: schoolId,
+          account_id: link.accountId,
+          purpose: link.purpose,
+          created_at: link.createdAt,
+          expires_at: link.expiresAt,
+          used_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { token, link: toLink(row) };
+    },
+  };
 }
 
-/** Uses a link (see `useLinkRow`). Returns the link when this use won. */
-export async function useLink(
-  db: Kysely<Tables>,
-  token: string,
-  purpose: LinkPurpose,
-  at: Date,
-): Promise<OneTimeLink | undefined> {
-  const row = await useLinkRow(db, token, purpose, at);
-  return row && toLink(row);
+/** Across every school: links, in the unit of work's transaction. */
+export function linksAcrossSchools(db: Kysely<Tables>) {
+  return {
+    /** The link behind a token, used or not, expired or not; undefined if there is none for this purpose. */
+    async find(token: string, purpose: LinkPurpose): Promise<OneTimeLink | undefined> {
+      const row = await linkRow(db, token, purpose);
+      return row && toLink(row);
+    },
+
+    /** Uses a link (see `useLinkRow`). Returns the link when this use won. */
+    async use(token: string, purpose: LinkPurpose, at: Date): Promise<OneTimeLink | undefined> {
+      const row = await useLinkRow(db, token, purpose, at);
+      return row && toLink(row);
+    },
+  };
 }

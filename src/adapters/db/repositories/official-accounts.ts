@@ -57,115 +57,6 @@ const withLogin = (db: Kysely<Tables>, schoolId: string) =>
     .select('l.deposited_at as login_updated_at')
     .where('a.school_id', '=', schoolId);
 
-export async function addOfficialAccount(
-  db: Kysely<Tables>,
-  schoolId: string,
-  account: NewOfficialAccount,
-): Promise<OfficialAccount> {
-  const row = await db
-    .insertInto('official_account')
-    .values({
-      school_id: schoolId,
-      platform: account.platform,
-      address: account.address,
-      purpose: account.purpose,
-      audience: account.audience,
-      manager_person_id: account.managerPersonId,
-      comments_on: account.commentsOn,
-      interaction: account.interaction,
-      risk_answers: JSON.stringify(account.risk),
-      risk_level: account.outcome.level,
-      risk_reasons: JSON.stringify(account.outcome.reasons),
-      status: 'requested',
-      requested_by: account.requestedBy,
-      requested_at: account.at,
-      updated_at: account.at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toAccount({ ...row, login_updated_at: null });
-}
-
-export async function findOfficialAccount(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-): Promise<OfficialAccount | undefined> {
-  const row = await withLogin(db, schoolId).where('a.id', '=', id).executeTakeFirst();
-  return row && toAccount(row);
-}
-
-export async function listOfficialAccounts(db: Kysely<Tables>, schoolId: string): Promise<OfficialAccount[]> {
-  const rows = await withLogin(db, schoolId).orderBy('a.requested_at', 'desc').orderBy('a.id').execute();
-  return rows.map(toAccount);
-}
-
-/** Only a request still waiting is decided: false when it was decided already, or is not the school's. */
-export async function decideOfficialAccount(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-  decision: OfficialAccountDecision,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('official_account')
-    .set({
-      status: decision.status,
-      decided_by: decision.by,
-      decided_at: decision.at,
-      review_due: decision.status === 'approved' ? decision.reviewDue : null,
-      decline_reason: decision.status === 'declined' ? decision.reason : null,
-      updated_at: decision.at,
-    })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .where('status', '=', 'requested')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export async function addHistoryEvent(
-  db: Kysely<Tables>,
-  schoolId: string,
-  accountId: string,
-  event: NewHistoryEvent,
-): Promise<void> {
-  await db
-    .insertInto('official_account_event')
-    .values({
-      school_id: schoolId,
-      account_id: accountId,
-      at: event.at,
-      kind: event.kind,
-      actor_person_id: event.actorPersonId,
-      note: event.note ?? null,
-    })
-    .execute();
-}
-
-export async function historyOf(db: Kysely<Tables>, schoolId: string, accountId: string): Promise<HistoryEvent[]> {
-  const rows = await db
-    .selectFrom('official_account_event as e')
-    .innerJoin('person as p', 'p.id', 'e.actor_person_id')
-    .select(['e.at', 'e.kind', 'e.actor_person_id', 'e.note', 'p.given_name', 'p.family_name', 'p.preferred_name'])
-    .where('e.school_id', '=', schoolId)
-    .where('e.account_id', '=', accountId)
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
-  return rows.map((row) => ({
-    at: row.at,
-    kind: row.kind as HistoryKind,
-    actorPersonId: row.actor_person_id,
-    actorName: displayName({
-      givenName: row.given_name,
-      familyName: row.family_name,
-      preferredName: row.preferred_name ?? undefined,
-    }),
-    ...(row.note !== null && { note: row.note }),
-  }));
-}
-
 const toLogin = (row: {
   school_id: string;
   account_id: string;
@@ -181,125 +72,220 @@ const toLogin = (row: {
   depositedAt: row.deposited_at,
 });
 
-export async function findLogin(
-  db: Kysely<Tables>,
-  schoolId: string,
-  accountId: string,
-): Promise<StoredLogin | undefined> {
-  const row = await db
-    .selectFrom('official_account_login')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return row && toLogin(row);
-}
+/** One school's officialAccounts, in the unit of work's transaction. */
+export function officialAccountsInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async add(account: NewOfficialAccount): Promise<OfficialAccount> {
+      const row = await db
+        .insertInto('official_account')
+        .values({
+          school_id: schoolId,
+          platform: account.platform,
+          address: account.address,
+          purpose: account.purpose,
+          audience: account.audience,
+          manager_person_id: account.managerPersonId,
+          comments_on: account.commentsOn,
+          interaction: account.interaction,
+          risk_answers: JSON.stringify(account.risk),
+          risk_level: account.outcome.level,
+          risk_reasons: JSON.stringify(account.outcome.reasons),
+          status: 'requested',
+          requested_by: account.requestedBy,
+          requested_at: account.at,
+          updated_at: account.at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toAccount({ ...row, login_updated_at: null });
+    },
 
-/** Deposits the login, replacing any before it. True when one was replaced. */
-export async function saveLogin(
-  db: Kysely<Tables>,
-  schoolId: string,
-  login: Omit<StoredLogin, 'schoolId'>,
-): Promise<boolean> {
-  const values = {
-    wrapped_key: login.escrowed.wrappedKey,
-    ciphertext: login.escrowed.ciphertext,
-    deposited_by: login.depositedBy,
-    deposited_at: login.depositedAt,
+    async find(id: string): Promise<OfficialAccount | undefined> {
+      const row = await withLogin(db, schoolId).where('a.id', '=', id).executeTakeFirst();
+      return row && toAccount(row);
+    },
+
+    async list(): Promise<OfficialAccount[]> {
+      const rows = await withLogin(db, schoolId).orderBy('a.requested_at', 'desc').orderBy('a.id').execute();
+      return rows.map(toAccount);
+    },
+
+    /** Only a request still waiting is decided: false when it was decided already, or is not the school's. */
+    async decide(id: string, decision: OfficialAccountDecision): Promise<boolean> {
+      const result = await db
+        .updateTable('official_account')
+        .set({
+          status: decision.status,
+          decided_by: decision.by,
+          decided_at: decision.at,
+          review_due: decision.status === 'approved' ? decision.reviewDue : null,
+          decline_reason: decision.status === 'declined' ? decision.reason : null,
+          updated_at: decision.at,
+        })
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .where('status', '=', 'requested')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async addEvent(accountId: string, event: NewHistoryEvent): Promise<void> {
+      await db
+        .insertInto('official_account_event')
+        .values({
+          school_id: schoolId,
+          account_id: accountId,
+          at: event.at,
+          kind: event.kind,
+          actor_person_id: event.actorPersonId,
+          note: event.note ?? null,
+        })
+        .execute();
+    },
+
+    async history(accountId: string): Promise<HistoryEvent[]> {
+      const rows = await db
+        .selectFrom('official_account_event as e')
+        .innerJoin('person as p', 'p.id', 'e.actor_person_id')
+        .select(['e.at', 'e.kind', 'e.actor_person_id', 'e.note', 'p.given_name', 'p.family_name', 'p.preferred_name'])
+        .where('e.school_id', '=', schoolId)
+        .where('e.account_id', '=', accountId)
+        .orderBy('e.at')
+        .orderBy('e.id')
+        .execute();
+      return rows.map((row) => ({
+        at: row.at,
+        kind: row.kind as HistoryKind,
+        actorPersonId: row.actor_person_id,
+        actorName: displayName({
+          givenName: row.given_name,
+          familyName: row.family_name,
+          preferredName: row.preferred_name ?? undefined,
+        }),
+        ...(row.note !== null && { note: row.note }),
+      }));
+    },
+
+    async findLogin(accountId: string): Promise<StoredLogin | undefined> {
+      const row = await db
+        .selectFrom('official_account_login')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      return row && toLogin(row);
+    },
+
+    /** Deposits the login, replacing any before it. True when one was replaced. */
+    async saveLogin(login: Omit<StoredLogin, 'schoolId'>): Promise<boolean> {
+      const values = {
+        wrapped_key: login.escrowed.wrappedKey,
+        ciphertext: login.escrowed.ciphertext,
+        deposited_by: login.depositedBy,
+        deposited_at: login.depositedAt,
+      };
+      const row = await db
+        .insertInto('official_account_login')
+        .values({ school_id: schoolId, account_id: login.accountId, ...values })
+        .onConflict((oc) =>
+          oc.column('account_id').doUpdateSet(values).where('official_account_login.school_id', '=', schoolId),
+        )
+        .returning(sql<boolean>`xmax <> 0`.as('replaced'))
+        .executeTakeFirst();
+      return row?.replaced ?? false;
+    },
   };
-  const row = await db
-    .insertInto('official_account_login')
-    .values({ school_id: schoolId, account_id: login.accountId, ...values })
-    .onConflict((oc) =>
-      oc.column('account_id').doUpdateSet(values).where('official_account_login.school_id', '=', schoolId),
-    )
-    .returning(sql<boolean>`xmax <> 0`.as('replaced'))
-    .executeTakeFirst();
-  return row?.replaced ?? false;
 }
 
-/** Across schools: every escrowed login, for a key rotation. */
-export async function allLogins(db: Kysely<Tables>): Promise<StoredLogin[]> {
-  const rows = await db.selectFrom('official_account_login').selectAll().orderBy('account_id').execute();
-  return rows.map(toLogin);
+/** Across every school: officialAccounts, in the unit of work's transaction. */
+export function officialAccountsAcrossSchools(db: Kysely<Tables>) {
+  return {
+    /** Across schools: every escrowed login, for a key rotation. */
+    async allLogins(): Promise<StoredLogin[]> {
+      const rows = await db.selectFrom('official_account_login').selectAll().orderBy('account_id').execute();
+      return rows.map(toLogin);
+    },
+
+    /** Across schools: replaces wrapped keys only; the sealed logins stay as they are. */
+    async rewrapLogins(updates: readonly { accountId: string; wrappedKey: string }[]): Promise<void> {
+      for (const { accountId, wrappedKey } of updates) {
+        await db
+          .updateTable('official_account_login')
+          .set({ wrapped_key: wrappedKey })
+          .where('account_id', '=', accountId)
+          .execute();
+      }
+    },
+  };
 }
 
-/** Across schools: replaces wrapped keys only; the sealed logins stay as they are. */
-export async function rewrapLogins(
-  db: Kysely<Tables>,
-  updates: readonly { accountId: string; wrappedKey: string }[],
-): Promise<void> {
-  for (const { accountId, wrappedKey } of updates) {
-    await db
-      .updateTable('official_account_login')
-      .set({ wrapped_key: wrappedKey })
-      .where('account_id', '=', accountId)
-      .execute();
-  }
-}
-
-/** Across schools: every other sealed secret, with what it was sealed for. */
-export async function sealedSecrets(db: Kysely<Tables>): Promise<SealedValue[]> {
-  const accounts = await db
-    .selectFrom('account')
-    .select(['id', 'school_id', 'totp_secret', 'totp_pending_secret'])
-    .where((eb) => eb.or([eb('totp_secret', 'is not', null), eb('totp_pending_secret', 'is not', null)]))
-    .orderBy('id')
-    .execute();
-  const signOns = await db
-    .selectFrom('sign_on_setting')
-    .select(['school_id', 'client_secret'])
-    .orderBy('school_id')
-    .execute();
-  const found: SealedValue[] = [];
-  for (const row of accounts) {
-    if (row.totp_secret !== null) {
-      found.push({
-        kind: 'authenticator',
-        schoolId: row.school_id,
-        id: row.id,
-        associatedData: row.id,
-        sealed: row.totp_secret,
-      });
-    }
-    if (row.totp_pending_secret !== null) {
-      found.push({
-        kind: 'authenticator_pending',
-        schoolId: row.school_id,
-        id: row.id,
-        associatedData: row.id,
-        sealed: row.totp_pending_secret,
-      });
-    }
-  }
-  for (const row of signOns) {
-    found.push({
-      kind: 'sign_on',
-      schoolId: row.school_id,
-      id: row.school_id,
-      associatedData: row.school_id,
-      sealed: row.client_secret,
-    });
-  }
-  return found;
-}
-
-/** Across schools: writes each value back where `sealedSecrets` found it. */
-export async function replaceSealedSecrets(db: Kysely<Tables>, values: readonly SealedValue[]): Promise<void> {
-  for (const value of values) {
-    if (value.kind === 'sign_on') {
-      await db
-        .updateTable('sign_on_setting')
-        .set({ client_secret: value.sealed })
-        .where('school_id', '=', value.id)
+/** Across every school: sealedSecrets, in the unit of work's transaction. */
+export function sealedSecretsAcrossSchools(db: Kysely<Tables>) {
+  return {
+    /** Across schools: every other sealed secret, with what it was sealed for. */
+    async all(): Promise<SealedValue[]> {
+      const accounts = await db
+        .selectFrom('account')
+        .select(['id', 'school_id', 'totp_secret', 'totp_pending_secret'])
+        .where((eb) => eb.or([eb('totp_secret', 'is not', null), eb('totp_pending_secret', 'is not', null)]))
+        .orderBy('id')
         .execute();
-    } else {
-      const column = value.kind === 'authenticator' ? 'totp_secret' : 'totp_pending_secret';
-      await db
-        .updateTable('account')
-        .set({ [column]: value.sealed })
-        .where('id', '=', value.id)
+      const signOns = await db
+        .selectFrom('sign_on_setting')
+        .select(['school_id', 'client_secret'])
+        .orderBy('school_id')
         .execute();
-    }
-  }
+      const found: SealedValue[] = [];
+      for (const row of accounts) {
+        if (row.totp_secret !== null) {
+          found.push({
+            kind: 'authenticator',
+            schoolId: row.school_id,
+            id: row.id,
+            associatedData: row.id,
+            sealed: row.totp_secret,
+          });
+        }
+        if (row.totp_pending_secret !== null) {
+          found.push({
+            kind: 'authenticator_pending',
+            schoolId: row.school_id,
+            id: row.id,
+            associatedData: row.id,
+            sealed: row.totp_pending_secret,
+          });
+        }
+      }
+      for (const row of signOns) {
+        found.push({
+          kind: 'sign_on',
+          schoolId: row.school_id,
+          id: row.school_id,
+          associatedData: row.school_id,
+          sealed: row.client_secret,
+        });
+      }
+      return found;
+    },
+
+    /** Across schools: writes each value back where `sealedSecrets` found it. */
+    async replace(values: readonly SealedValue[]): Promise<void> {
+      for (const value of values) {
+        if (value.kind === 'sign_on') {
+          await db
+            .updateTable('sign_on_setting')
+            .set({ client_secret: value.sealed })
+            .where('school_id', '=', value.id)
+            .execute();
+        } else {
+          const column = value.kind === 'authenticator' ? 'totp_secret' : 'totp_pending_secret';
+          await db
+            .updateTable('account')
+            .set({ [column]: value.sealed })
+            .where('id', '=', value.id)
+            .execute();
+        }
+      }
+    },
+  };
 }

@@ -58,99 +58,6 @@ export const roleColumns = (schoolId: string, personId: string, held: RoleHeld) 
   duties: JSON.stringify('duties' in held ? held.duties : []),
 });
 
-export async function addPeople(
-  db: Kysely<Tables>,
-  schoolId: string,
-  people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[],
-): Promise<Person[]> {
-  if (people.length === 0) return [];
-  const rows = await db
-    .insertInto('person')
-    .values(people.map(({ person }) => personColumns(schoolId, person)))
-    .returningAll()
-    .execute();
-  const roleRows = rows.flatMap((row, i) =>
-    (people[i]?.roles ?? []).map((held) => roleColumns(schoolId, row.id, held)),
-  );
-  if (roleRows.length > 0) await db.insertInto('person_role').values(roleRows).execute();
-  return rows.map((row, i) => toPerson(row, [...(people[i]?.roles ?? [])]));
-}
-
-export async function findPerson(db: Kysely<Tables>, schoolId: string, id: string): Promise<Person | undefined> {
-  const row = await db
-    .selectFrom('person')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return toPerson(row, (await rolesOf(db, schoolId, [row.id])).get(row.id) ?? []);
-}
-
-export async function listPeople(
-  db: Kysely<Tables>,
-  schoolId: string,
-  query: PeopleQuery,
-): Promise<{ items: Person[]; total: number }> {
-  let selection = db.selectFrom('person').where('person.school_id', '=', schoolId);
-  if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, '\\$&')}%`;
-    selection = selection.where((eb) =>
-      eb.or([
-        eb('person.given_name', 'ilike', pattern),
-        eb('person.family_name', 'ilike', pattern),
-        eb('person.preferred_name', 'ilike', pattern),
-        eb('person.email', 'ilike', pattern),
-      ]),
-    );
-  }
-  if (query.role) {
-    const role = query.role;
-    selection = selection.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('person_role')
-          .select('person_role.person_id')
-          .whereRef('person_role.person_id', '=', 'person.id')
-          .where('person_role.school_id', '=', schoolId)
-          .where('person_role.role', '=', role),
-      ),
-    );
-  }
-  const [{ total }, rows] = await Promise.all([
-    selection.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    selection
-      .selectAll('person')
-      .orderBy('person.family_name')
-      .orderBy('person.given_name')
-      .orderBy('person.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-  ]);
-  const roles = await rolesOf(
-    db,
-    schoolId,
-    rows.map((row) => row.id),
-  );
-  return { items: rows.map((row) => toPerson(row, roles.get(row.id) ?? [])), total };
-}
-
-export async function findPersonByMisId(
-  db: Kysely<Tables>,
-  schoolId: string,
-  misId: string,
-): Promise<Person | undefined> {
-  const row = await db
-    .selectFrom('person')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('mis_id', '=', misId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return toPerson(row, (await rolesOf(db, schoolId, [row.id])).get(row.id) ?? []);
-}
-
 /** The school's people with these ids, with their roles, in no particular order. */
 export async function peopleByIds(db: Kysely<Tables>, schoolId: string, ids: readonly string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
@@ -168,29 +75,109 @@ export async function peopleByIds(db: Kysely<Tables>, schoolId: string, ids: rea
   return rows.map((row) => toPerson(row, roles.get(row.id) ?? []));
 }
 
-/** Replaces a person's details and roles. Run it in a transaction: it writes two tables. */
-export async function updatePerson(
-  db: Kysely<Tables>,
-  schoolId: string,
-  id: string,
-  person: NewPerson,
-  roles: readonly RoleHeld[],
-): Promise<Person | undefined> {
-  const { school_id: _school, ...columns } = personColumns(schoolId, person);
-  const row = await db
-    .updateTable('person')
-    .set({ ...columns, updated_at: new Date() })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) return undefined;
-  await db.deleteFrom('person_role').where('school_id', '=', schoolId).where('person_id', '=', id).execute();
-  if (roles.length > 0) {
-    await db
-      .insertInto('person_role')
-      .values(roles.map((held) => roleColumns(schoolId, id, held)))
-      .execute();
-  }
-  return toPerson(row, (await rolesOf(db, schoolId, [id])).get(id) ?? []);
+/** One school's people, in the unit of work's transaction. */
+export function peopleInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async add(people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[]): Promise<Person[]> {
+      if (people.length === 0) return [];
+      const rows = await db
+        .insertInto('person')
+        .values(people.map(({ person }) => personColumns(schoolId, person)))
+        .returningAll()
+        .execute();
+      const roleRows = rows.flatMap((row, i) =>
+        (people[i]?.roles ?? []).map((held) => roleColumns(schoolId, row.id, held)),
+      );
+      if (roleRows.length > 0) await db.insertInto('person_role').values(roleRows).execute();
+      return rows.map((row, i) => toPerson(row, [...(people[i]?.roles ?? [])]));
+    },
+
+    async find(id: string): Promise<Person | undefined> {
+      const row = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return toPerson(row, (await rolesOf(db, schoolId, [row.id])).get(row.id) ?? []);
+    },
+
+    async list(query: PeopleQuery): Promise<{ items: Person[]; total: number }> {
+      let selection = db.selectFrom('person').where('person.school_id', '=', schoolId);
+      if (query.search) {
+        const pattern = `%${query.search.replace(/[\\%_]/g, '\\$&')}%`;
+        selection = selection.where((eb) =>
+          eb.or([
+            eb('person.given_name', 'ilike', pattern),
+            eb('person.family_name', 'ilike', pattern),
+            eb('person.preferred_name', 'ilike', pattern),
+            eb('person.email', 'ilike', pattern),
+          ]),
+        );
+      }
+      if (query.role) {
+        const role = query.role;
+        selection = selection.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('person_role')
+              .select('person_role.person_id')
+              .whereRef('person_role.person_id', '=', 'person.id')
+              .where('person_role.school_id', '=', schoolId)
+              .where('person_role.role', '=', role),
+          ),
+        );
+      }
+      const [{ total }, rows] = await Promise.all([
+        selection.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+        selection
+          .selectAll('person')
+          .orderBy('person.family_name')
+          .orderBy('person.given_name')
+          .orderBy('person.id')
+          .limit(query.limit)
+          .offset(query.offset)
+          .execute(),
+      ]);
+      const roles = await rolesOf(
+        db,
+        schoolId,
+        rows.map((row) => row.id),
+      );
+      return { items: rows.map((row) => toPerson(row, roles.get(row.id) ?? [])), total };
+    },
+
+    async findByMisId(misId: string): Promise<Person | undefined> {
+      const row = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('mis_id', '=', misId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return toPerson(row, (await rolesOf(db, schoolId, [row.id])).get(row.id) ?? []);
+    },
+
+    /** Replaces a person's details and roles. Run it in a transaction: it writes two tables. */
+    async update(id: string, person: NewPerson, roles: readonly RoleHeld[]): Promise<Person | undefined> {
+      const { school_id: _school, ...columns } = personColumns(schoolId, person);
+      const row = await db
+        .updateTable('person')
+        .set({ ...columns, updated_at: new Date() })
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await db.deleteFrom('person_role').where('school_id', '=', schoolId).where('person_id', '=', id).execute();
+      if (roles.length > 0) {
+        await db
+          .insertInto('person_role')
+          .values(roles.map((held) => roleColumns(schoolId, id, held)))
+          .execute();
+      }
+      return toPerson(row, (await rolesOf(db, schoolId, [id])).get(id) ?? []);
+    },
+  };
 }

@@ -23,55 +23,58 @@ function toPupilLink(row: Selectable<OneTimeLinkTable>): PupilConsentLink {
   return link;
 }
 
-/**
- * Makes a link for a pupil and returns its token, the only time it is seen. The pupil's earlier
- * unused links stop working at once: only the newest one handed over works.
- */
-export async function createPupilConsentLink(
-  db: Kysely<Tables>,
-  schoolId: string,
-  link: Omit<NewPupilConsentLink, 'schoolId'>,
-): Promise<{ token: string; link: PupilConsentLink }> {
-  await db
-    .updateTable('one_time_link')
-    .set({ expires_at: sql<Date>`greatest(created_at, ${link.createdAt})` })
-    .where('school_id', '=', schoolId)
-    .where('pupil_id', '=', link.pupilId)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', link.createdAt)
-    .execute();
-  const token = randomBytes(tokenBytes).toString('base64url');
-  const row = await db
-    .insertInto('one_time_link')
-    .values({
-      token_hash: sha256Hex(token),
-      school_id: schoolId,
-      account_id: null,
-      pupil_id: link.pupilId,
-      purpose,
-      created_at: link.createdAt,
-      expires_at: link.expiresAt,
-      used_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { token, link: toPupilLink(row) };
+/** One school's consent, in the unit of work's transaction. */
+export function pupilConsentLinksInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    /**
+     * Makes a link for a pupil and returns its token, the only time it is seen. The pupil's earlier
+     * unused links stop working at once: only the newest one handed over works.
+     */
+    async addPupilLink(
+      link: Omit<NewPupilConsentLink, 'schoolId'>,
+    ): Promise<{ token: string; link: PupilConsentLink }> {
+      await db
+        .updateTable('one_time_link')
+        .set({ expires_at: sql<Date>`greatest(created_at, ${link.createdAt})` })
+        .where('school_id', '=', schoolId)
+        .where('pupil_id', '=', link.pupilId)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', link.createdAt)
+        .execute();
+      const token = randomBytes(tokenBytes).toString('base64url');
+      const row = await db
+        .insertInto('one_time_link')
+        .values({
+          token_hash: sha256Hex(token),
+          school_id: schoolId,
+          account_id: null,
+          pupil_id: link.pupilId,
+          purpose,
+          created_at: link.createdAt,
+          expires_at: link.expiresAt,
+          used_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { token, link: toPupilLink(row) };
+    },
+
+    /** Marks the link used if it is unused and unexpired at `at`; returns it only when this use won. */
+    async usePupilLink(token: string, at: Date): Promise<PupilConsentLink | undefined> {
+      const row = await useLinkRow(db, token, purpose, at, schoolId);
+      return row && toPupilLink(row);
+    },
+  };
 }
 
-/** The pupil's link behind a token, used or not, expired or not; undefined if there is none. */
-export async function findPupilConsentLink(db: Kysely<Tables>, token: string): Promise<PupilConsentLink | undefined> {
-  const row = await linkRow(db, token, purpose);
-  return row && toPupilLink(row);
-}
-
-/** Marks the link used if it is unused and unexpired at `at`; returns it only when this use won. */
-export async function usePupilConsentLink(
-  db: Kysely<Tables>,
-  schoolId: string,
-  token: string,
-  at: Date,
-): Promise<PupilConsentLink | undefined> {
-  const row = await useLinkRow(db, token, purpose, at, schoolId);
-  return row && toPupilLink(row);
+/** Across every school: consent, in the unit of work's transaction. */
+export function pupilConsentLinksAcrossSchools(db: Kysely<Tables>) {
+  return {
+    /** The pupil's link behind a token, used or not, expired or not; undefined if there is none. */
+    async findPupilLink(token: string): Promise<PupilConsentLink | undefined> {
+      const row = await linkRow(db, token, purpose);
+      return row && toPupilLink(row);
+    },
+  };
 }

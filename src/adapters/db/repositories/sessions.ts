@@ -19,52 +19,62 @@ function toSession(row: Selectable<SessionTable>): SessionRecord {
 
 const hashOf = (id: string) => createHash('sha256').update(id, 'utf8').digest('base64url');
 
-export async function findSession(db: Kysely<Tables>, id: string): Promise<SessionRecord | undefined> {
-  const row = await db.selectFrom('session').selectAll().where('id_hash', '=', hashOf(id)).executeTakeFirst();
-  return row && toSession(row);
-}
+/** Across every school: sessions, in the unit of work's transaction. */
+export function sessionsAcrossSchools(db: Kysely<Tables>) {
+  return {
+    async find(id: string): Promise<SessionRecord | undefined> {
+      const row = await db.selectFrom('session').selectAll().where('id_hash', '=', hashOf(id)).executeTakeFirst();
+      return row && toSession(row);
+    },
 
-export async function saveSession(db: Kysely<Tables>, id: string, session: SessionRecord): Promise<void> {
-  const values = {
-    school_id: session.schoolId ?? null,
-    account_id: session.accountId ?? null,
-    data: JSON.stringify(session.data),
-    started_at: session.startedAt,
-    last_seen_at: session.lastSeenAt,
-    expires_at: session.expiresAt,
+    async save(id: string, session: SessionRecord): Promise<void> {
+      const values = {
+        school_id: session.schoolId ?? null,
+        account_id: session.accountId ?? null,
+        data: JSON.stringify(session.data),
+        started_at: session.startedAt,
+        last_seen_at: session.lastSeenAt,
+        expires_at: session.expiresAt,
+      };
+      await db
+        .insertInto('session')
+        .values({ id_hash: hashOf(id), ...values })
+        .onConflict((oc) => oc.column('id_hash').doUpdateSet(values))
+        .execute();
+    },
+
+    async destroy(id: string): Promise<void> {
+      await db.deleteFrom('session').where('id_hash', '=', hashOf(id)).execute();
+    },
+
+    async purgeExpired(now: Date): Promise<number> {
+      const result = await db.deleteFrom('session').where('expires_at', '<=', now).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
-  await db
-    .insertInto('session')
-    .values({ id_hash: hashOf(id), ...values })
-    .onConflict((oc) => oc.column('id_hash').doUpdateSet(values))
-    .execute();
 }
 
-export async function destroySession(db: Kysely<Tables>, id: string): Promise<void> {
-  await db.deleteFrom('session').where('id_hash', '=', hashOf(id)).execute();
-}
+/** One school's sessions, in the unit of work's transaction. */
+export function sessionsInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    /** Ends every session of one account; returns how many there were. */
+    async destroyAllOf(accountId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('session')
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
 
-/** Ends every session of one account; returns how many there were. */
-export async function destroySessionsOf(db: Kysely<Tables>, schoolId: string, accountId: string): Promise<number> {
-  const result = await db
-    .deleteFrom('session')
-    .where('school_id', '=', schoolId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-export async function sessionsOf(db: Kysely<Tables>, schoolId: string, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('session')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('school_id', '=', schoolId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
-export async function purgeExpiredSessions(db: Kysely<Tables>, now: Date): Promise<number> {
-  const result = await db.deleteFrom('session').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(result.numDeletedRows);
+    async countOf(accountId: string): Promise<number> {
+      const row = await db
+        .selectFrom('session')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('school_id', '=', schoolId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+  };
 }

@@ -14,37 +14,51 @@ function toStored(row: Selectable<SignOnSettingTable>): StoredSignOn {
   return { schoolId: row.school_id, setting, issuer: row.issuer, sealedSecret: row.client_secret };
 }
 
-export async function findSignOn(db: Kysely<Tables>, schoolId: string): Promise<StoredSignOn | undefined> {
-  const row = await db.selectFrom('sign_on_setting').selectAll().where('school_id', '=', schoolId).executeTakeFirst();
-  return row && toStored(row);
-}
+/** One school's signOn, in the unit of work's transaction. */
+export function signOnInSchool(db: Kysely<Tables>, schoolId: string) {
+  return {
+    async find(): Promise<StoredSignOn | undefined> {
+      const row = await db
+        .selectFrom('sign_on_setting')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .executeTakeFirst();
+      return row && toStored(row);
+    },
 
-export async function findSignOnByDomain(db: Kysely<Tables>, domain: string): Promise<StoredSignOn | undefined> {
-  const row = await db
-    .selectFrom('sign_on_setting')
-    .selectAll()
-    .where('email_domain', '=', domain.toLowerCase())
-    .executeTakeFirst();
-  return row && toStored(row);
-}
+    async save(stored: StoredSignOn, at: Date): Promise<void> {
+      const values = {
+        provider: stored.setting.provider,
+        tenant_id: stored.setting.tenantId ?? null,
+        issuer: stored.issuer,
+        client_id: stored.setting.clientId,
+        client_secret: stored.sealedSecret,
+        email_domain: stored.setting.emailDomain,
+        updated_at: at,
+      };
+      await db
+        .insertInto('sign_on_setting')
+        .values({ school_id: stored.schoolId, ...values })
+        .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
+        .execute();
+    },
 
-export async function saveSignOn(db: Kysely<Tables>, stored: StoredSignOn, at: Date): Promise<void> {
-  const values = {
-    provider: stored.setting.provider,
-    tenant_id: stored.setting.tenantId ?? null,
-    issuer: stored.issuer,
-    client_id: stored.setting.clientId,
-    client_secret: stored.sealedSecret,
-    email_domain: stored.setting.emailDomain,
-    updated_at: at,
+    async remove(): Promise<void> {
+      await db.deleteFrom('sign_on_setting').where('school_id', '=', schoolId).execute();
+    },
   };
-  await db
-    .insertInto('sign_on_setting')
-    .values({ school_id: stored.schoolId, ...values })
-    .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
-    .execute();
 }
 
-export async function removeSignOn(db: Kysely<Tables>, schoolId: string): Promise<void> {
-  await db.deleteFrom('sign_on_setting').where('school_id', '=', schoolId).execute();
+/** Across every school: signOn, in the unit of work's transaction. */
+export function signOnAcrossSchools(db: Kysely<Tables>) {
+  return {
+    async findByDomain(domain: string): Promise<StoredSignOn | undefined> {
+      const row = await db
+        .selectFrom('sign_on_setting')
+        .selectAll()
+        .where('email_domain', '=', domain.toLowerCase())
+        .executeTakeFirst();
+      return row && toStored(row);
+    },
+  };
 }
