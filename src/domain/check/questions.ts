@@ -2,9 +2,10 @@
 // asked depends on the answers so far: the act decides what matters, the role which choices fit.
 // Answers are plain strings, as a query string carries them; nothing here knows about the web.
 import type { AccessRole } from '../access/roles.ts';
-import { actWords, listedWords, yesNoWords } from '../policy/render/condition-words.ts';
-import { roleSingular } from '../policy/render/vocabulary-words.ts';
+import { actWords, roleSingular } from '../policy/render/vocabulary-words.ts';
 import { capitalise } from '../policy/render/words.ts';
+import type { Situation } from '../policy/situation.ts';
+import { situationFields } from '../policy/situation-fields.ts';
 import { type Act, acts, type Role, roles } from '../policy/vocabulary.ts';
 
 /** The answers given so far, by question key: one value for a single choice, several for a list. */
@@ -119,7 +120,7 @@ const contextFacts = [
   'onSchoolDevice',
   'directedByTeacher',
   'emergency',
-] as const;
+] as const satisfies readonly (keyof NonNullable<Situation['context']>)[];
 export type ContextFact = (typeof contextFacts)[number];
 
 /** The circumstances that can apply to someone of the role. */
@@ -234,7 +235,7 @@ export const questions: readonly Question[] = [
     options: () =>
       (['family', 'friend', 'none'] as const).map((value) => ({
         value,
-        text: capitalise(listedWords['counterpart.relationship']!.value(value)),
+        text: capitalise(situationFields['counterpart.relationship'].words.name(value)),
         ...(value === 'family' && { hint: 'For example your own child, or a relative' }),
       })),
   },
@@ -344,7 +345,7 @@ export const questions: readonly Question[] = [
     options: () =>
       (['personal', 'official', 'school_page_comment'] as const).map((value) => ({
         value,
-        text: capitalise(listedWords['content.channel']!.value(value)),
+        text: capitalise(situationFields['content.channel'].words.name(value)),
       })),
   },
   {
@@ -374,7 +375,7 @@ export const questions: readonly Question[] = [
     options: (answers) =>
       factsFor(roleOf(answers)).map((fact) => ({
         value: fact,
-        text: capitalise(yesNoWords[`context.${fact}`]!.yes),
+        text: capitalise(situationFields[`context.${fact}`].words.yes),
       })),
   },
   {
@@ -386,7 +387,7 @@ export const questions: readonly Question[] = [
     missing: 'Select the site or app',
     asked: actIn('identify_as_employee', 'create_account', 'register_account'),
     options: () => [
-      ...platforms.map((value) => ({ value, text: listedWords['context.platform']!.value(value) })),
+      ...platforms.map((value) => ({ value, text: situationFields['context.platform'].words.name(value) })),
       { value: otherPlatform, text: 'Another site or app' },
     ],
   },

@@ -3,10 +3,10 @@
 // Anything else (a test such as `not:`, an age, images, `any:`) stays as YAML beneath the boxes.
 import { stringify } from 'yaml';
 import { checkCondition, type Condition } from '../policy/condition.ts';
-import { situationFields } from '../policy/fields.ts';
+import type { Field, FieldPath, SituationFields } from '../policy/field-kinds.ts';
 import { requirementKinds, type RequirementKind } from '../policy/requirements.ts';
 import type { Requirement } from '../policy/schema.ts';
-import { acts, channels, contentLabels, relationships, roles, subjects } from '../policy/vocabulary.ts';
+import { situationFields } from '../policy/situation-fields.ts';
 import { isOneOf, listOf, oneOrList, plainValues, readYamlMapping, textOf, type Errors } from './form-values.ts';
 
 export interface ConditionFormValues {
@@ -32,40 +32,41 @@ export interface ConditionFormValues {
   conditions: string;
 }
 
+type Listed = { [P in FieldPath]: SituationFields[P] extends { values: readonly string[] } ? P : never }[FieldPath];
+
+const boxesFor = <P extends Listed>(field: P) => {
+  const { values } = situationFields[field] as Extract<Field, { values: unknown }>;
+  return { field, values };
+};
+
 /** Each group of boxes, the condition field it writes and the values it offers. */
 export const conditionChoices = {
-  actorRoles: { field: 'actor.role', values: roles },
-  acts: { field: 'act', values: acts },
-  otherRoles: { field: 'counterpart.role', values: roles },
-  relationships: { field: 'counterpart.relationship', values: relationships },
-  labels: { field: 'content.labels', values: contentLabels },
-  about: { field: 'content.about', values: subjects },
-  channels: { field: 'content.channel', values: channels },
-} as const;
+  actorRoles: boxesFor('actor.role'),
+  acts: boxesFor('act'),
+  otherRoles: boxesFor('counterpart.role'),
+  relationships: boxesFor('counterpart.relationship'),
+  labels: boxesFor('content.labels'),
+  about: boxesFor('content.about'),
+  channels: boxesFor('content.channel'),
+};
 type ChoiceName = keyof typeof conditionChoices;
 const choiceNames = Object.keys(conditionChoices) as ChoiceName[];
 
 /** The situation's yes-or-no facts, each offered as a box meaning "this holds". */
 export const conditionFacts: readonly string[] = Object.entries(situationFields)
-  .filter(([, field]) => field.kind === 'yes_no')
-  .map(([name]) => name);
+  .filter(([, field]: [string, Field]) => field.kind === 'yes_no')
+  .map(([path]) => path);
 
-const platformField = 'context.platform';
+const platformField = 'context.platform' satisfies FieldPath;
 
 /** The form's fields for a condition, in the order they appear. */
 export const conditionFieldOrder = [...choiceNames, 'facts', 'platforms', 'conditions'];
 
 /** How each guided part is spoken of when it is also written in the YAML. */
 const partWords: Readonly<Record<string, string>> = {
-  actorRoles: 'who is doing it',
-  about: 'what it is about',
-  acts: 'what is done',
-  otherRoles: 'who the other person is',
-  relationships: 'how they are related',
-  labels: 'what the content is',
-  channels: 'where it goes',
+  ...Object.fromEntries(choiceNames.map((name) => [name, situationFields[conditionChoices[name].field].label])),
   facts: 'a fact that holds',
-  platforms: 'the sites or apps',
+  platforms: situationFields[platformField].label,
 };
 
 export function conditionValuesFrom(body: Record<string, unknown>): ConditionFormValues {
@@ -137,7 +138,7 @@ export function readConditionForm(
 ): { ok: true; condition: Record<string, unknown> } | { ok: false; errors: Errors } {
   const errors: Errors = {};
   for (const name of choiceNames) {
-    if (!values[name].every((v) => (conditionChoices[name].values as readonly string[]).includes(v)))
+    if (!values[name].every((v) => conditionChoices[name].values.includes(v)))
       errors[name] = `Select ${partWords[name]} from the list`;
   }
   if (!values.facts.every((fact) => conditionFacts.includes(fact))) errors.facts = 'Select the facts from the list';

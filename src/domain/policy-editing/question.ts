@@ -15,7 +15,12 @@ export interface QuestionValues {
 }
 
 /** Yes-or-no facts about where and when, ticked as boxes. */
-export const placeFacts = ['onPremises', 'workingHours', 'onSchoolTrip', 'emergency'] as const;
+export const placeFacts = [
+  'onPremises',
+  'workingHours',
+  'onSchoolTrip',
+  'emergency',
+] as const satisfies readonly (keyof NonNullable<Situation['context']>)[];
 
 export function questionValuesFrom(query: Record<string, unknown>): QuestionValues {
   return {

@@ -7,8 +7,10 @@
 //     any: [ {...}, {...} ]   all: [ ... ]   not: { ... }
 // A field the situation leaves out never passes a test, except through `not`, so
 // `consent: { not: true }` reads "not known to have consent".
-import { imageFields, situationFields, type Field } from './fields.ts';
-import type { Situation } from './situation.ts';
+import type { Field, FieldPath } from './field-kinds.ts';
+import { fieldIn, normalText, readerFor } from './read-field.ts';
+import type { Image, Situation } from './situation.ts';
+import { imageFields, situationFields } from './situation-fields.ts';
 import { rolesCoveredBy, type Role } from './vocabulary.ts';
 
 export type Condition = Readonly<Record<string, unknown>>;
@@ -28,9 +30,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 // ---------------------------------------------------------------- checking
 
+type Fields = Readonly<Record<string, Field>>;
+
 export function checkCondition(
   condition: unknown,
-  fields: Readonly<Record<string, Field>> = situationFields,
+  fields: Fields = situationFields,
   at: (string | number)[] = [],
 ): ConditionIssue[] {
   if (!isRecord(condition)) {
@@ -48,7 +52,7 @@ export function checkCondition(
     } else if (key === 'not') {
       issues.push(...checkCondition(value, fields, here));
     } else {
-      const field = fields[key];
+      const field = fieldIn(fields, key);
       if (!field) {
         issues.push({
           path: here,
@@ -117,71 +121,36 @@ function checkScalar(name: string, field: Field, value: unknown, at: (string | n
 
 type Getter<T> = (subject: T) => unknown;
 
-const situationGetters: Readonly<Record<string, Getter<Situation>>> = {
-  act: (s) => s.act,
-  'actor.role': (s) => s.actor.role,
-  'actor.age': (s) => s.actor.age,
-  'actor.formerEmployee': (s) => s.actor.formerEmployee,
-  'actor.approved': (s) => s.actor.approved,
-  'actor.credentialsShared': (s) => s.actor.credentialsShared,
-  'actor.riskAssessed': (s) => s.actor.riskAssessed,
-  'counterpart.role': (s) => s.counterpart?.role,
-  'counterpart.age': (s) => s.counterpart?.age,
-  // Unless the situation says otherwise, the two people have no special relationship.
-  'counterpart.relationship': (s) => (s.counterpart ? (s.counterpart.relationship ?? 'none') : undefined),
-  'counterpart.declared': (s) => s.counterpart?.declared,
-  'counterpart.approved': (s) => s.counterpart?.approved,
-  'counterpart.account': (s) => s.counterpart?.account,
-  'content.about': (s) => s.content?.about,
-  'content.images': (s) => s.content?.images,
-  'content.namesPupils': (s) => s.content?.namesPupils,
-  'content.tone': (s) => s.content?.tone,
-  'content.labels': (s) => s.content?.labels,
-  // The contract makes a person's own account the default channel.
-  'content.channel': (s) => s.content?.channel ?? 'personal',
-  'context.onPremises': (s) => s.context?.onPremises,
-  'context.workingHours': (s) => s.context?.workingHours,
-  'context.inLesson': (s) => s.context?.inLesson,
-  'context.onSchoolDevice': (s) => s.context?.onSchoolDevice,
-  'context.onSchoolTrip': (s) => s.context?.onSchoolTrip,
-  'context.directedByTeacher': (s) => s.context?.directedByTeacher,
-  'context.emergency': (s) => s.context?.emergency,
-  'context.outsideSchool': (s) => s.context?.outsideSchool,
-  'context.platform': (s) => s.context?.platform?.trim().toLowerCase(),
-  'context.visibility': (s) => s.context?.visibility,
-};
-
-const imageGetters: Readonly<Record<string, Getter<Record<string, unknown>>>> = {
-  of: (i) => i.of,
-  consent: (i) => i.consent,
-  schoolEvent: (i) => i.schoolEvent,
-};
+const readImage =
+  (name: string): Getter<Image> =>
+  (image) =>
+    image[name as keyof Image];
 
 const always: Predicate<unknown> = () => true;
 
 /** Turns a checked condition into a fast predicate. Call checkCondition first. */
 export function compileCondition(condition: Condition | undefined): Predicate<Situation> {
-  return compileWith(condition, situationFields, situationGetters);
+  return compileWith(condition, situationFields, (path) => readerFor(path as FieldPath));
 }
 
 function compileWith<T>(
   condition: Condition | undefined,
-  fields: Readonly<Record<string, Field>>,
-  getters: Readonly<Record<string, Getter<T>>>,
+  fields: Fields,
+  readerOf: (name: string) => Getter<T>,
 ): Predicate<T> {
   if (!condition) return always;
   const parts: Predicate<T>[] = Object.entries(condition).map(([key, value]) => {
     if (key === 'any' || key === 'all') {
-      const inner = (value as Condition[]).map((c) => compileWith(c, fields, getters));
+      const inner = (value as Condition[]).map((c) => compileWith(c, fields, readerOf));
       return key === 'any' ? (s: T) => inner.some((p) => p(s)) : (s: T) => inner.every((p) => p(s));
     }
     if (key === 'not') {
-      const inner = compileWith(value as Condition, fields, getters);
+      const inner = compileWith(value as Condition, fields, readerOf);
       return (s: T) => !inner(s);
     }
-    const get = getters[key];
-    const field = fields[key];
-    if (!get || !field) throw new Error(`unchecked condition field ${key}`);
+    const field = fieldIn(fields, key);
+    if (!field) throw new Error(`unchecked condition field ${key}`);
+    const get = readerOf(key);
     const only = singleValue(field, value);
     if (only !== undefined) return (s: T) => get(s) === only;
     const test = compileValueTest(field, value);
@@ -196,7 +165,7 @@ function compileWith<T>(
 
 function normalise(field: Field, value: Scalar): Scalar[] {
   if (field.kind === 'choice' && field.roleLike) return [...rolesCoveredBy(value as Role)];
-  if (field.kind === 'text' && typeof value === 'string') return [value.trim().toLowerCase()];
+  if (field.kind === 'text') return [normalText(value) as Scalar];
   return [value];
 }
 
@@ -237,8 +206,8 @@ function compileValueTest(field: Field, test: unknown): Predicate<unknown> {
         return (v) => !inner(v);
       }
       case 'some': {
-        const inner = compileWith(operand as Condition, imageFields, imageGetters);
-        return (v) => Array.isArray(v) && (v as Record<string, unknown>[]).some(inner);
+        const inner = compileWith(operand as Condition, imageFields, readImage);
+        return (v) => Array.isArray(v) && (v as Image[]).some(inner);
       }
       default:
         throw new Error(`unchecked value test ${op}`);

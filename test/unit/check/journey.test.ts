@@ -13,7 +13,10 @@ import {
   situationOf,
 } from '../../../src/domain/check/journey.ts';
 import { type Answers, noneValue, questions, roleFromAccessRoles } from '../../../src/domain/check/questions.ts';
+import type { FieldPath } from '../../../src/domain/policy/field-kinds.ts';
+import { capitalise } from '../../../src/domain/policy/render/words.ts';
 import { situationSchema } from '../../../src/domain/policy/situation.ts';
+import { situationFields } from '../../../src/domain/policy/situation-fields.ts';
 import { acts } from '../../../src/domain/policy/vocabulary.ts';
 
 const contract = JSON.parse(
@@ -89,6 +92,17 @@ describe('the questions an act makes relevant', () => {
     if (images.kind === 'number') throw new Error('photos are a choice');
     expect(images.options({ role: ['parent'] }).map((o) => o.value)).toEqual(['own_child', 'other_pupils', 'staff']);
     expect(images.options({ role: ['staff'] }).map((o) => o.value)).toEqual(['pupils', 'staff']);
+  });
+
+  it('says each circumstance in the words of the table of situation fields', () => {
+    const where = questions.find((q) => q.key === 'where')!;
+    if (where.kind === 'number') throw new Error('the circumstances are a choice');
+    const options = where.options({ role: ['staff'] });
+    expect(options.length).toBeGreaterThan(4);
+    for (const option of options) {
+      const field = situationFields[`context.${option.value}` as FieldPath];
+      expect(field.kind === 'yes_no' && capitalise(field.words.yes)).toBe(option.text);
+    }
   });
 });
 

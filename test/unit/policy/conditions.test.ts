@@ -108,15 +108,3 @@ describe('conditions', () => {
     expect(checkCondition('pupil')[0]?.message).toContain('field: value');
   });
 });
-
-describe('the fields conditions may test', () => {
-  it('are exactly the fields of a situation, so the two lists never drift apart', async () => {
-    const { situationSchema } = await import('../../../src/domain/policy/situation.ts');
-    const { situationFields } = await import('../../../src/domain/policy/fields.ts');
-    const paths = Object.entries(situationSchema.shape).flatMap(([name, schema]) => {
-      const inner = 'unwrap' in schema ? schema.unwrap() : schema;
-      return 'shape' in inner ? Object.keys(inner.shape).map((field) => `${name}.${field}`) : [name];
-    });
-    expect(Object.keys(situationFields).sort()).toEqual(paths.sort());
-  });
-});

@@ -33,7 +33,7 @@ describe('conditions in plain English', () => {
     [{ act: 'post', 'content.about': { anyOf: ['pupils', 'staff'] } }, 'posting about pupils or staff'],
     [{ act: 'post', 'content.about': { allOf: ['pupils', 'staff'] } }, 'posting about pupils and staff'],
     [{ act: 'post', 'content.labels': { not: ['complaint'] } }, 'posting with content that is not a complaint'],
-    [{ 'context.platform': { present: false } }, 'where the platform is not given'],
+    [{ 'context.platform': { present: false } }, 'where the site or app is not given'],
     [
       { act: 'post', 'content.images': { some: { of: ['other_pupils', 'pupils'], consent: { not: true } } } },
       'posting with a photo of other pupils or pupils without consent',

@@ -1,7 +1,8 @@
 // The acts of a condition in plain English: "accepting a friend request from a pupil",
 // "contact with a parent (friend requests, following or messages)".
 import type { Act } from '../vocabulary.ts';
-import { actWords, contactActs } from './condition-words.ts';
+import { contactActs } from './condition-words.ts';
+import { actWords } from './vocabulary-words.ts';
 import { joinWords } from './words.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,11 +1,11 @@
 // Conditions in plain English: {act: friend_request_accept, counterpart.role: [pupil, former_pupil],
 // counterpart.age: {below: 16}} reads "accepting a friend request from a pupil or former pupil under 16".
 import type { Condition } from '../condition.ts';
-import { imageFields, situationFields, type Field } from '../fields.ts';
-import type { Act, Role } from '../vocabulary.ts';
+import type { Field } from '../field-kinds.ts';
+import { fieldIn } from '../read-field.ts';
+import { imageFields, situationFields } from '../situation-fields.ts';
 import { describeActs } from './describe-acts.ts';
-import { actWords, listedWords, numberWords, oppositeTest, yesNoWords } from './condition-words.ts';
-import { roleSingular } from './vocabulary-words.ts';
+import { numberWords, oppositeTest } from './condition-words.ts';
 import { joinWords } from './words.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,8 +36,8 @@ function describe(condition: Condition | undefined, underSubject = false): { tex
     if (key === 'act') acts = value;
     else if (key === 'actor.role') actor = describeValue(key, value);
     else if (key === 'counterpart.role') other = describeValue(key, value);
-    else if (key === 'actor.age' || key === 'actor.formerEmployee') actorDetails.push(describeValue(key, value));
-    else if (/^counterpart\.(age|relationship|account)$/.test(key)) otherDetails.push(describeValue(key, value));
+    else if (fieldOf(key)?.ofPerson && key.startsWith('actor.')) actorDetails.push(describeValue(key, value));
+    else if (fieldOf(key)?.ofPerson && key.startsWith('counterpart.')) otherDetails.push(describeValue(key, value));
     else if (key === 'any' || key === 'all') {
       details.push((hasHead) => {
         const parts = (value as Condition[]).map((c) => describe(c, hasHead));
@@ -78,7 +78,8 @@ function describe(condition: Condition | undefined, underSubject = false): { tex
 
 // ---------------------------------------------------------------- one field's test
 
-const fieldOf = (name: string): Field | undefined => situationFields[name] ?? imageFields[name];
+// The tests inside `some:` name a photo's fields, which no situation field shares a name with.
+const fieldOf = (name: string): Field | undefined => fieldIn(situationFields, name) ?? fieldIn(imageFields, name);
 
 function describeValue(name: string, test: unknown, negated = false): string {
   if (!isRecord(test)) return describeValues(name, [test].flat(), negated, 'or');
@@ -108,33 +109,29 @@ function describeTest(name: string, op: string, operand: unknown, negated: boole
 
 function describeValues(name: string, values: unknown[], negated: boolean, conjunction: 'and' | 'or'): string {
   const field = fieldOf(name);
-  if (name === 'actor.role' || name === 'counterpart.role') {
-    const nouns = joinWords(dropRepeatedArticles(values.map((v) => roleSingular[v as Role])), conjunction);
-    return negated ? `someone other than ${nouns}` : nouns;
+  switch (field?.kind) {
+    case 'yes_no': {
+      const { yes, no } = field.words;
+      return joinWords(
+        values.map((v) => ((v === true) !== negated ? yes : no)),
+        'or',
+      );
+    }
+    case 'choice':
+    case 'choices':
+    case 'text': {
+      const { words } = field;
+      const names = values.map((v) => words.name(String(v)));
+      const list = joinWords(words.shareArticle ? dropRepeatedArticles(names) : names, conjunction);
+      if (negated) return words.negated(list);
+      return words.frame?.(list) ?? list;
+    }
+    case 'number':
+      return `${negated ? 'not ' : ''}aged ${joinWords(values.map(String), conjunction)}`;
+    case 'images':
+    case undefined:
+      return `${negated ? 'not ' : ''}${joinWords(values.map(String), conjunction)}`;
   }
-  if (name === 'act') {
-    const list = joinWords(
-      values.map((v) => actWords[v as Act].alone),
-      conjunction,
-    );
-    return negated ? `doing anything other than ${list}` : list;
-  }
-  const yesNo = yesNoWords[name];
-  if (field?.kind === 'yes_no' && yesNo)
-    return joinWords(
-      values.map((v) => ((v === true) !== negated ? yesNo.yes : yesNo.no)),
-      'or',
-    );
-  const listed = listedWords[name];
-  if (listed) {
-    const list = joinWords(
-      values.map((v) => listed.value(String(v))),
-      conjunction,
-    );
-    return negated ? listed.negated(list) : listed.frame(list);
-  }
-  const list = joinWords(values.map(String), conjunction);
-  return field?.kind === 'number' ? `${negated ? 'not ' : ''}aged ${list}` : `${negated ? 'not ' : ''}${list}`;
 }
 
 /** `not: {field: test}` reads better as the field's own negation: "when there is no emergency". */
@@ -159,14 +156,4 @@ function dropRepeatedArticles(nouns: string[]): string[] {
   return nouns.map((n, i) => (i === 0 ? n : n.replace(article, '')));
 }
 
-/** "context.platform" → "the platform"; "counterpart.age" → "the other person's age". */
-function fieldLabel(name: string): string {
-  const [scope = '', part = scope] = name.split('.');
-  const words = part.replace(/([A-Z])/g, ' $1').toLowerCase();
-  const owner: Readonly<Record<string, string>> = {
-    actor: "the person's",
-    counterpart: "the other person's",
-    content: "the post's",
-  };
-  return `${owner[scope] ?? 'the'} ${words}`;
-}
+const fieldLabel = (name: string): string => fieldOf(name)?.label ?? name;

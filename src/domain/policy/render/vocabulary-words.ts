@@ -1,7 +1,7 @@
 // The policy vocabulary in plain English: how the rendered document speaks of each role,
-// owner, action and modality.
+// act, owner, action and modality.
 import type { policyStatuses } from '../schema.ts';
-import type { Action, Modality, Owner, Role } from '../vocabulary.ts';
+import type { Act, Action, Modality, Owner, Role } from '../vocabulary.ts';
 
 /** One person of the role, as a condition speaks of them: "a pupil". */
 export const roleSingular: Readonly<Record<Role, string>> = {
@@ -35,6 +35,25 @@ export const rolePlural: Readonly<Record<Role, string>> = {
   contractor: 'contractors',
   third_party: 'people outside the school community',
   school: 'the school',
+};
+
+/** An act on its own ("posting") and with the other person ("following a pupil"). */
+export const actWords: Readonly<Record<Act, { alone: string; with?: (other: string) => string }>> = {
+  friend_request_send: { alone: 'sending a friend request', with: (o) => `sending a friend request to ${o}` },
+  friend_request_accept: { alone: 'accepting a friend request', with: (o) => `accepting a friend request from ${o}` },
+  follow: { alone: 'following an account', with: (o) => `following ${o}` },
+  message: { alone: 'sending private messages', with: (o) => `messaging ${o}` },
+  post: { alone: 'posting' },
+  use_social_media: { alone: 'using social media' },
+  use_phone: { alone: 'using a phone or camera' },
+  share_contact_details: {
+    alone: 'giving out personal contact details',
+    with: (o) => `giving personal contact details to ${o}`,
+  },
+  identify_as_employee: { alone: 'naming the school as employer on a personal profile' },
+  create_account: { alone: 'setting up a social media account for school use' },
+  register_account: { alone: 'registering on a social media platform' },
+  support_extremism: { alone: 'supporting or sharing extremist organisations or material' },
 };
 
 /** Who carries out a step. */
