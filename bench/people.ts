@@ -5,14 +5,13 @@
 // the start page and a bare Fastify route in the same run. Needs PostgreSQL:
 // DATABASE_URL=postgres://… npm run bench:people (BENCH_SCHOOLS and BENCH_PUPILS change the size).
 // The database must be empty; it is filled here.
-import { totpCode } from '../src/adapters/crypto/totp.ts';
 import { generateTrust } from '../src/domain/demo/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import type { Page } from '../src/services/ports.ts';
 import { buildApp } from '../src/web/app.ts';
 import { createAdapters, createServices } from '../src/wiring.ts';
-import { startBaselineServer } from './lib.ts';
+import { signInOverHttp, startBaselineServer } from './lib.ts';
 
 if (!process.env.DATABASE_URL) {
   console.log('bench:people measures PostgreSQL: set DATABASE_URL to an empty database and run it again.');
@@ -87,61 +86,31 @@ for (const [name, run] of Object.entries(queries)) {
 
 // The page as a Headteacher sees it: over HTTP, on loopback, one request at a time.
 const headEmail = 'bench-head@bench.example';
-const [head] = await adapters.store.people.add(big.id, [
-  {
-    person: { givenName: 'Bench', familyName: 'Head', email: headEmail },
-    roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
-  },
-]);
+const [head] = await adapters.units.inSchool(big.id, (store) =>
+  store.people.add([
+    {
+      person: { givenName: 'Bench', familyName: 'Head', email: headEmail },
+      roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
+    },
+  ]),
+);
 const account = await services.access.addAccount(big.id, head!.id, headEmail);
 const benchPassword = 'harbour lantern meadow bench';
 await services.access.setPassword(big.id, account.id, benchPassword);
 const key = adapters.crypto.totp.newSecret();
-await adapters.store.accounts.change(
-  big.id,
-  account.id,
-  { totpSecret: adapters.crypto.secrets.seal(key, account.id) },
-  new Date(),
+await adapters.units.inSchool(big.id, (store) =>
+  store.accounts.change(account.id, { totpSecret: adapters.crypto.secrets.seal(key, account.id) }, new Date()),
 );
 
 const app = await buildApp(services, { config });
 const footprint = await app.listen({ port: 0, host: '127.0.0.1' });
 const bare = await startBaselineServer();
 
-/** A browser's worth of cookies and the CSRF token of the last page, over fetch. */
-const jar = new Map<string, string>();
-let csrfToken = '';
-async function visit(path: string, form?: Record<string, string>): Promise<Response> {
-  const response = await fetch(`${footprint}${path}`, {
-    method: form ? 'POST' : 'GET',
-    redirect: 'manual',
-    headers: {
-      cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
-      ...(form && { 'content-type': 'application/x-www-form-urlencoded' }),
-    },
-    ...(form && { body: new URLSearchParams({ ...form, _csrf: csrfToken }).toString() }),
-  });
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair = ''] = cookie.split(';');
-    const at = pair.indexOf('=');
-    jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-  return response;
-}
-const read = async (response: Response) => {
-  const body = await response.text();
-  csrfToken = /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? csrfToken;
-  return body;
-};
-await read(await visit('/sign-in'));
-await visit('/sign-in', { email: headEmail, password: benchPassword });
-await read(await visit('/sign-in/code'));
-const signedIn = await visit('/sign-in/code', { code: totpCode(key, new Date()) });
-if (signedIn.headers.get('location') !== '/home') throw new Error('The bench could not sign in');
+const cookie = await signInOverHttp(footprint, headEmail, benchPassword, key);
 
 async function pageTimings(url: string, check: (body: string) => boolean, times = 200) {
   const once = async () => {
-    const response = await fetch(url, { headers: { cookie: [...jar].map(([n, v]) => `${n}=${v}`).join('; ') } });
+    const response = await fetch(url, { headers: { cookie } });
     const body = await response.text();
     if (response.status !== 200 || !check(body)) throw new Error(`${url} answered ${response.status}`);
   };

@@ -16,6 +16,7 @@ import { createLetterPrinter } from './adapters/pdf/letter.ts';
 import { createJobQueue, jobDatabaseOf } from './adapters/jobs/pg-boss.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
 import { legacyStore } from './adapters/db/legacy-store.ts';
+import { publicationNotices } from './adapters/db/publication-notices.ts';
 import { unitsOfWork } from './adapters/db/units-of-work.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
@@ -29,6 +30,8 @@ export type { BackupReport, MigrationReport, SentMessage };
 export interface RunningAdapters extends Adapters {
   /** Which database this is: the embedded one, or a PostgreSQL server. */
   databaseKind: 'pglite' | 'postgres';
+  /** Statements sent to the database since it opened, transaction control included: for benchmarks. */
+  statementsSent(this: void): number;
   migrate(): Promise<MigrationReport>;
   /** The development outbox's messages, oldest first; undefined when mail goes to an SMTP server. */
   outbox(): readonly SentMessage[] | undefined;
@@ -43,11 +46,18 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
   const { db } = database;
   const mailer = createMailer(config, logger);
   const jobs = createJobQueue(jobDatabaseOf(database, config), logger);
+  const publications = publicationNotices(
+    database,
+    config.database.kind === 'postgres' ? config.database.url : undefined,
+    logger,
+  );
   return {
     databaseKind: database.kind,
+    statementsSent: () => database.statements.sent,
     units: unitsOfWork(db),
     store: legacyStore(db),
     policyLibrary: filePolicyLibrary(),
+    publications,
     inTransaction: (work) => db.transaction().execute((trx) => work(legacyStore(trx))),
     database: {
       ping: async () => {
@@ -70,6 +80,7 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
       try {
         await jobs.stop();
         await mailer.close();
+        await publications.close();
       } finally {
         await database.close();
       }

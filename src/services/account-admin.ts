@@ -2,13 +2,13 @@
 // disabling or enabling an account. Every change needs the changer's code again (step-up),
 // is refused for one's own account, and goes on the audit log; disabling ends every session.
 import type { Account } from '../domain/access/account.ts';
-import { can } from '../domain/access/capabilities.ts';
 import { accessRolesOf, type AccessRole } from '../domain/access/roles.ts';
 import { displayName, type Person } from '../domain/community/people.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit } from './audit-trail.ts';
-import type { Adapters } from './ports.ts';
+import { allow } from './allow.ts';
+import type { AuditNote } from './audit-trail.ts';
+import type { Adapters, SchoolStore } from './ports.ts';
 import { checkSecondFactor } from './second-factor.ts';
 
 export interface AccountSummary {
@@ -22,104 +22,80 @@ export type AccessChange = { schoolAdmin: boolean } | { disabled: boolean };
 
 export type ChangeOutcome = 'changed' | 'code_refused';
 
-type Deps = Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'crypto'>;
+type Deps = Pick<Adapters, 'units' | 'clock' | 'crypto'>;
 
-export function createAccountAdminService({ store, inTransaction, clock, crypto }: Deps) {
-  function mustManage(viewer: Viewer): void {
-    if (!can(viewer.roles, 'manage_roles')) throw new AppError('forbidden');
+function summary(account: Account, person: Person): AccountSummary {
+  return {
+    account,
+    person,
+    name: displayName(person),
+    roles: accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }),
+  };
+}
+
+/** One person's account at the store's school; not found for anyone else's. */
+async function accountOf(store: SchoolStore, personId: string): Promise<AccountSummary> {
+  const account = await store.accounts.ofPerson(personId);
+  const person = account && (await store.people.find(account.personId));
+  if (!account || !person) throw new AppError('not_found');
+  return summary(account, person);
+}
+
+/** Why the viewer may not change this account, in words for the page; undefined if they may. */
+function refusal(viewer: Viewer, target: AccountSummary): string | undefined {
+  if (target.account.id === viewer.account.id) {
+    return 'You cannot change your own access. Ask the Headteacher or another administrator.';
   }
-
-  async function summary(schoolId: string, account: Account): Promise<AccountSummary | undefined> {
-    const person = await store.people.find(schoolId, account.personId);
-    if (!person) return undefined;
-    return {
-      account,
-      person,
-      name: displayName(person),
-      roles: accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }),
-    };
+  if (target.roles.includes('headteacher') && !viewer.roles.includes('headteacher')) {
+    return 'Only another Headteacher can change a Headteacher’s access.';
   }
+  return undefined;
+}
 
+export function createAccountAdminService({ units, clock, crypto }: Deps) {
   return {
     /** The school's accounts, a page at a time. */
     async list(viewer: Viewer, page: { limit: number; offset: number }) {
-      mustManage(viewer);
-      const found = await store.accounts.list(viewer.school.id, page);
-      const items: AccountSummary[] = [];
-      for (const account of found.items) {
-        const item = await summary(viewer.school.id, account);
-        if (item) items.push(item);
-      }
-      return { items, total: found.total };
+      allow(viewer, 'manage_roles');
+      const found = await units.inSchool(viewer.school.id, (store) => store.accounts.list(page));
+      return { items: found.items.map(({ account, person }) => summary(account, person)), total: found.total };
     },
 
     /** One person's account at the viewer's school; not found for anyone else's. */
     async find(viewer: Viewer, personId: string): Promise<AccountSummary> {
-      mustManage(viewer);
-      const account = await store.accounts.ofPerson(viewer.school.id, personId);
-      const found = account && (await summary(viewer.school.id, account));
-      if (!found) throw new AppError('not_found');
-      return found;
+      allow(viewer, 'manage_roles');
+      return units.inSchool(viewer.school.id, (store) => accountOf(store, personId));
     },
 
-    /** Why the viewer may not change this account, in words for the page; undefined if they may. */
-    refusal(viewer: Viewer, target: AccountSummary): string | undefined {
-      if (target.account.id === viewer.account.id) {
-        return 'You cannot change your own access. Ask the Headteacher or another administrator.';
-      }
-      if (target.roles.includes('headteacher') && !viewer.roles.includes('headteacher')) {
-        return 'Only another Headteacher can change a Headteacher’s access.';
-      }
-      return undefined;
-    },
+    refusal,
 
     async change(viewer: Viewer, personId: string, change: AccessChange, code: string): Promise<ChangeOutcome> {
-      const target = await this.find(viewer, personId);
-      const refused = this.refusal(viewer, target);
-      if (refused) throw new AppError('forbidden', refused);
+      allow(viewer, 'manage_roles');
       const schoolId = viewer.school.id;
-      const own = await store.accounts.find(schoolId, viewer.account.id);
-      if (!own) throw new AppError('forbidden');
-      const now = clock.now();
-      return inTransaction(async (trx) => {
-        const check = await checkSecondFactor(trx, crypto, own, code, now);
+      return units.inSchool(schoolId, async (store) => {
+        const target = await accountOf(store, personId);
+        const refused = refusal(viewer, target);
+        if (refused) throw new AppError('forbidden', refused);
+        const own = await store.accounts.find(viewer.account.id);
+        if (!own) throw new AppError('forbidden');
+        const now = clock.now();
+        const audit = (note: Omit<AuditNote, 'schoolId' | 'actorPersonId'>) =>
+          store.audit.append({ schoolId, actorPersonId: viewer.person.id, ...note, at: now });
+        const check = await checkSecondFactor(store, crypto, own, code, now);
         const subject = { kind: 'person', id: target.person.id };
         if (!check.accepted) {
-          await recordAudit(
-            trx,
-            { schoolId, actorPersonId: viewer.person.id, action: 'sign_in_failed', details: { step: 'step_up' } },
-            now,
-          );
+          await audit({ action: 'sign_in_failed', details: { step: 'step_up' } });
           return 'code_refused';
         }
         if ('schoolAdmin' in change) {
-          await trx.accounts.change(schoolId, target.account.id, { schoolAdmin: change.schoolAdmin }, now);
+          await store.accounts.change(target.account.id, { schoolAdmin: change.schoolAdmin }, now);
           // Access taken away ends their sessions at once.
-          if (!change.schoolAdmin) await trx.sessions.destroyAllOf(schoolId, target.account.id);
-          await recordAudit(
-            trx,
-            {
-              schoolId,
-              actorPersonId: viewer.person.id,
-              action: 'role_changed',
-              subject,
-              details: { schoolAdmin: change.schoolAdmin },
-            },
-            now,
-          );
+          if (!change.schoolAdmin) await store.sessions.destroyAllOf(target.account.id);
+          await audit({ action: 'role_changed', subject, details: { schoolAdmin: change.schoolAdmin } });
         } else {
-          await trx.accounts.change(schoolId, target.account.id, { disabledAt: change.disabled ? now : null }, now);
-          if (change.disabled) await trx.sessions.destroyAllOf(schoolId, target.account.id);
-          await recordAudit(
-            trx,
-            {
-              schoolId,
-              actorPersonId: viewer.person.id,
-              action: change.disabled ? 'account_disabled' : 'account_enabled',
-              subject,
-            },
-            now,
-          );
+          await store.accounts.change(target.account.id, { disabledAt: change.disabled ? now : null }, now);
+          if (change.disabled) await store.sessions.destroyAllOf(target.account.id);
+          await audit({ action: change.disabled ? 'account_disabled' : 'account_enabled', subject });
         }
         return 'changed';
       });

@@ -4,12 +4,15 @@
 // sees those and no others. Reading the register is a read of a restricted record, so each read
 // goes on the audit log.
 import type { CheckRegister } from '../domain/check/register.ts';
-import { can, type Capability } from '../domain/access/capabilities.ts';
+import { can } from '../domain/access/capabilities.ts';
 import { accessRolesOf, type AccessRole } from '../domain/access/roles.ts';
+import { schoolDay } from '../domain/calendar/school-day.ts';
 import { displayName } from '../domain/community/people.ts';
 import { pupilLabel } from '../domain/community/pupils.ts';
+import { isRecordId } from '../domain/ids.ts';
 import {
   daysAfter,
+  declaredAnswerOf,
   deciderFor,
   decisionRefusal,
   declineReasonProblem,
@@ -22,20 +25,15 @@ import {
   type DeclarationErrors,
   type DeclarationFormValues,
   type Declaration,
+  type DeclaredAnswer,
 } from '../domain/registers/declarations.ts';
-import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit } from './audit-trail.ts';
-import type { Adapters, RegisterEntry } from './ports.ts';
+import { allow } from './allow.ts';
+import type { Adapters, RegisterEntry, SchoolStore } from './ports.ts';
+import { today } from './today.ts';
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const day = (at: Date) => at.toISOString().slice(0, 10);
 /** Enough for any school's roll; the form lists them to choose from. */
 const listLimit = 5000;
-
-function allow(viewer: Viewer, capability: Capability): void {
-  if (!can(viewer.roles, capability)) throw new AppError('forbidden');
-}
 
 export interface Choice {
   id: string;
@@ -61,47 +59,106 @@ interface Deciders {
   emails: Readonly<Record<Decider, string[]>>;
 }
 
+/** The other one in a relationship: a pupil, or a parent or carer, chosen from the school's people. */
+export interface Counterpart {
+  pupilId?: string;
+  parentId?: string;
+}
+
+async function decidersOf(store: SchoolStore): Promise<Deciders> {
+  const headteacherIds = new Set<string>();
+  const emails: Record<Decider, string[]> = { headteacher: [], chair_of_governors: [] };
+  for (const { account, person } of await store.accounts.holders()) {
+    const roles = accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin });
+    if (roles.includes('headteacher')) headteacherIds.add(person.id);
+    if (account.disabledAt) continue;
+    for (const decider of ['headteacher', 'chair_of_governors'] as const) {
+      if (roles.includes(decider)) emails[decider].push(account.email);
+    }
+  }
+  return { headteacherIds, emails };
+}
+
+function asReviewed(viewer: Viewer, found: RegisterEntry, deciders: Deciders): ReviewEntry {
+  const byHead = deciders.headteacherIds.has(found.declaration.personId);
+  const refusal = decisionRefusal({ personId: viewer.person.id, roles: viewer.roles }, found.declaration, byHead);
+  return { ...found, decider: deciderFor(byHead), ...(refusal !== undefined && { refusal }) };
+}
+
+/**
+ * A declaration of the viewer's school that they may read (the chair: only the Headteacher's);
+ * undefined for any other, so that its existence is not given away.
+ */
+async function entry(store: SchoolStore, viewer: Viewer, id: string): Promise<ReviewEntry | undefined> {
+  if (!isRecordId(id)) return undefined;
+  const found = await store.declarations.find(id);
+  if (!found) return undefined;
+  const deciders = await decidersOf(store);
+  if (!mayRead(viewer.roles, deciders.headteacherIds.has(found.declaration.personId))) return undefined;
+  return asReviewed(viewer, found, deciders);
+}
+
+/**
+ * What the register says, on `day`, of a relationship between someone and a pupil or a parent:
+ * approved (and not past its review), declared and waiting, or nothing in force. In the caller's
+ * unit, for a service that weighs it among its own work (assessing a case).
+ */
+export async function declaredRelationship(
+  store: SchoolStore,
+  personId: string,
+  other: Counterpart,
+  day: string,
+): Promise<DeclaredAnswer> {
+  const answers = (await store.declarations.of(personId))
+    .map((found) => found.declaration)
+    .filter(
+      (declaration) =>
+        (declaration.kind === 'family_link' && declaration.pupilId === other.pupilId) ||
+        (declaration.kind === 'parent_friendship' &&
+          declaration.parentId !== undefined &&
+          declaration.parentId === other.parentId),
+    )
+    .map((declaration) => declaredAnswerOf(declaration, day));
+  return answers.includes('approved') ? 'approved' : answers.includes('declared') ? 'declared' : 'no';
+}
+
+const isHeadteacher = (roles: readonly AccessRole[]) => roles.includes('headteacher');
+
+/** A review coming up, as the sweep across schools found it. */
+interface Due {
+  schoolId: string;
+  declarationId: string;
+  personId: string;
+  reviewDue: string;
+}
+
 export function createDeclarationsService({
-  store,
-  inTransaction,
+  units,
   clock,
   mailer,
   baseUrl,
-}: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl'>) {
-  async function decidersOf(schoolId: string): Promise<Deciders> {
-    const headteacherIds = new Set<string>();
-    const emails: Record<Decider, string[]> = { headteacher: [], chair_of_governors: [] };
-    for (const { account, person } of await store.accounts.holders(schoolId)) {
-      const roles = accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin });
-      if (roles.includes('headteacher')) headteacherIds.add(person.id);
-      if (account.disabledAt) continue;
-      for (const decider of ['headteacher', 'chair_of_governors'] as const) {
-        if (roles.includes(decider)) emails[decider].push(account.email);
-      }
-    }
-    return { headteacherIds, emails };
-  }
-
-  const asReviewed = (viewer: Viewer, found: RegisterEntry, deciders: Deciders): ReviewEntry => {
-    const byHead = deciders.headteacherIds.has(found.declaration.personId);
-    const refusal = decisionRefusal({ personId: viewer.person.id, roles: viewer.roles }, found.declaration, byHead);
-    return { ...found, decider: deciderFor(byHead), ...(refusal !== undefined && { refusal }) };
-  };
-
+}: Pick<Adapters, 'units' | 'clock' | 'mailer' | 'baseUrl'>) {
   /**
-   * A declaration of the viewer's school that they may read (the chair: only the Headteacher's);
-   * undefined for any other, so that its existence is not given away.
+   * Claims, in one unit, the reminders of one school's due reviews for each decider who can be
+   * emailed: the claims are saved before any email goes.
    */
-  async function entry(viewer: Viewer, id: string): Promise<ReviewEntry | undefined> {
-    if (!uuidShape.test(id)) return undefined;
-    const found = await store.declarations.find(viewer.school.id, id);
-    if (!found) return undefined;
-    const deciders = await decidersOf(viewer.school.id);
-    if (!mayRead(viewer.roles, deciders.headteacherIds.has(found.declaration.personId))) return undefined;
-    return asReviewed(viewer, found, deciders);
+  function claimReminders(schoolId: string, items: readonly Due[], now: Date) {
+    return units.inSchool(schoolId, async (store) => {
+      const deciders = await decidersOf(store);
+      const claimed: { decider: Decider; recipients: string[]; items: Due[] }[] = [];
+      for (const decider of ['headteacher', 'chair_of_governors'] as const) {
+        const recipients = deciders.emails[decider];
+        const theirs = items.filter((item) => deciderFor(deciders.headteacherIds.has(item.personId)) === decider);
+        if (recipients.length === 0 || theirs.length === 0) continue;
+        const won: Due[] = [];
+        for (const item of theirs) {
+          if (await store.declarations.claimReminder(item.declarationId, item.reviewDue, now)) won.push(item);
+        }
+        if (won.length > 0) claimed.push({ decider, recipients, items: won });
+      }
+      return claimed;
+    });
   }
-
-  const isHeadteacher = (roles: readonly AccessRole[]) => roles.includes('headteacher');
 
   return {
     /**
@@ -110,19 +167,22 @@ export function createDeclarationsService({
      */
     async mine(viewer: Viewer): Promise<{ entries: RegisterEntry[]; decider: Decider; deciderMissing: boolean }> {
       allow(viewer, 'declare_relationship');
-      const entries = await store.declarations.of(viewer.school.id, viewer.person.id);
       const decider = deciderFor(isHeadteacher(viewer.roles));
-      const deciderMissing =
-        decider === 'chair_of_governors' && (await decidersOf(viewer.school.id)).emails.chair_of_governors.length === 0;
-      return { entries, decider, deciderMissing };
+      return units.inSchool(viewer.school.id, async (store) => {
+        const entries = await store.declarations.of(viewer.person.id);
+        const deciderMissing =
+          decider === 'chair_of_governors' && (await decidersOf(store)).emails.chair_of_governors.length === 0;
+        return { entries, decider, deciderMissing };
+      });
     },
 
     /** The parents and carers, and the pupils on the roll, that a declaration can name. */
     async choices(viewer: Viewer): Promise<{ parents: Choice[]; pupils: Choice[] }> {
       allow(viewer, 'declare_relationship');
-      const schoolId = viewer.school.id;
-      const parents = await store.people.list(schoolId, { role: 'parent', limit: listLimit, offset: 0 });
-      const pupils = await store.pupils.list(schoolId, { onRollOn: day(clock.now()), limit: listLimit, offset: 0 });
+      const { parents, pupils } = await units.inSchool(viewer.school.id, async (store) => ({
+        parents: await store.people.list({ role: 'parent', limit: listLimit, offset: 0 }),
+        pupils: await store.pupils.list({ onRollOn: today(clock), limit: listLimit, offset: 0 }),
+      }));
       return {
         parents: parents.items.map((person) => ({ id: person.id, name: displayName(person) })),
         pupils: pupils.items.map((pupil) => ({
@@ -142,63 +202,56 @@ export function createDeclarationsService({
       if (!read.ok) return read;
       const schoolId = viewer.school.id;
       const declared = read.declaration;
-      if (declared.kind === 'parent_friendship' && declared.parentId !== undefined) {
-        const parent = uuidShape.test(declared.parentId)
-          ? await store.people.find(schoolId, declared.parentId)
-          : undefined;
-        if (!parent?.roles.some((held) => held.role === 'parent')) {
-          return { ok: false, errors: { parentId: 'Choose a parent or carer from the list' } };
-        }
-      }
-      if (declared.kind === 'family_link') {
-        const pupil = uuidShape.test(declared.pupilId)
-          ? await store.pupils.find(schoolId, declared.pupilId)
-          : undefined;
-        if (!pupil) return { ok: false, errors: { pupilId: 'Choose a pupil from the list' } };
-      }
-      return inTransaction(async (trx) => {
-        const now = clock.now();
-        const declaration = await trx.declarations.add(schoolId, viewer.person.id, declared, now);
-        await recordAudit(
-          trx,
-          {
+      return units.inSchool(
+        schoolId,
+        async (store): Promise<{ ok: true; declaration: Declaration } | { ok: false; errors: DeclarationErrors }> => {
+          if (declared.kind === 'parent_friendship' && declared.parentId !== undefined) {
+            const parent = isRecordId(declared.parentId) ? await store.people.find(declared.parentId) : undefined;
+            if (!parent?.roles.some((held) => held.role === 'parent')) {
+              return { ok: false, errors: { parentId: 'Choose a parent or carer from the list' } };
+            }
+          }
+          if (declared.kind === 'family_link') {
+            const pupil = isRecordId(declared.pupilId) ? await store.pupils.find(declared.pupilId) : undefined;
+            if (!pupil) return { ok: false, errors: { pupilId: 'Choose a pupil from the list' } };
+          }
+          const now = clock.now();
+          const declaration = await store.declarations.add(viewer.person.id, declared, now);
+          await store.audit.append({
             schoolId,
+            at: now,
             actorPersonId: viewer.person.id,
             action: 'declaration_made',
             subject: { kind: 'declaration', id: declaration.id },
             details: { kind: declaration.kind },
-          },
-          now,
-        );
-        return { ok: true as const, declaration };
-      });
+          });
+          return { ok: true, declaration };
+        },
+      );
     },
 
     /**
      * The register as far as the viewer may read it: the whole of it for the Headteacher and the
-     * DSL, the Headteacher's own declarations for the chair of governors. The read is audited.
-     * `chairMissing` says the school has no chair of governors who can sign in to decide on the
-     * Headteacher's declarations.
+     * DSL, the Headteacher's own declarations for the chair of governors. The read is audited, in
+     * the same unit. `chairMissing` says the school has no chair of governors who can sign in to
+     * decide on the Headteacher's declarations.
      */
     async register(viewer: Viewer): Promise<{ entries: ReviewEntry[]; chairMissing: boolean }> {
       allow(viewer, 'review_declarations');
       const schoolId = viewer.school.id;
-      const deciders = await decidersOf(schoolId);
-      return inTransaction(async (trx) => {
-        const entries = (await trx.declarations.register(schoolId))
+      return units.inSchool(schoolId, async (store) => {
+        const deciders = await decidersOf(store);
+        const entries = (await store.declarations.register())
           .filter((found) => mayRead(viewer.roles, deciders.headteacherIds.has(found.declaration.personId)))
           .map((found) => asReviewed(viewer, found, deciders));
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'record_read',
-            subject: { kind: 'declaration_register', id: schoolId },
-            details: { count: entries.length },
-          },
-          clock.now(),
-        );
+        await store.audit.append({
+          schoolId,
+          at: clock.now(),
+          actorPersonId: viewer.person.id,
+          action: 'record_read',
+          subject: { kind: 'declaration_register', id: schoolId },
+          details: { count: entries.length },
+        });
         return { entries, chairMissing: deciders.emails.chair_of_governors.length === 0 };
       });
     },
@@ -206,60 +259,57 @@ export function createDeclarationsService({
     /** Whether the school has a chair of governors who can sign in, to decide on the Headteacher's. */
     async chairMissing(viewer: Viewer): Promise<boolean> {
       allow(viewer, 'review_declarations');
-      return (await decidersOf(viewer.school.id)).emails.chair_of_governors.length === 0;
+      const deciders = await units.inSchool(viewer.school.id, decidersOf);
+      return deciders.emails.chair_of_governors.length === 0;
     },
 
     /**
-     * One declaration of the viewer's school that they may read; the read is audited. Undefined for
-     * any other, and, for the chair of governors, for anyone's but the Headteacher's.
+     * One declaration of the viewer's school that they may read; the read is audited, in the same
+     * unit. Undefined for any other, and, for the chair of governors, for anyone's but the Headteacher's.
      */
     async read(viewer: Viewer, id: string): Promise<ReviewEntry | undefined> {
       allow(viewer, 'review_declarations');
-      const found = await entry(viewer, id);
-      if (found) {
-        await recordAudit(
-          store,
-          {
+      return units.inSchool(viewer.school.id, async (store) => {
+        const found = await entry(store, viewer, id);
+        if (found) {
+          await store.audit.append({
             schoolId: viewer.school.id,
+            at: clock.now(),
             actorPersonId: viewer.person.id,
             action: 'record_read',
             subject: { kind: 'declaration', id: found.declaration.id },
-          },
-          clock.now(),
-        );
-      }
-      return found;
+          });
+        }
+        return found;
+      });
     },
 
     /** Approves a declaration until its review date; undefined when the school has no such declaration. */
     async approve(viewer: Viewer, id: string, reviewDue: string): Promise<Decided | undefined> {
       allow(viewer, 'approve_declarations');
       const now = clock.now();
-      const problem = reviewDateProblem(reviewDue, day(now));
-      const found = await entry(viewer, id);
-      if (!found) return undefined;
-      if (found.refusal) return { ok: false, error: found.refusal, refused: true };
-      if (problem) return { ok: false, error: problem };
-      return inTransaction(async (trx) => {
-        const schoolId = viewer.school.id;
-        const decided = await trx.declarations.decide(schoolId, id, {
+      const problem = reviewDateProblem(reviewDue, schoolDay(now));
+      const schoolId = viewer.school.id;
+      return units.inSchool(schoolId, async (store): Promise<Decided | undefined> => {
+        const found = await entry(store, viewer, id);
+        if (!found) return undefined;
+        if (found.refusal) return { ok: false, error: found.refusal, refused: true };
+        if (problem) return { ok: false, error: problem };
+        const decided = await store.declarations.decide(id, {
           status: 'approved',
           byPersonId: viewer.person.id,
           at: now,
           reviewDue,
         });
         if (!decided) return { ok: false, error: 'This declaration was declined, so it cannot be approved now' };
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'declaration_approved',
-            subject: { kind: 'declaration', id },
-            details: { reviewDue },
-          },
-          now,
-        );
+        await store.audit.append({
+          schoolId,
+          at: now,
+          actorPersonId: viewer.person.id,
+          action: 'declaration_approved',
+          subject: { kind: 'declaration', id },
+          details: { reviewDue },
+        });
         return { ok: true };
       });
     },
@@ -267,15 +317,15 @@ export function createDeclarationsService({
     /** Declines a declaration with the reason; undefined when the school has no such declaration. */
     async decline(viewer: Viewer, id: string, reason: string): Promise<Decided | undefined> {
       allow(viewer, 'approve_declarations');
-      const found = await entry(viewer, id);
-      if (!found) return undefined;
-      if (found.refusal) return { ok: false, error: found.refusal, refused: true };
-      const problem = declineReasonProblem(reason);
-      if (problem) return { ok: false, error: problem };
-      return inTransaction(async (trx) => {
-        const schoolId = viewer.school.id;
+      const schoolId = viewer.school.id;
+      return units.inSchool(schoolId, async (store): Promise<Decided | undefined> => {
+        const found = await entry(store, viewer, id);
+        if (!found) return undefined;
+        if (found.refusal) return { ok: false, error: found.refusal, refused: true };
+        const problem = declineReasonProblem(reason);
+        if (problem) return { ok: false, error: problem };
         const now = clock.now();
-        const decided = await trx.declarations.decide(schoolId, id, {
+        const decided = await store.declarations.decide(id, {
           status: 'declined',
           byPersonId: viewer.person.id,
           at: now,
@@ -283,16 +333,13 @@ export function createDeclarationsService({
         });
         if (!decided) return { ok: false, error: 'This declaration has already been declined' };
         // The reason stays with the declaration: the log keeps ids, never what people wrote.
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'declaration_declined',
-            subject: { kind: 'declaration', id },
-          },
-          now,
-        );
+        await store.audit.append({
+          schoolId,
+          at: now,
+          actorPersonId: viewer.person.id,
+          action: 'declaration_declined',
+          subject: { kind: 'declaration', id },
+        });
         return { ok: true };
       });
     },
@@ -303,8 +350,8 @@ export function createDeclarationsService({
      */
     async forCheck(viewer: Viewer): Promise<CheckRegister | undefined> {
       if (!can(viewer.roles, 'declare_relationship')) return undefined;
-      const own = await store.declarations.of(viewer.school.id, viewer.person.id);
-      return own.length === 0 ? undefined : { own, today: day(clock.now()) };
+      const own = await units.inSchool(viewer.school.id, (store) => store.declarations.of(viewer.person.id));
+      return own.length === 0 ? undefined : { own, today: today(clock) };
     },
 
     /**
@@ -314,31 +361,25 @@ export function createDeclarationsService({
      * and given back if it could not go. A background job calls this daily. Returns how many went.
      */
     async sendReviewReminders(now: Date = clock.now()): Promise<number> {
-      const today = day(now);
-      const due = await store.declarations.dueForReview(today, daysAfter(today, reviewNoticeDays));
-      const bySchool = new Map<string, typeof due>();
-      for (const item of due) bySchool.set(item.schoolId, [...(bySchool.get(item.schoolId) ?? []), item]);
+      const day = schoolDay(now);
+      const { bySchool, schools } = await units.acrossSchools(async (store) => {
+        const bySchool = new Map<string, Due[]>();
+        for (const item of await store.declarations.dueForReview(day, daysAfter(day, reviewNoticeDays))) {
+          bySchool.set(item.schoolId, [...(bySchool.get(item.schoolId) ?? []), item]);
+        }
+        const schools = new Map<string, { name: string }>();
+        for (const schoolId of bySchool.keys()) {
+          const school = await store.schools.findById(schoolId);
+          if (school) schools.set(schoolId, school);
+        }
+        return { bySchool, schools };
+      });
       let sent = 0;
       let failure: Error | undefined;
       for (const [schoolId, items] of bySchool) {
-        const school = await store.schools.findById(schoolId);
+        const school = schools.get(schoolId);
         if (!school) continue;
-        const deciders = await decidersOf(schoolId);
-        const byDecider: Record<Decider, typeof due> = { headteacher: [], chair_of_governors: [] };
-        for (const item of items) {
-          const found = await store.declarations.find(schoolId, item.declarationId);
-          if (found) byDecider[deciderFor(deciders.headteacherIds.has(found.declaration.personId))].push(item);
-        }
-        for (const decider of ['headteacher', 'chair_of_governors'] as const) {
-          const recipients = deciders.emails[decider];
-          if (recipients.length === 0 || byDecider[decider].length === 0) continue;
-          const claimed: typeof due = [];
-          for (const item of byDecider[decider]) {
-            if (await store.declarations.claimReminder(schoolId, item.declarationId, item.reviewDue, now)) {
-              claimed.push(item);
-            }
-          }
-          if (claimed.length === 0) continue;
+        for (const { decider, recipients, items: claimed } of await claimReminders(schoolId, items, now)) {
           const email = reviewDigestEmail(school, claimed, `${baseUrl}/declarations/review`, decider);
           try {
             for (const to of recipients) {
@@ -346,9 +387,9 @@ export function createDeclarationsService({
               sent += 1;
             }
           } catch (error) {
-            for (const item of claimed) {
-              await store.declarations.releaseReminder(schoolId, item.declarationId, item.reviewDue);
-            }
+            await units.inSchool(schoolId, async (store) => {
+              for (const item of claimed) await store.declarations.releaseReminder(item.declarationId, item.reviewDue);
+            });
             failure ??=
               error instanceof Error ? error : new Error('A review digest could not be sent', { cause: error });
           }

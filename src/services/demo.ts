@@ -1,15 +1,16 @@
 // Writing a generated demo trust into the database: every school, its people with all their
-// roles, its pupils, and the links between carers and pupils, in one transaction.
+// roles, its pupils, and the links between carers and pupils, in one unit of work.
 import { needsSecondFactor } from '../domain/access/capabilities.ts';
 import { accessRolesOf } from '../domain/access/roles.ts';
 import { demoRoles, everyone, type DemoTrust } from '../domain/demo/index.ts';
+import { schoolDay } from '../domain/calendar/school-day.ts';
 import type { Person } from '../domain/community/people.ts';
 import type { School } from '../domain/community/school.ts';
 import { adoptedDocument } from '../domain/school-policy/adopt.ts';
 import { contentHashOf } from '../domain/school-policy/document.ts';
 import { yearsAfter } from '../domain/school-policy/versions.ts';
 import type { PolicyLibrary } from './policies.ts';
-import type { Adapters, Store } from './ports.ts';
+import type { Adapters, SchoolStore } from './ports.ts';
 import { addSchoolTo } from './community.ts';
 
 /** How to sign in as one of a demo school's people. */
@@ -36,7 +37,7 @@ export interface DemoWritten {
  * governors, so that the public policy page and "Check the policy" work from the start.
  */
 async function publishModel(
-  store: Store,
+  store: SchoolStore,
   library: PolicyLibrary,
   school: School,
   people: readonly Person[],
@@ -49,9 +50,9 @@ async function publishModel(
   const head = has('headteacher');
   const chair = has('chair') ?? head;
   if (!head || !chair) return;
-  const today = now.toISOString().slice(0, 10);
+  const today = schoolDay(now);
   const document = adoptedDocument(model.policy, school, today);
-  const version = await store.policyVersions.add(school.id, {
+  const version = await store.policyVersions.add({
     label: '1.0',
     document,
     contentHash: contentHashOf(document),
@@ -60,44 +61,53 @@ async function publishModel(
     createdBy: head.id,
     at: now,
   });
-  await store.policyVersions.move(school.id, version.id, 'draft', 'awaiting_ratification', {
+  await store.policyVersions.move(version.id, 'draft', 'awaiting_ratification', {
     at: now,
     submittedAt: now,
   });
-  await store.policyVersions.move(school.id, version.id, 'awaiting_ratification', 'ratified', {
+  await store.policyVersions.move(version.id, 'awaiting_ratification', 'ratified', {
     at: now,
     ratifiedAt: now,
     reviewDue: yearsAfter(today, 2),
   });
-  await store.policyVersions.ratify(school.id, {
+  await store.policyVersions.ratify({
     versionId: version.id,
     recordedBy: chair.id,
     ratifiedOn: today,
     meeting: 'Full governing body (demo)',
     recordedAt: now,
   });
-  await store.policyVersions.move(school.id, version.id, 'ratified', 'published', { at: now, publishedAt: now });
+  await store.policyVersions.move(version.id, 'ratified', 'published', { at: now, publishedAt: now });
 }
 
 export function createDemoService({
-  inTransaction,
+  units,
   crypto,
   clock,
   policyLibrary,
-}: Pick<Adapters, 'inTransaction' | 'crypto' | 'clock' | 'policyLibrary'>) {
+}: Pick<Adapters, 'units' | 'crypto' | 'clock' | 'policyLibrary'>) {
   return {
-    /** Writes the trust; given a password, its people who show each role get accounts with it. */
+    /**
+     * Writes the trust, all of it or none; given a password, its people who show each role get
+     * accounts with it. The password is hashed once, before the unit begins.
+     */
     async write(trust: DemoTrust, password?: string): Promise<DemoWritten[]> {
       const passwordHash = password === undefined ? undefined : await crypto.passwords.hash(password);
-      return inTransaction(async (store) => {
-        const organisation = await store.schools.addOrganisation(trust.organisation);
-        const written: DemoWritten[] = [];
+      return units.acrossSchools(async (across) => {
+        // Every school first, while the unit still looks across schools; then each school's records,
+        // the unit scoped to that school in turn.
+        const organisation = await across.schools.addOrganisation(trust.organisation);
+        const added: { demo: DemoTrust['schools'][number]; school: School }[] = [];
         for (const demo of trust.schools) {
-          const school = await addSchoolTo(store, organisation.id, demo.school);
-          const pupils = await store.pupils.add(school.id, demo.pupils);
+          added.push({ demo, school: await addSchoolTo(across, organisation.id, demo.school) });
+        }
+        const written: DemoWritten[] = [];
+        for (const { demo, school } of added) {
+          const store = await across.enterSchool(school.id);
+          const pupils = await store.pupils.add(demo.pupils);
           const pupilIds = new Map(pupils.map((p) => [p.misId, p.id]));
           const people = everyone(demo);
-          const saved = await store.people.add(school.id, people);
+          const saved = await store.people.add(people);
           const links = people.flatMap((entry, i) =>
             entry.links.map((link) => ({
               pupilId: pupilIds.get(link.pupilMisId) ?? '',
@@ -107,26 +117,24 @@ export function createDemoService({
               contactPriority: link.contactPriority,
             })),
           );
-          await store.pupils.linkCarers(school.id, links);
+          await store.pupils.linkCarers(links);
           const signIns: DemoSignIn[] = [];
           for (const { role, person: demoPerson } of demoRoles(demo)) {
             const index = demoPerson ? people.indexOf(demoPerson) : -1;
             const person = saved[index];
             const email = demoPerson?.person.email;
             if (!person || !email || !passwordHash) continue;
-            const account = await store.accounts.add(school.id, { personId: person.id, email, passwordHash });
+            const account = await store.accounts.add({ personId: person.id, email, passwordHash });
             const signIn: DemoSignIn = { role, email };
             if (needsSecondFactor(accessRolesOf(person.roles, { schoolAdmin: false }))) {
               const key = crypto.totp.newSecret();
               const codes = crypto.recoveryCodes.generate();
               await store.accounts.change(
-                school.id,
                 account.id,
                 { totpSecret: crypto.secrets.seal(key, account.id) },
                 clock.now(),
               );
               await store.accounts.replaceRecoveryCodes(
-                school.id,
                 account.id,
                 codes.map((code) => code.hash),
               );

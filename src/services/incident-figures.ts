@@ -1,18 +1,15 @@
 // Governors' termly figures about incidents: counts by kind, by who was involved (roles, never
 // names, small numbers hidden), by outcome, the times to first action and to closure, and overdue
 // tasks; drawn as charts on the server, with the same figures as tables and as a CSV file.
-import { can, type Capability } from '../domain/access/capabilities.ts';
+import { can } from '../domain/access/capabilities.ts';
 import { barChartSvg } from '../domain/incidents/charts.ts';
 import { caseRowsCsv, figuresCsv } from '../domain/incidents/figures-csv.ts';
 import { termFigures, type FigureRow, type TermFigures } from '../domain/incidents/figures.ts';
 import { parseTermId, previousTerm, termId, termOf, termsBefore, type Term } from '../domain/incidents/terms.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
+import { allow } from './allow.ts';
 import type { Adapters } from './ports.ts';
-
-function allow(viewer: Viewer, capability: Capability): void {
-  if (!can(viewer.roles, capability)) throw new AppError('forbidden');
-}
 
 export interface FiguresView {
   term: Term;
@@ -31,7 +28,12 @@ const bars = <Key extends string>(rows: readonly FigureRow<Key>[]) =>
     valueText: row.count.text,
   }));
 
-export function createIncidentFiguresService({ store, clock }: Pick<Adapters, 'store' | 'clock'>) {
+export function createIncidentFiguresService({ units, clock }: Pick<Adapters, 'units' | 'clock'>) {
+  /** Every case of the viewer's school, reduced to what the figures count. */
+  function summariesFor(viewer: Viewer) {
+    return units.inSchool(viewer.school.id, (store) => store.incidents.summaries());
+  }
+
   function termFrom(id: string | undefined, now: Date): Term {
     if (id === undefined || id === '') return termOf(now);
     const term = parseTermId(id);
@@ -40,7 +42,7 @@ export function createIncidentFiguresService({ store, clock }: Pick<Adapters, 's
   }
 
   async function figuresFor(viewer: Viewer, term: Term, now: Date): Promise<TermFigures> {
-    const cases = await store.incidents.summaries(viewer.school.id);
+    const cases = await summariesFor(viewer);
     return termFigures({ cases, term, now, compareWith: previousTerm(term) });
   }
 
@@ -88,7 +90,7 @@ export function createIncidentFiguresService({ store, clock }: Pick<Adapters, 's
       const now = clock.now();
       const term = termFrom(id, now);
       if (which === 'cases') {
-        const cases = await store.incidents.summaries(viewer.school.id);
+        const cases = await summariesFor(viewer);
         return { name: `cases-${termId(term)}.csv`, text: caseRowsCsv(cases, term, now) };
       }
       return { name: `incident-figures-${termId(term)}.csv`, text: figuresCsv(await figuresFor(viewer, term, now)) };

@@ -28,12 +28,14 @@ export function createServices(adapters: Adapters) {
   const letters = createLetterService(adapters);
   const consent = createConsentService(adapters);
   const incidents = createIncidentService(adapters, letters, consent);
+  const schoolPolicy = createSchoolPolicyService(adapters);
+  const roster = createRosterService(adapters);
   return {
     access: createAccessService(adapters),
     accounts: createAccountAdminService(adapters),
     audit: createAuditService(adapters),
     clock: adapters.clock,
-    community: createCommunityService(adapters),
+    community: createCommunityService(adapters, roster),
     consent,
     declarations: createDeclarationsService(adapters),
     demo: createDemoService(adapters),
@@ -47,9 +49,9 @@ export function createServices(adapters: Adapters) {
     links: createLinkService(adapters),
     officialAccounts: createOfficialAccountsService(adapters),
     policies: createPolicyService(adapters.policyLibrary),
-    policyDocuments: createPolicyDocumentService(adapters),
-    roster: createRosterService(adapters),
-    schoolPolicy: createSchoolPolicyService(adapters),
+    policyDocuments: createPolicyDocumentService(adapters, schoolPolicy),
+    roster,
+    schoolPolicy,
     sessions: createSessionService(adapters),
     signOn: createSignOnService(adapters),
     signOff: createSignOffService(adapters),

@@ -1,11 +1,12 @@
-// Moving every sealed secret to a new master key, in one transaction: escrowed logins have their
-// data keys wrapped again, and every other sealed secret (authenticator keys, single sign-on
-// client secrets) likewise. Before the transaction commits, each record is opened with the new
+// Moving every sealed secret to a new master key, in one unit of work across schools (key
+// rotation is the one command that rightly reaches every school at once): escrowed logins have
+// their data keys wrapped again, and every other sealed secret (authenticator keys, single
+// sign-on client secrets) likewise. Before the unit commits, each record is opened with the new
 // key alone; if any fails, nothing is changed. Only counts come back: never a secret.
 import { AppError } from '../errors.ts';
 import type { Adapters } from './ports.ts';
 
-type Deps = Pick<Adapters, 'inTransaction' | 'crypto'>;
+type Deps = Pick<Adapters, 'units' | 'crypto'>;
 
 export interface RotationReport {
   escrowedLogins: number;
@@ -20,28 +21,28 @@ export class RotationFailedError extends Error {
   }
 }
 
-export function createKeyService({ inTransaction, crypto }: Deps) {
+export function createKeyService({ units, crypto }: Deps) {
   return {
     async rotate(newKey: Uint8Array): Promise<RotationReport> {
       const rotation = crypto.rotateTo(newKey);
       if (rotation.sameKey) throw new AppError('bad_request', 'The new master key is the one already in use.');
-      return inTransaction(async (trx) => {
-        const logins = await trx.officialAccounts.allLogins();
-        const secrets = await trx.sealedSecrets.all();
+      return units.acrossSchools(async (store) => {
+        const logins = await store.officialAccounts.allLogins();
+        const secrets = await store.sealedSecrets.all();
         // Rewrapping opens each data key with the current master key, so a record it cannot open
         // stops the rotation here, before anything is written.
-        await trx.officialAccounts.rewrapLogins(
+        await store.officialAccounts.rewrapLogins(
           logins.map((login) => ({
             accountId: login.accountId,
             wrappedKey: rotation.rewrapEscrowKey(login.escrowed.wrappedKey, login.accountId),
           })),
         );
-        await trx.sealedSecrets.replace(
+        await store.sealedSecrets.replace(
           secrets.map((value) => ({ ...value, sealed: rotation.rewrapSecret(value.sealed) })),
         );
 
-        const loginsNow = await trx.officialAccounts.allLogins();
-        const secretsNow = await trx.sealedSecrets.all();
+        const loginsNow = await store.officialAccounts.allLogins();
+        const secretsNow = await store.sealedSecrets.all();
         const unopened =
           loginsNow.filter((login) => !rotation.escrowOpens(login.escrowed, login.accountId)).length +
           secretsNow.filter((value) => !rotation.secretOpens(value.sealed, value.associatedData)).length;

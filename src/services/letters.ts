@@ -1,9 +1,9 @@
 // Letters to parents about an incident. The Headteacher and the DSL keep the school's wording of
 // each kind of letter; a case fills one in (`draftLetter`) and prints it (`letterPdf`). Printing
 // is refused while any placeholder the letter uses has no value, so no letter goes out with a gap.
-import { can } from '../domain/access/capabilities.ts';
 import { accessRolesOf } from '../domain/access/roles.ts';
 import { displayName } from '../domain/community/people.ts';
+import type { School } from '../domain/community/school.ts';
 import {
   fillLetter,
   isLetterKind,
@@ -23,8 +23,8 @@ import {
 } from '../domain/incidents/letters.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit } from './audit-trail.ts';
-import type { Adapters } from './ports.ts';
+import { allow } from './allow.ts';
+import type { Adapters, LetterToPrint, SchoolStore } from './ports.ts';
 
 /** One kind of letter as the school will send it: its own wording, or the standard one. */
 export interface LetterTemplateView extends LetterWording {
@@ -55,6 +55,10 @@ export interface LetterPdfRequest {
 
 export type LetterPrinted = { ok: true; pdf: Uint8Array; letter: LetterDraft } | { ok: false; missing: Placeholder[] };
 
+/** A letter filled from the school's records and ready to print, or what it still lacks. */
+export type LetterReady =
+  { ok: true; letter: LetterDraft; print: LetterToPrint } | { ok: false; missing: Placeholder[] };
+
 /** A kind of letter in the school's wording if it has saved one, the standard wording if not. */
 function viewOf(
   kind: LetterKind,
@@ -71,23 +75,18 @@ function viewOf(
   };
 }
 
-function allow(viewer: Viewer): void {
-  if (!can(viewer.roles, 'manage_letter_templates')) throw new AppError('forbidden');
-}
-
 export function createLetterService({
-  store,
-  inTransaction,
+  units,
   clock,
   letterPrinter,
-}: Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'letterPrinter'>) {
-  async function wordingOf(schoolId: string, kind: LetterKind): Promise<LetterTemplateView> {
-    return viewOf(kind, await store.letterTemplates.find(schoolId, kind));
+}: Pick<Adapters, 'units' | 'clock' | 'letterPrinter'>) {
+  async function wordingOf(store: SchoolStore, kind: LetterKind): Promise<LetterTemplateView> {
+    return viewOf(kind, await store.letterTemplates.find(kind));
   }
 
   /** The name of the school's Headteacher, from the accounts that hold the role; undefined if none does. */
-  async function headteacherOf(schoolId: string): Promise<string | undefined> {
-    const holder = (await store.accounts.holders(schoolId)).find(
+  async function headteacherOf(store: SchoolStore): Promise<string | undefined> {
+    const holder = (await store.accounts.holders()).find(
       ({ account, person }) =>
         !account.disabledAt &&
         accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }).includes('headteacher'),
@@ -96,10 +95,8 @@ export function createLetterService({
   }
 
   /** The values a school supplies itself: its name, today's date and its Headteacher, unless given. */
-  async function withSchoolValues(schoolId: string, values: LetterValues): Promise<LetterValues> {
-    const school = await store.schools.findById(schoolId);
-    if (!school) throw new AppError('not_found');
-    const headteacherName = values.headteacherName ?? (await headteacherOf(schoolId));
+  async function withSchoolValues(store: SchoolStore, school: School, values: LetterValues): Promise<LetterValues> {
+    const headteacherName = values.headteacherName ?? (await headteacherOf(store));
     return {
       schoolName: school.name,
       date: letterDate(clock.now()),
@@ -108,52 +105,112 @@ export function createLetterService({
     };
   }
 
-  async function draft(schoolId: string, kind: LetterKind, values: LetterValues, wording?: LetterWording) {
-    const filled = await withSchoolValues(schoolId, values);
-    const letter = fillLetter(wording ?? (await wordingOf(schoolId, kind)), filled);
+  async function draft(
+    store: SchoolStore,
+    school: School,
+    kind: LetterKind,
+    values: LetterValues,
+    wording?: LetterWording,
+  ) {
+    const filled = await withSchoolValues(store, school, values);
+    const letter = fillLetter(wording ?? (await wordingOf(store, kind)), filled);
     return { letter: { kind, ...letter }, values: filled };
   }
 
+  /**
+   * The school's letter of this kind filled from the case and laid out for the printer, read in the
+   * caller's unit of work; print it (`print`) once the unit is done. Refused while any placeholder
+   * the letter uses has no value.
+   */
+  async function letterFor(store: SchoolStore, school: School, request: LetterPdfRequest): Promise<LetterReady> {
+    const { letter, values } = await draft(store, school, request.kind, request.values, request.wording);
+    // The letter is addressed to someone and signed by someone, whether or not its wording names them.
+    const missing = [...letter.missing];
+    const absent = (name: Placeholder) => !values[name]?.trim() && !missing.includes(name);
+    if (absent('recipientName')) missing.push('recipientName');
+    if (!request.signedBy && absent('headteacherName')) missing.push('headteacherName');
+    if (missing.length > 0) return { ok: false, missing };
+    const { address } = school;
+    return {
+      ok: true,
+      letter,
+      print: {
+        schoolName: school.name,
+        schoolAddress: [address.line1, ...(address.line2 ? [address.line2] : []), address.town, address.postcode],
+        date: values.date ?? letterDate(clock.now()),
+        ...(values.reference && { reference: values.reference }),
+        recipient: {
+          name: values.recipientName ?? '',
+          ...(request.recipientAddress && { address: request.recipientAddress }),
+        },
+        title: letter.title,
+        paragraphs: paragraphsOf(letter.body),
+        signOff: request.signedBy ?? { name: values.headteacherName ?? '', role: 'Headteacher' },
+      },
+    };
+  }
+
+  /** Lays the letter out as a PDF: slow work, never done inside a unit of work. */
+  async function print(ready: LetterReady & { ok: true }): Promise<Uint8Array> {
+    return letterPrinter.print({ ...ready.print, createdAt: clock.now() });
+  }
+
+  /** One unit in the school named: a letter is drafted for a school given by its id. */
+  function inSchoolNamed<T>(schoolId: string, work: (store: SchoolStore, school: School) => Promise<T>): Promise<T> {
+    return units.acrossSchools(async (across) => {
+      const school = await across.schools.findById(schoolId);
+      if (!school) throw new AppError('not_found');
+      return work(await across.enterSchool(schoolId), school);
+    });
+  }
+
+  /** The entry on the audit log for a change to the school's wording, in the same unit as the change. */
+  async function audited(
+    store: SchoolStore,
+    viewer: Viewer,
+    kind: LetterKind,
+    change: 'saved' | 'standard_wording',
+    at: Date,
+  ): Promise<void> {
+    await store.audit.append({
+      schoolId: viewer.school.id,
+      actorPersonId: viewer.person.id,
+      action: 'letter_template_changed',
+      subject: { kind: 'letter_template', id: kind },
+      details: { change },
+      at,
+    });
+  }
+
   return {
+    letterFor,
+    print,
+
     /** Each kind of letter, as the school will send it. */
     async templates(viewer: Viewer): Promise<LetterTemplateView[]> {
-      allow(viewer);
-      const saved = new Map((await store.letterTemplates.list(viewer.school.id)).map((t) => [t.kind, t]));
+      allow(viewer, 'manage_letter_templates');
+      const saved = new Map(
+        (await units.inSchool(viewer.school.id, (store) => store.letterTemplates.list())).map((t) => [t.kind, t]),
+      );
       return letterKinds.map((kind) => viewOf(kind, saved.get(kind)));
     },
 
     /** One kind of letter; undefined for a kind Footprint does not have. */
     async template(viewer: Viewer, kind: string): Promise<LetterTemplateView | undefined> {
-      allow(viewer);
-      return isLetterKind(kind) ? wordingOf(viewer.school.id, kind) : undefined;
+      allow(viewer, 'manage_letter_templates');
+      return isLetterKind(kind) ? units.inSchool(viewer.school.id, (store) => wordingOf(store, kind)) : undefined;
     },
 
     /** Saves the school's wording, or says what to correct (nothing is saved then). */
     async saveTemplate(viewer: Viewer, kind: string, typed: LetterWording): Promise<TemplateSaved> {
-      allow(viewer);
+      allow(viewer, 'manage_letter_templates');
       if (!isLetterKind(kind)) throw new AppError('not_found');
       const read = readLetterWording(kind, typed);
       if (!read.ok) return read;
-      const schoolId = viewer.school.id;
-      await inTransaction(async (trx) => {
+      await units.inSchool(viewer.school.id, async (store) => {
         const now = clock.now();
-        await trx.letterTemplates.save(schoolId, {
-          kind,
-          ...read.wording,
-          updatedBy: viewer.person.id,
-          updatedAt: now,
-        });
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'letter_template_changed',
-            subject: { kind: 'letter_template', id: kind },
-            details: { change: 'saved' },
-          },
-          now,
-        );
+        await store.letterTemplates.save({ kind, ...read.wording, updatedBy: viewer.person.id, updatedAt: now });
+        await audited(store, viewer, kind, 'saved', now);
       });
       return { ok: true };
     },
@@ -167,29 +224,18 @@ export function createLetterService({
 
     /** Goes back to the standard wording; false when the school was using it already. */
     async resetTemplate(viewer: Viewer, kind: string): Promise<boolean> {
-      allow(viewer);
+      allow(viewer, 'manage_letter_templates');
       if (!isLetterKind(kind)) throw new AppError('not_found');
-      const schoolId = viewer.school.id;
-      return inTransaction(async (trx) => {
-        if (!(await trx.letterTemplates.remove(schoolId, kind))) return false;
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'letter_template_changed',
-            subject: { kind: 'letter_template', id: kind },
-            details: { change: 'standard_wording' },
-          },
-          clock.now(),
-        );
+      return units.inSchool(viewer.school.id, async (store) => {
+        if (!(await store.letterTemplates.remove(kind))) return false;
+        await audited(store, viewer, kind, 'standard_wording', clock.now());
         return true;
       });
     },
 
     /** The wording as typed, filled with made-up values and the school's name, to show how it reads. */
     preview(viewer: Viewer, wording: LetterWording): FilledLetter {
-      allow(viewer);
+      allow(viewer, 'manage_letter_templates');
       return fillLetter(wording, { ...sampleValues, schoolName: viewer.school.name, date: letterDate(clock.now()) });
     },
 
@@ -199,35 +245,14 @@ export function createLetterService({
      * The caller checks who may write to the case.
      */
     async draftLetter(schoolId: string, kind: LetterKind, values: LetterValues): Promise<LetterDraft> {
-      return (await draft(schoolId, kind, values)).letter;
+      return inSchoolNamed(schoolId, async (store, school) => (await draft(store, school, kind, values)).letter);
     },
 
     /** The letter printed to PDF, or the placeholders still without a value (nothing is printed then). */
     async letterPdf(schoolId: string, request: LetterPdfRequest): Promise<LetterPrinted> {
-      const { letter, values } = await draft(schoolId, request.kind, request.values, request.wording);
-      // The letter is addressed to someone and signed by someone, whether or not its wording names them.
-      const missing = [...letter.missing];
-      const absent = (name: Placeholder) => !values[name]?.trim() && !missing.includes(name);
-      if (absent('recipientName')) missing.push('recipientName');
-      if (!request.signedBy && absent('headteacherName')) missing.push('headteacherName');
-      if (missing.length > 0) return { ok: false, missing };
-      const school = (await store.schools.findById(schoolId))!;
-      const { address } = school;
-      const pdf = await letterPrinter.print({
-        schoolName: school.name,
-        schoolAddress: [address.line1, ...(address.line2 ? [address.line2] : []), address.town, address.postcode],
-        date: values.date ?? letterDate(clock.now()),
-        ...(values.reference && { reference: values.reference }),
-        recipient: {
-          name: values.recipientName ?? '',
-          ...(request.recipientAddress && { address: request.recipientAddress }),
-        },
-        title: letter.title,
-        paragraphs: paragraphsOf(letter.body),
-        signOff: request.signedBy ?? { name: values.headteacherName ?? '', role: 'Headteacher' },
-        createdAt: clock.now(),
-      });
-      return { ok: true, pdf, letter };
+      const ready = await inSchoolNamed(schoolId, (store, school) => letterFor(store, school, request));
+      if (!ready.ok) return ready;
+      return { ok: true, pdf: await print(ready), letter: ready.letter };
     },
   };
 }

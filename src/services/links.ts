@@ -1,6 +1,8 @@
 // Everything that reaches people by an emailed link: invitations to choose a password, password
 // resets, and sign-in links for parents, carers, volunteers and visitors. A link works once and
-// until it expires; using it is one conditional update, written with its audit entry.
+// until it expires; using it is one conditional update, written with its audit entry. A link is
+// found by its token across schools, then the rest of the unit works in the link's school; an
+// email goes only once the unit that made its link has committed.
 //
 // Three rules keep links from weakening sign-in: an invitation only ever sets the first password
 // of an account; a reset changes the password but never signs anyone in, so the second factor is
@@ -8,6 +10,7 @@
 import type { Account } from '../domain/access/account.ts';
 import { needsSecondFactor } from '../domain/access/capabilities.ts';
 import { accessRolesOf } from '../domain/access/roles.ts';
+import type { Person } from '../domain/community/people.ts';
 import type { School } from '../domain/community/school.ts';
 import {
   expiryOf,
@@ -24,10 +27,11 @@ import {
 } from '../domain/links/index.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit, type AuditNote } from './audit-trail.ts';
-import { MailNotSentError, type Adapters, type Store } from './ports.ts';
+import { allow } from './allow.ts';
+import type { AuditNote } from './audit-trail.ts';
+import { MailNotSentError, type Adapters, type CrossSchoolUnit, type SchoolStore } from './ports.ts';
 
-type Deps = Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'crypto' | 'mailer' | 'baseUrl'>;
+type Deps = Pick<Adapters, 'units' | 'clock' | 'crypto' | 'mailer' | 'baseUrl'>;
 
 /** The path each kind of link opens, followed by its token. */
 export const linkPaths: Readonly<Record<LinkPurpose, string>> = {
@@ -81,8 +85,76 @@ const nothingSent: Requested = { delivery: Promise.resolve(undefined) };
 /** An account someone already signs in to, which an invitation must not touch. */
 const isActive = (account: Account) => account.hasPassword || account.secondFactor;
 
-export function createLinkService({ store, inTransaction, clock, crypto, mailer, baseUrl }: Deps) {
-  const audit = (trx: Store, note: AuditNote, at: Date) => recordAudit(trx, note, at);
+const reasonFor = (link: OneTimeLink | undefined, now: Date): UnusableReason => {
+  if (!link) return 'unknown';
+  const state = linkState(link, now);
+  return state === 'usable' ? 'used' : state;
+};
+
+/** Whether a link alone may sign this account in: only when nothing asks for a second factor. */
+function linkMaySignIn(account: Account, person: Person): 'yes' | 'password_needed' | 'no_roles' {
+  const roles = accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin });
+  if (roles.length === 0) return 'no_roles';
+  return account.secondFactor || needsSecondFactor(roles) ? 'password_needed' : 'yes';
+}
+
+/** A link that still works, with its account, and the unit now in the link's school. */
+interface Opened {
+  usable: true;
+  store: SchoolStore;
+  link: OneTimeLink;
+  account: Account;
+  person: Person;
+  school: School;
+}
+
+/**
+ * Finds the link by its token (across schools: the token is all the person brings), then enters
+ * its school for the account behind it. Usable only if the link still works and the account is open.
+ */
+async function openLink(
+  across: CrossSchoolUnit,
+  token: string,
+  purpose: LinkPurpose,
+  now: Date,
+): Promise<Opened | { usable: false; reason: UnusableReason }> {
+  const link = await across.links.find(token, purpose);
+  if (!link || linkState(link, now) !== 'usable') return { usable: false, reason: reasonFor(link, now) };
+  const store = await across.enterSchool(link.schoolId);
+  const held = await store.accounts.holder(link.accountId);
+  if (!held || held.account.disabledAt) return { usable: false, reason: 'unknown' };
+  // An invitation is for choosing the first password; once there is one, it has done its work.
+  // (Nor may it reach an account with an authenticator app: choosing a password would sign it in.)
+  if (purpose === 'invitation' && isActive(held.account)) return { usable: false, reason: 'used' };
+  return { usable: true, store, link, ...held };
+}
+
+const asCheck = (opened: Opened | { usable: false; reason: UnusableReason }): LinkCheck =>
+  opened.usable
+    ? {
+        usable: true,
+        schoolId: opened.link.schoolId,
+        accountId: opened.link.accountId,
+        schoolName: opened.school.name,
+        email: opened.account.email,
+      }
+    : opened;
+
+/** Uses the link in its school's unit; why not, when another use won or it has just stopped working. */
+async function useLink(
+  store: SchoolStore,
+  token: string,
+  purpose: LinkPurpose,
+  now: Date,
+): Promise<OneTimeLink | Unusable> {
+  const used = await store.links.use(token, purpose, now);
+  return used ?? { outcome: 'unusable', reason: reasonFor(await store.links.find(token, purpose), now) };
+}
+
+const isUnusable = (value: OneTimeLink | Unusable): value is Unusable => 'outcome' in value;
+
+export function createLinkService({ units, clock, crypto, mailer, baseUrl }: Deps) {
+  const audit = (store: SchoolStore, note: AuditNote, at: Date) => store.audit.append({ ...note, at });
   const fromSchool = (school: School): FromSchool => ({ schoolName: school.name, schoolEmail: school.contactEmail });
   const addressOf = (purpose: LinkPurpose, token: string) => `${baseUrl}${linkPaths[purpose]}/${token}`;
 
@@ -96,8 +168,8 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
     }
   }
 
-  async function newLink(trx: Store, account: Account, purpose: LinkPurpose, now: Date) {
-    const { token, link } = await trx.links.create({
+  async function newLink(store: SchoolStore, account: Account, purpose: LinkPurpose, now: Date) {
+    const { token, link } = await store.links.create({
       schoolId: account.schoolId,
       accountId: account.id,
       purpose,
@@ -107,47 +179,18 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
     return { url: addressOf(purpose, token), expiresAt: link.expiresAt };
   }
 
-  /** The account behind an address, if it may receive links at all. */
-  async function activeAccount(email: string) {
-    const found = await store.accounts.findByEmail(email.trim().toLowerCase());
+  /** The account behind an address, if it may receive links at all, with the unit now in its school. */
+  async function activeAccount(across: CrossSchoolUnit, email: string) {
+    const found = await across.accounts.findByEmail(email.trim().toLowerCase());
     if (!found || found.account.disabledAt) return undefined;
-    const school = await store.schools.findById(found.account.schoolId);
-    return school && { account: found.account, school };
+    const store = await across.enterSchool(found.account.schoolId);
+    const held = await store.accounts.holder(found.account.id);
+    return held && { store, ...held };
   }
-
-  /** Whether a link alone may sign this account in: only when nothing asks for a second factor. */
-  async function linkMaySignIn(account: Account): Promise<'yes' | 'password_needed' | 'no_roles'> {
-    const person = await store.people.find(account.schoolId, account.personId);
-    const roles = person ? accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }) : [];
-    if (roles.length === 0) return 'no_roles';
-    return account.secondFactor || needsSecondFactor(roles) ? 'password_needed' : 'yes';
-  }
-
-  const reasonFor = (link: OneTimeLink | undefined, now: Date): UnusableReason => {
-    if (!link) return 'unknown';
-    const state = linkState(link, now);
-    return state === 'usable' ? 'used' : state;
-  };
 
   /** The link and its account, if the link still works and the account is open. */
-  async function check(token: string, purpose: LinkPurpose): Promise<LinkCheck> {
-    const now = clock.now();
-    const link = await store.links.find(token, purpose);
-    if (!link || linkState(link, now) !== 'usable') return { usable: false, reason: reasonFor(link, now) };
-    const found = await store.accounts.find(link.schoolId, link.accountId);
-    const school = await store.schools.findById(link.schoolId);
-    if (!found || found.account.disabledAt || !school) return { usable: false, reason: 'unknown' };
-    // An invitation is for choosing the first password; once there is one, it has done its work.
-    // (Nor may it reach an account with an authenticator app: choosing a password would sign it in.)
-    if (purpose === 'invitation' && isActive(found.account)) return { usable: false, reason: 'used' };
-    return {
-      usable: true,
-      schoolId: link.schoolId,
-      accountId: link.accountId,
-      schoolName: school.name,
-      email: found.account.email,
-    };
-  }
+  const check = (token: string, purpose: LinkPurpose): Promise<LinkCheck> =>
+    units.acrossSchools(async (across) => asCheck(await openLink(across, token, purpose, clock.now())));
 
   return {
     /**
@@ -155,28 +198,34 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
      * have none. A new invitation replaces any earlier one that was not used.
      */
     async invite(by: Viewer, personId: string): Promise<InvitationOutcome> {
-      if (!by.capabilities.includes('manage_roles')) throw new AppError('forbidden');
+      allow(by, 'manage_roles');
       const schoolId = by.school.id;
-      const person = await store.people.find(schoolId, personId);
-      if (!person) throw new AppError('not_found');
-      const existing = await store.accounts.ofPerson(schoolId, personId);
+      const { person, existing } = await units.inSchool(schoolId, async (store) => {
+        const person = await store.people.find(personId);
+        if (!person) throw new AppError('not_found');
+        return { person, existing: await store.accounts.ofPerson(personId) };
+      });
       if (existing?.disabledAt) return { outcome: 'disabled' };
       if (existing && isActive(existing)) return { outcome: 'already_active' };
       const email = existing?.email ?? person.email?.trim().toLowerCase();
       if (!email) return { outcome: 'no_email' };
-      if (!existing && (await store.accounts.findByEmail(email))) return { outcome: 'email_in_use' };
 
+      // A second unit: whether the address is free is asked across schools, and a unit can enter
+      // a school but not come back out of it, so the address (the school's) is read first.
       const now = clock.now();
-      const link = await inTransaction(async (trx) => {
-        const account = existing ?? (await trx.accounts.add(schoolId, { personId, email }));
-        const made = await newLink(trx, account, 'invitation', now);
+      const link = await units.acrossSchools(async (across) => {
+        if (!existing && (await across.accounts.findByEmail(email))) return undefined;
+        const store = await across.enterSchool(schoolId);
+        const account = existing ?? (await store.accounts.add({ personId, email }));
+        const made = await newLink(store, account, 'invitation', now);
         await audit(
-          trx,
+          store,
           { schoolId, actorPersonId: by.person.id, action: 'invited', subject: { kind: 'person', id: personId } },
           now,
         );
         return made;
       });
+      if (!link) return { outcome: 'email_in_use' };
       const problem = await send(email, invitationEmail(fromSchool(by.school), link));
       return problem ? { outcome: 'not_sent', problem } : { outcome: 'sent', email };
     },
@@ -187,21 +236,27 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
     async acceptInvitation(
       token: string,
     ): Promise<{ outcome: 'accepted'; schoolId: string; accountId: string } | Unusable> {
-      const checked = await check(token, 'invitation');
-      if (!checked.usable) return { outcome: 'unusable', reason: checked.reason };
-      const now = clock.now();
-      const used = await store.links.use(token, 'invitation', now);
-      if (!used) return { outcome: 'unusable', reason: reasonFor(await store.links.find(token, 'invitation'), now) };
-      return { outcome: 'accepted', schoolId: used.schoolId, accountId: used.accountId };
+      return units.acrossSchools(async (across) => {
+        const now = clock.now();
+        const opened = await openLink(across, token, 'invitation', now);
+        if (!opened.usable) return { outcome: 'unusable', reason: opened.reason };
+        const used = await useLink(opened.store, token, 'invitation', now);
+        if (isUnusable(used)) return used;
+        return { outcome: 'accepted', schoolId: used.schoolId, accountId: used.accountId };
+      });
     },
 
     /** Sends a reset link if an open account uses this address; says nothing either way. */
     async requestPasswordReset(email: string): Promise<Requested> {
-      const found = await activeAccount(email);
-      if (!found) return nothingSent;
       const now = clock.now();
-      const link = await inTransaction((trx) => newLink(trx, found.account, 'password_reset', now));
-      return { delivery: send(found.account.email, passwordResetEmail(fromSchool(found.school), link)) };
+      const made = await units.acrossSchools(async (across) => {
+        const found = await activeAccount(across, email);
+        if (!found) return undefined;
+        const link = await newLink(found.store, found.account, 'password_reset', now);
+        return { link, account: found.account, school: found.school };
+      });
+      if (!made) return nothingSent;
+      return { delivery: send(made.account.email, passwordResetEmail(fromSchool(made.school), made.link)) };
     },
 
     checkPasswordReset: (token: string) => check(token, 'password_reset'),
@@ -211,25 +266,28 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
      * nobody in: the person then signs in with the new password, and their code if they use one.
      */
     async resetPassword(token: string, password: string): Promise<ResetOutcome> {
-      const checked = await check(token, 'password_reset');
-      if (!checked.usable) return { outcome: 'unusable', reason: checked.reason };
-      const { schoolId, accountId, email } = checked;
-      const found = await store.accounts.find(schoolId, accountId);
-      const person = found && (await store.people.find(schoolId, found.account.personId));
+      const opened = await units.acrossSchools(async (across) => {
+        const found = await openLink(across, token, 'password_reset', clock.now());
+        // The store is the unit's, over once it returns: only what was read leaves it.
+        return found.usable ? { usable: true as const, account: found.account, person: found.person } : found;
+      });
+      if (!opened.usable) return { outcome: 'unusable', reason: opened.reason };
+      const { account, person } = opened;
       const problems = crypto.passwords.check(password, {
-        email,
-        name: person ? `${person.givenName} ${person.familyName}` : undefined,
+        email: account.email,
+        name: `${person.givenName} ${person.familyName}`,
       });
       if (problems.length > 0) return { outcome: 'problems', problems };
+      // Hashed between the two units: no transaction waits while the hash is worked out.
       const passwordHash = await crypto.passwords.hash(password);
       const now = clock.now();
-      return inTransaction(async (trx): Promise<ResetOutcome> => {
-        const used = await trx.links.use(token, 'password_reset', now);
-        if (!used)
-          return { outcome: 'unusable', reason: reasonFor(await trx.links.find(token, 'password_reset'), now) };
-        await trx.accounts.change(schoolId, accountId, { passwordHash }, now);
-        await trx.sessions.destroyAllOf(schoolId, accountId);
-        await audit(trx, { schoolId, actorPersonId: found?.account.personId ?? null, action: 'password_reset' }, now);
+      const { schoolId, id: accountId } = account;
+      return units.inSchool(schoolId, async (store): Promise<ResetOutcome> => {
+        const used = await useLink(store, token, 'password_reset', now);
+        if (isUnusable(used)) return used;
+        await store.accounts.change(accountId, { passwordHash }, now);
+        await store.sessions.destroyAllOf(accountId);
+        await audit(store, { schoolId, actorPersonId: account.personId, action: 'password_reset' }, now);
         return { outcome: 'done' };
       });
     },
@@ -239,17 +297,21 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
      * one that does, an email saying to sign in with the password instead. Says nothing either way.
      */
     async requestSignInLink(email: string): Promise<Requested> {
-      const found = await activeAccount(email);
-      if (!found) return nothingSent;
-      const { account, school } = found;
-      const may = await linkMaySignIn(account);
-      if (may === 'no_roles') return nothingSent;
-      if (may === 'password_needed') {
+      const now = clock.now();
+      const made = await units.acrossSchools(async (across) => {
+        const found = await activeAccount(across, email);
+        if (!found) return undefined;
+        const { store, account, person, school } = found;
+        const may = linkMaySignIn(account, person);
+        const link = may === 'yes' ? await newLink(store, account, 'sign_in', now) : undefined;
+        return { may, link, account, school };
+      });
+      if (!made || made.may === 'no_roles') return nothingSent;
+      const { account, school, link } = made;
+      if (!link) {
         const addresses = { signInUrl: `${baseUrl}/sign-in`, forgotPasswordUrl: `${baseUrl}/forgot-password` };
         return { delivery: send(account.email, passwordNeededEmail(fromSchool(school), addresses)) };
       }
-      const now = clock.now();
-      const link = await inTransaction((trx) => newLink(trx, account, 'sign_in', now));
       return { delivery: send(account.email, signInLinkEmail(fromSchool(school), link)) };
     },
 
@@ -257,18 +319,20 @@ export function createLinkService({ store, inTransaction, clock, crypto, mailer,
 
     /** Uses a sign-in link, checking again that the account's roles still allow signing in by link. */
     async signInWithLink(token: string): Promise<LinkSignInOutcome> {
-      const checked = await check(token, 'sign_in');
-      if (!checked.usable) return { outcome: 'unusable', reason: checked.reason };
-      const { schoolId, accountId } = checked;
-      const found = await store.accounts.find(schoolId, accountId);
-      if (!found) return { outcome: 'unusable', reason: 'unknown' };
-      if ((await linkMaySignIn(found.account)) !== 'yes') return { outcome: 'password_needed' };
-      const now = clock.now();
-      return inTransaction(async (trx): Promise<LinkSignInOutcome> => {
-        const used = await trx.links.use(token, 'sign_in', now);
-        if (!used) return { outcome: 'unusable', reason: reasonFor(await trx.links.find(token, 'sign_in'), now) };
-        await audit(trx, { schoolId, actorPersonId: found.account.personId, action: 'link_sign_in' }, now);
-        return { outcome: 'signed_in', schoolId, accountId };
+      return units.acrossSchools(async (across): Promise<LinkSignInOutcome> => {
+        const now = clock.now();
+        const opened = await openLink(across, token, 'sign_in', now);
+        if (!opened.usable) return { outcome: 'unusable', reason: opened.reason };
+        const { store, account } = opened;
+        if (linkMaySignIn(account, opened.person) !== 'yes') return { outcome: 'password_needed' };
+        const used = await useLink(store, token, 'sign_in', now);
+        if (isUnusable(used)) return used;
+        await audit(
+          store,
+          { schoolId: account.schoolId, actorPersonId: account.personId, action: 'link_sign_in' },
+          now,
+        );
+        return { outcome: 'signed_in', schoolId: account.schoolId, accountId: account.id };
       });
     },
   };

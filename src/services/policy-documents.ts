@@ -3,8 +3,9 @@
 // from, it names nobody.
 import type { School } from '../domain/community/school.ts';
 import { documentModel, type PolicyDocument } from '../domain/policy/render/index.ts';
+import { keptCopies } from './kept-copies.ts';
 import type { Adapters } from './ports.ts';
-import { createSchoolPolicyService, type PublicVersionView } from './school-policy.ts';
+import type { PublicVersionView, SchoolPolicyService } from './school-policy.ts';
 
 export interface PublishedDocument extends PublicVersionView {
   /** The policy as headings, paragraphs, lists and tables. */
@@ -16,9 +17,13 @@ export interface PublishedDocument extends PublicVersionView {
 /** Enough printed copies to serve a few schools' current and recent versions without printing again. */
 const printedCopiesKept = 32;
 
-export function createPolicyDocumentService(adapters: Adapters) {
-  const schoolPolicy = createSchoolPolicyService(adapters);
-  const { store, policyPrinter } = adapters;
+/** Built on the wired school policy service, so that both read the same published versions. */
+export function createPolicyDocumentService(
+  { units, policyPrinter, publications }: Pick<Adapters, 'units' | 'policyPrinter' | 'publications'>,
+  schoolPolicy: Pick<SchoolPolicyService, 'published'>,
+) {
+  const readable = new WeakMap<PublicVersionView, PublishedDocument>();
+  const schools = keptCopies<School>(publications);
   // A version's text never changes once published; only its status does, when it is superseded.
   const printed = new Map<string, Promise<Buffer>>();
 
@@ -27,17 +32,28 @@ export function createPolicyDocumentService(adapters: Adapters) {
     async published(slug: string, number?: number): Promise<PublishedDocument | undefined> {
       const view = await schoolPolicy.published(slug, number);
       if (!view) return undefined;
-      const current = view.versions.find((v) => v.status === 'published');
-      return {
-        ...view,
-        readable: documentModel(view.document),
-        ...(current && { current: { number: current.number, label: current.label } }),
-      };
+      // Laid out once for each kept copy of the version, so that its page can be kept beside it.
+      let laidOut = readable.get(view);
+      if (!laidOut) {
+        const current = view.versions.find((v) => v.status === 'published');
+        laidOut = {
+          ...view,
+          readable: documentModel(view.document),
+          ...(current && { current: { number: current.number, label: current.label } }),
+        };
+        readable.set(view, laidOut);
+      }
+      return laidOut;
     },
 
     /** The school with this web address, so that a page can say it has not published its policy yet. */
     school(slug: string): Promise<School | undefined> {
-      return store.schools.findBySlug(slug);
+      return schools.get(slug, () =>
+        units.acrossSchools(async (store) => {
+          const school = await store.schools.findBySlug(slug);
+          return school && { schoolId: school.id, value: school };
+        }),
+      );
     },
 
     /** The version printed to PDF, with the school's name on every page. */

@@ -82,10 +82,12 @@ export interface PeopleQuery {
   offset: number;
 }
 
-/** The adults of one school's community: every call names the school. */
+/** The adults of one school's community, as a unit of work scoped to that school sees them. */
 export interface PeopleRepository {
   add(people: readonly { person: NewPerson; roles: readonly RoleHeld[] }[]): Promise<Person[]>;
   find(id: string): Promise<Person | undefined>;
+  /** The school's people with these ids, in no particular order; an id not the school's is left out. */
+  findMany(ids: readonly string[]): Promise<Person[]>;
   findByMisId(misId: string): Promise<Person | undefined>;
   list(query: PeopleQuery): Promise<Page<Person>>;
   /** Replaces the person's details and roles; undefined if the school has no such person. */
@@ -113,7 +115,7 @@ export interface PupilsQuery {
   offset: number;
 }
 
-/** One school's pupils and their carers: every call names the school. */
+/** One school's pupils and their carers, as a unit of work scoped to that school sees them. */
 export interface PupilsRepository {
   add(pupils: readonly NewPupil[]): Promise<Pupil[]>;
   find(id: string): Promise<Pupil | undefined>;
@@ -153,6 +155,8 @@ export interface NewAccount {
 export interface AccountsRepository {
   add(account: NewAccount): Promise<Account>;
   find(id: string): Promise<{ account: Account; secrets: AccountSecrets } | undefined>;
+  /** The account with its person (roles included) and its school, read together: what a viewer is built from. */
+  holder(id: string): Promise<{ account: Account; person: Person; school: School } | undefined>;
   ofPerson(personId: string): Promise<Account | undefined>;
   /** Every account of the school, with its person and their roles. */
   holders(): Promise<{ account: Account; person: Person }[]>;
@@ -174,7 +178,8 @@ export interface AccountsRepository {
   /** True if the code was this account's and unused; marks it used. */
   useRecoveryCode(id: string, hash: string, at: Date): Promise<boolean>;
   unusedRecoveryCodes(id: string): Promise<string[]>;
-  list(page: { limit: number; offset: number }): Promise<Page<Account>>;
+  /** By email address, a page at a time, each with its person and their roles. */
+  list(page: { limit: number; offset: number }): Promise<Page<{ account: Account; person: Person }>>;
 }
 
 /** Across every school. */
@@ -186,6 +191,10 @@ export interface AccountsAcrossSchools {
 export interface LinksRepository {
   /** A new link, replacing the account's unused ones of the same purpose; `token` goes in the email and nowhere else. */
   create(link: NewOneTimeLink): Promise<{ token: string; link: OneTimeLink }>;
+  /** The school's link with this token and purpose, used or not, expired or not. */
+  find(token: string, purpose: LinkPurpose): Promise<OneTimeLink | undefined>;
+  /** As `LinksAcrossSchools.use`, for a link of this school only. */
+  use(token: string, purpose: LinkPurpose, at: Date): Promise<OneTimeLink | undefined>;
 }
 
 /** Across every school. */
@@ -319,6 +328,8 @@ export interface PolicyVersionsAcrossSchools {
     from: string,
     until: string,
   ): Promise<{ schoolId: string; versionId: string; label: string; reviewDue: string }[]>;
+  /** Across schools: the version each of these schools publishes now (none for a school that has not), in one read. */
+  publishedOf(schoolIds: readonly string[]): Promise<PolicyVersion[]>;
 }
 
 export interface AudienceMember {
@@ -341,10 +352,17 @@ export interface RecipientWithCampaign {
   campaign: Campaign;
 }
 
+/** A first email claimed for sending, with the token of the link made for it (the database keeps only its hash). */
+export interface ClaimedFirstEmail extends RecipientWithCampaign {
+  token: string;
+}
+
 export interface RecipientAnswer {
   recipient: Recipient;
   name: string;
   answer?: Answer;
+  /** Why they declined, when they did. */
+  reason?: string;
 }
 
 export interface NewAcknowledgement {
@@ -382,8 +400,11 @@ export interface SignOffRepository {
 export interface SignOffAcrossSchools {
   /** Looks across schools: the token is all the person brings. */
   findByToken(token: string): Promise<RecipientWithCampaign | undefined>;
-  /** Across every school, for the scheduled job: marks up to `limit` unsent first emails as sent at `at`, and returns them. */
-  claimFirstEmails(at: Date, limit: number, skip: readonly string[]): Promise<RecipientWithCampaign[]>;
+  /**
+   * Across every school, for the scheduled job: marks up to `limit` unsent first emails as sent at
+   * `at`, and returns them, each with a new link whose token goes in the email.
+   */
+  claimFirstEmails(at: Date, limit: number, skip: readonly string[]): Promise<ClaimedFirstEmail[]>;
   /** Across every school, for the scheduled job: those sent a first email who may be owed a reminder. */
   dueForReminder(now: Date, firstAfterDays: number): Promise<RecipientWithCampaign[]>;
 }
@@ -477,8 +498,28 @@ export interface UnitsOfWork {
   acrossSchools<T>(work: (store: CrossSchoolUnit) => Promise<T>): Promise<T>;
 }
 
+/** Notices that a school's published policy changed, heard by every Footprint process. */
+export interface PublicationsRepository {
+  /** Tells every process, once this unit commits, that the school's published policy changed. */
+  announce(): Promise<void>;
+}
+
+export interface PublicationNotices {
+  /**
+   * Calls `listener` with a school's id when its published policy changed, in this process or
+   * another; with undefined when notices may have been missed (a lost connection).
+   */
+  listen(listener: (schoolId: string | undefined) => void): Promise<void>;
+  /** Tells this process's listeners at once: the notice through the database takes a moment to come. */
+  changedHere(schoolId: string): void;
+  /** Whether notices are being heard now: a copy kept in memory may be trusted only then. */
+  hearing(): boolean;
+  close(): Promise<void>;
+}
+
 /** One school's records, as a unit of work scoped to that school sees them. */
 export interface SchoolStore {
+  publications: PublicationsRepository;
   people: PeopleRepository;
   pupils: PupilsRepository;
   roster: RosterRepository;
@@ -556,6 +597,8 @@ export interface ConsentRepository {
   unclaimRenewalEmail(id: string): Promise<void>;
   /** Makes a pupil's link to their own record, ending their earlier unused ones; the token is returned only here. */
   addPupilLink(link: Omit<NewPupilConsentLink, 'schoolId'>): Promise<{ token: string; link: PupilConsentLink }>;
+  /** The school's link with this token, used or not, expired or not. */
+  pupilLink(token: string): Promise<PupilConsentLink | undefined>;
   /** Marks the link used if it still works at `at`; undefined when it did not (or another use won). */
   usePupilLink(token: string, at: Date): Promise<PupilConsentLink | undefined>;
 }
@@ -673,6 +716,8 @@ export interface Adapters {
   /** Transitional, while services move to `units`: each call names its school and runs on its own. */
   store: Store;
   policyLibrary: PolicyLibrary;
+  /** When a school's published policy changes, so that copies kept in memory are dropped. */
+  publications: PublicationNotices;
   /** Transitional, while services move to `units`. */
   inTransaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   database: DatabaseStatus;
@@ -898,8 +943,11 @@ export interface DeclarationsRepository {
 
 /** Across every school. */
 export interface DeclarationsAcrossSchools {
-  /** Across schools: approved declarations whose review falls between the two days. */
-  dueForReview(from: string, until: string): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]>;
+  /** Across schools: approved declarations whose review falls between the two days, with who made each. */
+  dueForReview(
+    from: string,
+    until: string,
+  ): Promise<{ schoolId: string; declarationId: string; personId: string; reviewDue: string }[]>;
 }
 
 export type NewCase = Omit<
@@ -945,6 +993,12 @@ export interface TaskToChase {
   task: Task;
 }
 
+/** An open task, with the name its owner goes by; no owner when the task has none or they have left. */
+export interface OpenTask {
+  task: Task;
+  owner?: Pick<NewPerson, 'givenName' | 'familyName' | 'preferredName'>;
+}
+
 /** Incidents: cases, the people in them, their tasks and evidence, and each case's chronology. */
 export interface IncidentsRepository {
   add(newCase: NewCase, parties: readonly Party[]): Promise<Case>;
@@ -954,6 +1008,8 @@ export interface IncidentsRepository {
   change(id: string, change: CaseChange): Promise<void>;
   addTasks(caseId: string, tasks: readonly (NewTask & { ownerPersonId?: string })[], at: Date): Promise<Task[]>;
   tasks(caseId: string): Promise<Task[]>;
+  /** Every open task of the school's cases, soonest due first: one read for a whole list of cases. */
+  openTasks(): Promise<OpenTask[]>;
   /** Marks an open task done or not needed; false when it was not open. */
   finishTask(taskId: string, state: 'done' | 'not_needed', at: Date, by: string): Promise<boolean>;
   markChased(taskId: string, step: 'remind_owner' | 'escalate', at: Date): Promise<void>;

@@ -1,33 +1,52 @@
 // A school's published policy, compiled once per version: the checker and incident assessment
-// both ask it questions many times a day, and a published version never changes. `within` is
-// the transaction a caller is in, if any.
+// both ask it questions many times a day, and a published version's text never changes. The
+// caller brings the unit of work it is in, scoped to the school.
 import { compilePolicy, evaluate, type Outcome, type Situation } from '../domain/policy/index.ts';
 import type { Policy } from '../domain/policy/index.ts';
 import type { PolicyVersion } from '../domain/school-policy/versions.ts';
-import type { Store } from './ports.ts';
+import type { SchoolStore, Store } from './ports.ts';
 
-export interface PublishedPolicies {
-  /** The school's answer from the version published now; undefined when it has published none. */
-  answer(
-    schoolId: string,
-    situation: Situation,
-    within?: Store,
-  ): Promise<{ version: PolicyVersion; outcome: Outcome } | undefined>;
+export interface PublishedAnswer {
+  version: PolicyVersion;
+  outcome: Outcome;
 }
 
-export function publishedPolicies(store: Store): PublishedPolicies {
-  const compiled = new Map<string, Policy>();
+/** Enough versions to answer for many schools at once; the oldest read is let go first. */
+const versionsKept = 256;
+
+/** By version id: the document first read, compiled (compilePolicy keeps what it compiles by the object). */
+const compiled = new Map<string, Policy>();
+
+function compiledOf(version: PolicyVersion): Policy {
+  let policy = compiled.get(version.id);
+  if (policy) {
+    compiled.delete(version.id);
+  } else {
+    policy = version.document;
+    compilePolicy(policy);
+  }
+  compiled.set(version.id, policy);
+  if (compiled.size > versionsKept) compiled.delete(compiled.keys().next().value!);
+  return policy;
+}
+
+/** The school's answer from the version it publishes now, read in the caller's unit; undefined when it publishes none. */
+export async function publishedAnswer(store: SchoolStore, situation: Situation): Promise<PublishedAnswer | undefined> {
+  const version = await store.policyVersions.published();
+  return version && { version, outcome: evaluate(compiledOf(version), situation) };
+}
+
+/** @deprecated TRANSITIONAL, for incidents.ts until it opens its own units: use `publishedAnswer`. */
+export interface PublishedPolicies {
+  answer(schoolId: string, situation: Situation, within?: Store): Promise<PublishedAnswer | undefined>;
+}
+
+/** @deprecated TRANSITIONAL, for incidents.ts until it opens its own units: use `publishedAnswer`. */
+export function publishedPolicies(legacy: Store): PublishedPolicies {
   return {
-    async answer(schoolId, situation, within = store) {
+    async answer(schoolId, situation, within = legacy) {
       const version = await within.policyVersions.published(schoolId);
-      if (!version) return undefined;
-      let policy = compiled.get(version.id);
-      if (!policy) {
-        policy = version.document;
-        compilePolicy(policy);
-        compiled.set(version.id, policy);
-      }
-      return { version, outcome: evaluate(policy, situation) };
+      return version && { version, outcome: evaluate(compiledOf(version), situation) };
     },
   };
 }

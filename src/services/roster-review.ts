@@ -9,9 +9,8 @@ import { accessRolesOf } from '../domain/access/roles.ts';
 import { displayName } from '../domain/community/people.ts';
 import type { RosterKind } from '../domain/roster/index.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit } from './audit-trail.ts';
-import type { Store } from './ports.ts';
-import { createRosterService, type ImportResult } from './roster.ts';
+import type { SchoolStore } from './ports.ts';
+import type { ImportResult, RosterService } from './roster.ts';
 
 export interface AccessReview {
   /** Account holders whose access the import changes. */
@@ -23,8 +22,8 @@ export interface AccessReview {
 export type ReviewedImport =
   (Extract<ImportResult, { ok: true }> & { access: AccessReview }) | Extract<ImportResult, { ok: false }>;
 
-async function accessOf(trx: Store, schoolId: string): Promise<AccessHolder[]> {
-  return (await trx.accounts.holders(schoolId)).map(({ account, person }) => ({
+async function accessOf(store: SchoolStore): Promise<AccessHolder[]> {
+  return (await store.accounts.holders()).map(({ account, person }) => ({
     personId: person.id,
     name: displayName(person),
     roles: accessRolesOf(person.roles, { schoolAdmin: account.schoolAdmin }),
@@ -42,46 +41,42 @@ function refusalOf(viewer: Viewer, changes: readonly AccessChange[]): string | u
   return undefined;
 }
 
-/** Imports the file in the caller's transaction, and says whose access that changed. */
+/** Imports the file in the caller's unit of work (of the viewer's school), and says whose access that changed. */
 export async function importReviewed(
-  trx: Store,
+  store: SchoolStore,
+  roster: Pick<RosterService, 'importInto'>,
   viewer: Viewer,
   kind: RosterKind,
   text: string,
   today: string,
 ): Promise<ReviewedImport> {
-  const schoolId = viewer.school.id;
-  const before = await accessOf(trx, schoolId);
-  const result = await createRosterService({ inTransaction: (work) => work(trx) }).import(schoolId, kind, text, today);
+  const before = await accessOf(store);
+  const result = await roster.importInto(store, kind, text, today);
   if (!result.ok) return result;
-  const changes = accessChanges(before, await accessOf(trx, schoolId));
+  const changes = accessChanges(before, await accessOf(store));
   const refusal = refusalOf(viewer, changes);
   return { ...result, access: { changes, ...(refusal && { refusal }) } };
 }
 
 /** Once the importer has confirmed: sessions end for whoever lost access, and each change is audited. */
 export async function settleAccessChanges(
-  trx: Store,
+  store: SchoolStore,
   viewer: Viewer,
   changes: readonly AccessChange[],
   at: Date,
 ): Promise<void> {
-  const schoolId = viewer.school.id;
   for (const change of changes) {
     if (change.lost.length > 0) {
-      const account = await trx.accounts.ofPerson(schoolId, change.personId);
-      if (account) await trx.sessions.destroyAllOf(schoolId, account.id);
+      const account = await store.accounts.ofPerson(change.personId);
+      if (account) await store.sessions.destroyAllOf(account.id);
     }
-    await recordAudit(
-      trx,
-      {
-        schoolId,
-        actorPersonId: viewer.person.id,
-        action: 'role_changed',
-        subject: { kind: 'person', id: change.personId },
-        details: { gained: change.gained, lost: change.lost, by: 'roster_import' },
-      },
+    await store.audit.append({
+      schoolId: viewer.school.id,
+      actorPersonId: viewer.person.id,
+      action: 'role_changed',
+      subject: { kind: 'person', id: change.personId },
+      details: { gained: change.gained, lost: change.lost, by: 'roster_import' },
       at,
-    );
+    });
   }
 }

@@ -1,8 +1,8 @@
 // Importing a school's roster from its management information system: check the whole file
-// first, then write all of it in one transaction or none of it. Re-importing updates by MIS id,
+// first, then write all of it in one unit of work or none of it. Re-importing updates by MIS id,
 // and pupils missing from a new pupils file are marked as left, never deleted.
 import { readRoster, type RosterKind, type RowError } from '../domain/roster/index.ts';
-import type { Adapters, Store } from './ports.ts';
+import type { Adapters, SchoolStore } from './ports.ts';
 
 export interface ImportSummary {
   added: number;
@@ -16,15 +16,11 @@ export interface ImportSummary {
 export type ImportResult =
   { ok: true; summary: ImportSummary; warnings: string[] } | { ok: false; errors: RowError[]; warnings: string[] };
 
-async function importPupils(store: Store, schoolId: string, text: string, today: string): Promise<ImportResult> {
+async function importPupils(store: SchoolStore, text: string, today: string): Promise<ImportResult> {
   const read = readRoster('pupils', text);
   if (!read.ok) return read;
-  const written = await store.roster.upsertPupils(
-    schoolId,
-    read.rows.map((r) => r.pupil),
-  );
+  const written = await store.roster.upsertPupils(read.rows.map((r) => r.pupil));
   const markedLeft = await store.roster.markPupilsLeft(
-    schoolId,
     read.rows.map((r) => r.pupil.misId),
     today,
   );
@@ -35,11 +31,10 @@ async function importPupils(store: Store, schoolId: string, text: string, today:
   };
 }
 
-async function importStaff(store: Store, schoolId: string, text: string): Promise<ImportResult> {
+async function importStaff(store: SchoolStore, text: string): Promise<ImportResult> {
   const read = readRoster('staff', text);
   if (!read.ok) return read;
   const written = await store.roster.upsertPeopleWithRole(
-    schoolId,
     read.rows.map((r) => ({
       person: r.person,
       role: { role: 'staff', jobTitle: r.jobTitle ?? 'Member of staff', duties: r.duties },
@@ -52,10 +47,10 @@ async function importStaff(store: Store, schoolId: string, text: string): Promis
   };
 }
 
-async function importContacts(store: Store, schoolId: string, text: string): Promise<ImportResult> {
+async function importContacts(store: SchoolStore, text: string): Promise<ImportResult> {
   const read = readRoster('contacts', text);
   if (!read.ok) return read;
-  const pupils = await store.roster.pupilIdsByMisId(schoolId);
+  const pupils = await store.roster.pupilIdsByMisId();
   const errors = read.rows.flatMap((contact) =>
     contact.links
       .filter((link) => !pupils.has(link.pupilMisId))
@@ -67,7 +62,6 @@ async function importContacts(store: Store, schoolId: string, text: string): Pro
   );
   if (errors.length > 0) return { ok: false, errors, warnings: read.warnings };
   const written = await store.roster.upsertPeopleWithRole(
-    schoolId,
     read.rows.map((r) => ({ person: r.person, role: { role: 'parent' } })),
   );
   const links = read.rows.flatMap((contact) =>
@@ -79,7 +73,7 @@ async function importContacts(store: Store, schoolId: string, text: string): Pro
       ...(link.contactPriority === undefined ? {} : { contactPriority: link.contactPriority }),
     })),
   );
-  await store.roster.upsertCarerLinks(schoolId, links);
+  await store.roster.upsertCarerLinks(links);
   return {
     ok: true,
     summary: { added: written.added, updated: written.updated, markedLeft: 0, links: links.length },
@@ -87,16 +81,22 @@ async function importContacts(store: Store, schoolId: string, text: string): Pro
   };
 }
 
-export function createRosterService({ inTransaction }: Pick<Adapters, 'inTransaction'>) {
+/** Checks and imports one file into the school of the caller's unit of work. */
+function importInto(store: SchoolStore, kind: RosterKind, text: string, today: string): Promise<ImportResult> {
+  if (kind === 'pupils') return importPupils(store, text, today);
+  if (kind === 'staff') return importStaff(store, text);
+  return importContacts(store, text);
+}
+
+export function createRosterService({ units }: Pick<Adapters, 'units'>) {
   return {
     /** Checks and imports one file; on any error nothing is written and every error is returned. */
     import(schoolId: string, kind: RosterKind, text: string, today: string): Promise<ImportResult> {
-      return inTransaction(async (store) => {
-        if (kind === 'pupils') return importPupils(store, schoolId, text, today);
-        if (kind === 'staff') return importStaff(store, schoolId, text);
-        return importContacts(store, schoolId, text);
-      });
+      return units.inSchool(schoolId, (store) => importInto(store, kind, text, today));
     },
+
+    /** The same import, inside a unit of work the caller already holds (a reviewed import from the people pages). */
+    importInto,
   };
 }
 

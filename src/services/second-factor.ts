@@ -1,7 +1,7 @@
 // Checking a code from someone's authenticator app, or one of their recovery codes, inside the
-// caller's transaction: at sign-in, and again before anything sensitive (step-up).
+// caller's unit of work: at sign-in, and again before anything sensitive (step-up).
 import type { Account, AccountSecrets } from '../domain/access/account.ts';
-import type { Cryptography, Store } from './ports.ts';
+import type { Cryptography, SchoolStore } from './ports.ts';
 
 export interface CodeCheck {
   accepted: boolean;
@@ -9,7 +9,7 @@ export interface CodeCheck {
 }
 
 export async function checkSecondFactor(
-  trx: Store,
+  store: SchoolStore,
   crypto: Cryptography,
   { account, secrets }: { account: Account; secrets: AccountSecrets },
   typed: string,
@@ -28,11 +28,11 @@ export async function checkSecondFactor(
     }
     const step = crypto.totp.verify(secret, code, now, secrets.totpLastStep);
     // Recorded in one statement, so the same code cannot be accepted twice even by racing requests.
-    const accepted = step !== undefined && (await trx.accounts.acceptTotpStep(account.schoolId, account.id, step));
+    const accepted = step !== undefined && (await store.accounts.acceptTotpStep(account.id, step));
     return { accepted, how: 'authenticator' };
   }
-  const unused = await trx.accounts.unusedRecoveryCodes(account.schoolId, account.id);
+  const unused = await store.accounts.unusedRecoveryCodes(account.id);
   const hash = crypto.recoveryCodes.find(typed, unused);
-  const accepted = hash !== undefined && (await trx.accounts.useRecoveryCode(account.schoolId, account.id, hash, now));
+  const accepted = hash !== undefined && (await store.accounts.useRecoveryCode(account.id, hash, now));
   return { accepted, how: 'recovery_code' };
 }

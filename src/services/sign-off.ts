@@ -3,12 +3,11 @@
 // answer or the campaign closes. Every email goes from the scheduled job, which a new campaign asks
 // to run at once: first emails in batches, then reminders after 7 and 14 days. Someone who agreed
 // to an earlier version is shown only the rules that changed.
-import { can } from '../domain/access/capabilities.ts';
 import type { RoleHeld } from '../domain/community/people.ts';
 import type { School } from '../domain/community/school.ts';
 import { documentModel, type PolicyDocument, type RuleText } from '../domain/policy/render/index.ts';
 import { diffPolicies } from '../domain/school-policy/diff.ts';
-import type { PolicyVersion } from '../domain/school-policy/versions.ts';
+import type { PolicyVersion, VersionSummary } from '../domain/school-policy/versions.ts';
 import {
   chaserDays,
   chaserDue,
@@ -23,6 +22,7 @@ import {
   type Answer,
   type Campaign,
   type Chaser,
+  type Recipient,
   type Sending,
   type Shares,
   type SignOffAudience,
@@ -31,10 +31,17 @@ import {
 } from '../domain/sign-off/index.ts';
 import { AppError } from '../errors.ts';
 import type { Viewer } from './access.ts';
-import { recordAudit } from './audit-trail.ts';
-import { MailNotSentError, type Adapters, type RecipientWithCampaign, type Store } from './ports.ts';
+import { allow } from './allow.ts';
+import {
+  MailNotSentError,
+  type Adapters,
+  type CrossSchoolStore,
+  type CrossSchoolUnit,
+  type RecipientWithCampaign,
+  type SchoolStore,
+} from './ports.ts';
 
-type Deps = Pick<Adapters, 'store' | 'inTransaction' | 'clock' | 'mailer' | 'baseUrl' | 'jobs'>;
+type Deps = Pick<Adapters, 'units' | 'clock' | 'mailer' | 'baseUrl' | 'jobs'>;
 
 /** The scheduled job that sends every sign-off email; starting a campaign asks for it at once. */
 export const signOffEmailsJob = 'sign-off-emails';
@@ -93,11 +100,146 @@ export interface SendReport {
 /** Roles that are sent to acknowledge the policy when they sign in with an emailed link. */
 const inductedRoles: ReadonlySet<RoleHeld['role']> = new Set(['volunteer', 'visitor']);
 
-function allow(viewer: Viewer, capability: 'manage_sign_off' | 'acknowledge_policy'): void {
-  if (!can(viewer.roles, capability)) throw new AppError('forbidden');
+/** A version to read, and the earlier one the reader agreed to, if any. */
+interface ToRead {
+  version: PolicyVersion;
+  before?: PolicyVersion;
 }
 
-export function createSignOffService({ store, inTransaction, clock, mailer, baseUrl, jobs }: Deps) {
+async function versionOf(store: SchoolStore, versionId: string): Promise<PolicyVersion> {
+  const version = await store.policyVersions.find(versionId);
+  if (!version) throw new Error('A sign-off campaign names a policy version its school does not have');
+  return version;
+}
+
+/** The last version before this one that the person agreed to, if any, without its text. */
+async function agreedBefore(
+  store: SchoolStore,
+  personId: string,
+  version: PolicyVersion,
+): Promise<VersionSummary | undefined> {
+  const agreed = new Set(
+    (await store.signOff.answersOf(personId))
+      .filter((answer) => answer.answer === 'acknowledged' && answer.versionId !== version.id)
+      .map((answer) => answer.versionId),
+  );
+  if (agreed.size === 0) return undefined;
+  // Newest first: the first agreed to before this one is the latest.
+  return (await store.policyVersions.all()).find((v) => agreed.has(v.id) && v.number < version.number);
+}
+
+async function toRead(store: SchoolStore, personId: string, version: PolicyVersion): Promise<ToRead> {
+  const earlier = await agreedBefore(store, personId, version);
+  const before = earlier && (await store.policyVersions.find(earlier.id));
+  return before ? { version, before } : { version };
+}
+
+/** What the person is shown: the whole version, or only what changed since the one they agreed to. */
+function readingOf({ version, before }: ToRead): Reading {
+  if (!before) return { kind: 'whole', document: documentModel(version.document) };
+  const diff = diffPolicies(before.document, version.document);
+  const shown = new Map<string, RuleText>();
+  for (const section of documentModel(version.document).sections) {
+    for (const group of section.groups) for (const rule of group.rules) shown.set(rule.id, rule);
+  }
+  return {
+    kind: 'changes',
+    sinceLabel: before.label,
+    rules: diff.rules.map((change) => {
+      const rule = change.kind === 'removed' ? undefined : shown.get(change.id);
+      return { id: change.id, description: change.description, ...(rule && { rule }) };
+    }),
+    otherChanges: [...diff.document, ...diff.procedures.map((change) => change.description)],
+  };
+}
+
+/**
+ * Whether the link's recipient may still answer, read in the caller's unit: the token names the
+ * school, and the rest of the unit is then scoped to it (use the `store` returned from here on).
+ */
+async function usableIn(
+  cross: CrossSchoolUnit,
+  token: string,
+): Promise<
+  | { ok: true; found: RecipientWithCampaign; school: School; version: PolicyVersion; store: SchoolStore }
+  | { ok: false; reason: TokenRefusal }
+> {
+  const found = await cross.signOff.findByToken(token);
+  if (!found) return { ok: false, reason: 'unknown' };
+  const { recipient, campaign } = found;
+  const school = await cross.schools.findById(recipient.schoolId);
+  const store = await cross.enterSchool(recipient.schoolId);
+  if (await store.signOff.answerTo(recipient.id)) return { ok: false, reason: 'answered' };
+  if (campaign.closedAt) return { ok: false, reason: 'closed' };
+  if (!school) return { ok: false, reason: 'unknown' };
+  return { ok: true, found, school, version: await versionOf(store, campaign.versionId), store };
+}
+
+/**
+ * What the person still has to answer, read in the caller's unit: each open campaign that asked
+ * them, and the published version itself when nobody asked them but they have not agreed to it.
+ */
+async function outstandingIn(
+  store: SchoolStore,
+  personId: string,
+): Promise<{ version: PolicyVersion; viaCampaign: boolean }[]> {
+  const open = await store.signOff.openFor(personId);
+  const list: { version: PolicyVersion; viaCampaign: boolean }[] = [];
+  for (const { campaign } of open) {
+    if (list.some((item) => item.version.id === campaign.versionId)) continue;
+    list.push({ version: await versionOf(store, campaign.versionId), viaCampaign: true });
+  }
+  const published = await store.policyVersions.published();
+  if (published && !list.some((item) => item.version.id === published.id)) {
+    const answers = await store.signOff.answersOf(personId);
+    if (!answers.some((a) => a.versionId === published.id)) list.push({ version: published, viaCampaign: false });
+  }
+  return list;
+}
+
+function readAnswer(answer: string, reasonTyped: string): { answer: Answer; reason?: string } | { problem: string } {
+  if (answer === 'acknowledged') return { answer };
+  if (answer !== 'declined') return { problem: 'Choose whether you agree to follow the policy' };
+  const read = readReason(reasonTyped);
+  return 'problem' in read ? read : { answer, reason: read.reason };
+}
+
+/** What one run of the job has already read, so that it looks each school and version up once. */
+function runLookups() {
+  const schools = new Map<string, School | undefined>();
+  const versions = new Map<string, PolicyVersion>();
+  return {
+    /** Reads, in the caller's unit across schools, the schools of these recipients not read yet. */
+    async readSchools(cross: CrossSchoolStore, due: readonly RecipientWithCampaign[]): Promise<void> {
+      for (const schoolId of new Set(due.map(({ recipient }) => recipient.schoolId))) {
+        if (!schools.has(schoolId)) schools.set(schoolId, await cross.schools.findById(schoolId));
+      }
+    },
+    school: (id: string) => schools.get(id),
+    async version(store: SchoolStore, id: string): Promise<PolicyVersion> {
+      const known = versions.get(id);
+      if (known) return known;
+      const version = await versionOf(store, id);
+      versions.set(id, version);
+      return version;
+    },
+  };
+}
+
+type Lookups = ReturnType<typeof runLookups>;
+
+/** Recipients grouped by their school, in the order first met. */
+function bySchool<T extends RecipientWithCampaign>(due: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of due) {
+    const group = groups.get(item.recipient.schoolId);
+    if (group) group.push(item);
+    else groups.set(item.recipient.schoolId, [item]);
+  }
+  return groups;
+}
+
+export function createSignOffService({ units, clock, mailer, baseUrl, jobs }: Deps) {
   const linkFor = (token: string) => `${baseUrl}/acknowledge/${token}`;
 
   async function send(to: string, email: SignOffEmail): Promise<MailNotSentError | undefined> {
@@ -110,68 +252,15 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
     }
   }
 
-  /** The last version before this one that the person agreed to, if any. */
-  async function agreedBefore(schoolId: string, personId: string, version: PolicyVersion) {
-    const answers = await store.signOff.answersOf(schoolId, personId);
-    let best: PolicyVersion | undefined;
-    for (const answer of answers) {
-      if (answer.answer !== 'acknowledged' || answer.versionId === version.id) continue;
-      const earlier = await store.policyVersions.find(schoolId, answer.versionId);
-      if (earlier && earlier.number < version.number && (!best || earlier.number > best.number)) best = earlier;
-    }
-    return best;
-  }
-
-  async function readingFor(schoolId: string, personId: string, version: PolicyVersion): Promise<Reading> {
-    const before = await agreedBefore(schoolId, personId, version);
-    if (!before) return { kind: 'whole', document: documentModel(version.document) };
-    const diff = diffPolicies(before.document, version.document);
-    const shown = new Map<string, RuleText>();
-    for (const section of documentModel(version.document).sections) {
-      for (const group of section.groups) for (const rule of group.rules) shown.set(rule.id, rule);
-    }
-    return {
-      kind: 'changes',
-      sinceLabel: before.label,
-      rules: diff.rules.map((change) => {
-        const rule = change.kind === 'removed' ? undefined : shown.get(change.id);
-        return { id: change.id, description: change.description, ...(rule && { rule }) };
-      }),
-      otherChanges: [...diff.document, ...diff.procedures.map((change) => change.description)],
-    };
-  }
-
-  async function versionOf(schoolId: string, versionId: string): Promise<PolicyVersion> {
-    const version = await store.policyVersions.find(schoolId, versionId);
-    if (!version) throw new Error('A sign-off campaign names a policy version its school does not have');
-    return version;
-  }
-
-  async function usableRecipient(
-    token: string,
-  ): Promise<
-    | { ok: true; found: RecipientWithCampaign; school: School; version: PolicyVersion }
-    | { ok: false; reason: TokenRefusal }
-  > {
-    const found = await store.signOff.findByToken(token);
-    if (!found) return { ok: false, reason: 'unknown' };
-    const { recipient, campaign } = found;
-    if (await store.signOff.answerTo(recipient.schoolId, recipient.id)) return { ok: false, reason: 'answered' };
-    if (campaign.closedAt) return { ok: false, reason: 'closed' };
-    const school = await store.schools.findById(recipient.schoolId);
-    if (!school) return { ok: false, reason: 'unknown' };
-    return { ok: true, found, school, version: await versionOf(recipient.schoolId, campaign.versionId) };
-  }
-
   async function recordAnswer(
-    trx: Store,
+    store: SchoolStore,
     schoolId: string,
     personId: string,
     version: PolicyVersion,
     given: { answer: Answer; reason?: string; recipientId?: string },
     at: Date,
   ): Promise<Acknowledgement | undefined> {
-    const stored = await trx.signOff.answer(schoolId, {
+    const stored = await store.signOff.answer({
       personId,
       versionId: version.id,
       contentHash: version.contentHash,
@@ -181,85 +270,75 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
       at,
     });
     if (stored) {
-      await recordAudit(
-        trx,
-        {
-          schoolId,
-          actorPersonId: personId,
-          action: given.answer === 'acknowledged' ? 'policy_acknowledged' : 'policy_declined',
-          subject: { kind: 'policy_version', id: version.id },
-          details: { number: version.number },
-        },
+      await store.audit.append({
+        schoolId,
+        actorPersonId: personId,
+        action: given.answer === 'acknowledged' ? 'policy_acknowledged' : 'policy_declined',
+        subject: { kind: 'policy_version', id: version.id },
+        details: { number: version.number },
         at,
-      );
+      });
     }
     return stored;
   }
 
-  function readAnswer(answer: string, reasonTyped: string): { answer: Answer; reason?: string } | { problem: string } {
-    if (answer === 'acknowledged') return { answer };
-    if (answer !== 'declined') return { problem: 'Choose whether you agree to follow the policy' };
-    const read = readReason(reasonTyped);
-    return 'problem' in read ? read : { answer, reason: read.reason };
-  }
-
-  /** What one run of the job has already read, so that a batch looks each school and version up once. */
-  function runLookups() {
-    const schools = new Map<string, Promise<School | undefined>>();
-    const versions = new Map<string, Promise<PolicyVersion>>();
-    return {
-      school: (id: string) => schools.get(id) ?? schools.set(id, store.schools.findById(id)).get(id)!,
-      version: (schoolId: string, id: string) => versions.get(id) ?? versions.set(id, versionOf(schoolId, id)).get(id)!,
-    };
-  }
-
-  /**
-   * Sends one email already claimed (recorded as sent) with its new link; gives the claim back if
-   * the mail server did not take it, so that a later run tries again and no run sends it twice.
-   */
-  async function deliver(
+  /** The email to one recipient with the link made for it, read in the unit of the recipient's school. */
+  async function emailIn(
+    store: SchoolStore,
     { recipient, campaign }: RecipientWithCampaign,
     which: 'invitation' | Chaser,
     token: string,
-    lookups: ReturnType<typeof runLookups>,
-  ): Promise<boolean> {
-    const { schoolId } = recipient;
-    const school = await lookups.school(schoolId);
-    const version = await lookups.version(schoolId, campaign.versionId);
+    lookups: Lookups,
+  ): Promise<SignOffEmail> {
+    const school = lookups.school(recipient.schoolId);
+    const version = await lookups.version(store, campaign.versionId);
     const ask = {
       schoolName: school?.name ?? 'Your school',
       schoolEmail: school?.contactEmail ?? '',
       versionLabel: version.label,
       url: linkFor(token),
-      changesOnly: (await agreedBefore(schoolId, recipient.personId, version)) !== undefined,
+      changesOnly: (await agreedBefore(store, recipient.personId, version)) !== undefined,
     };
-    const email = which === 'invitation' ? signOffRequestEmail(ask) : signOffReminderEmail(ask, which);
+    return which === 'invitation' ? signOffRequestEmail(ask) : signOffReminderEmail(ask, which);
+  }
+
+  /**
+   * Sends one email already claimed (recorded as sent, its unit committed); gives the claim back
+   * if the mail server did not take it, so that a later run tries again and no run sends it twice.
+   */
+  async function deliver(recipient: Recipient, which: 'invitation' | Chaser, email: SignOffEmail): Promise<boolean> {
     if (!(await send(recipient.email, email))) return true;
-    await store.signOff.unmarkSent(schoolId, recipient.id, which);
+    await units.inSchool(recipient.schoolId, (store) => store.signOff.unmarkSent(recipient.id, which));
     return false;
   }
 
   /**
    * Every first email still to go, a batch at a time: each batch is claimed, with a link for each
-   * person, in one transaction, then sent. A batch in which nothing went stops the run, since the
-   * mail server is then most likely down; the next run tries again.
+   * person, in one unit, then its emails are written (one unit per school in it) and sent. A batch
+   * in which nothing went stops the run, since the mail server is then most likely down; the next
+   * run tries again.
    */
-  async function sendFirstEmails(now: Date, batchSize: number, lookups: ReturnType<typeof runLookups>) {
+  async function sendFirstEmails(now: Date, batchSize: number, lookups: Lookups) {
     let sent = 0;
     const failed: string[] = [];
     for (;;) {
-      const batch = await inTransaction(async (trx) => {
-        const claimed = await trx.signOff.claimFirstEmails(now, batchSize, failed);
-        const withLinks: { due: RecipientWithCampaign; token: string }[] = [];
-        for (const due of claimed) {
-          withLinks.push({ due, token: await trx.signOff.addLink(due.recipient.schoolId, due.recipient.id, now) });
-        }
-        return withLinks;
+      const batch = await units.acrossSchools(async (cross) => {
+        const claimed = await cross.signOff.claimFirstEmails(now, batchSize, failed);
+        await lookups.readSchools(cross, claimed);
+        return claimed;
       });
       if (batch.length === 0) break;
+      const emails = new Map<string, SignOffEmail>();
+      for (const [schoolId, claimed] of bySchool(batch)) {
+        await units.inSchool(schoolId, async (store) => {
+          for (const due of claimed) {
+            emails.set(due.recipient.id, await emailIn(store, due, 'invitation', due.token, lookups));
+          }
+        });
+      }
       let sentInBatch = 0;
-      for (const { due, token } of batch) {
-        if (await deliver(due, 'invitation', token, lookups)) sentInBatch += 1;
+      for (const due of batch) {
+        if (await deliver(due.recipient, 'invitation', emails.get(due.recipient.id)!)) sentInBatch += 1;
         else failed.push(due.recipient.id);
       }
       sent += sentInBatch;
@@ -268,75 +347,54 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
     return { sent, failed: failed.length };
   }
 
-  /** One reminder to one recipient, claimed first so that no other run sends it too. */
+  /** One reminder to one recipient, claimed (with its new link) in one unit first, so that no other run sends it too. */
   async function sendReminder(
     due: RecipientWithCampaign,
     which: Chaser,
     now: Date,
-    lookups: ReturnType<typeof runLookups>,
+    lookups: Lookups,
   ): Promise<'sent' | 'skipped' | 'failed'> {
-    const { schoolId, id } = due.recipient;
-    const token = await inTransaction(async (trx) => {
-      if (!(await trx.signOff.markSent(schoolId, id, which, now))) return undefined;
-      return trx.signOff.addLink(schoolId, id, now);
+    const { recipient } = due;
+    const email = await units.inSchool(recipient.schoolId, async (store) => {
+      if (!(await store.signOff.markSent(recipient.id, which, now))) return undefined;
+      const token = await store.signOff.addLink(recipient.id, now);
+      return emailIn(store, due, which, token, lookups);
     });
-    if (!token) return 'skipped';
-    return (await deliver(due, which, token, lookups)) ? 'sent' : 'failed';
-  }
-
-  /**
-   * What the signed-in person still has to answer: each open campaign that asked them, and the
-   * published version itself when nobody asked them but they have not agreed to it.
-   */
-  async function outstanding(viewer: Viewer): Promise<{ version: PolicyVersion; viaCampaign: boolean }[]> {
-    allow(viewer, 'acknowledge_policy');
-    const schoolId = viewer.school.id;
-    const open = await store.signOff.openFor(schoolId, viewer.person.id);
-    const list: { version: PolicyVersion; viaCampaign: boolean }[] = [];
-    for (const { campaign } of open) {
-      if (list.some((item) => item.version.id === campaign.versionId)) continue;
-      list.push({ version: await versionOf(schoolId, campaign.versionId), viaCampaign: true });
-    }
-    const published = await store.policyVersions.published(schoolId);
-    if (published && !list.some((item) => item.version.id === published.id)) {
-      const answers = await store.signOff.answersOf(schoolId, viewer.person.id);
-      if (!answers.some((a) => a.versionId === published.id)) list.push({ version: published, viaCampaign: false });
-    }
-    return list;
+    if (!email) return 'skipped';
+    return (await deliver(recipient, which, email)) ? 'sent' : 'failed';
   }
 
   return {
     /** The published version, and every campaign with how far it has got. */
     async overview(viewer: Viewer): Promise<{ published?: PolicyVersion; campaigns: CampaignView[] }> {
       allow(viewer, 'manage_sign_off');
-      const schoolId = viewer.school.id;
-      const published = await store.policyVersions.published(schoolId);
-      const campaigns = await store.signOff.campaigns(schoolId);
-      const labels = new Map<string, string>();
-      const views: CampaignView[] = [];
-      for (const campaign of campaigns) {
-        if (!labels.has(campaign.versionId)) {
-          labels.set(campaign.versionId, (await versionOf(schoolId, campaign.versionId)).label);
+      return units.inSchool(viewer.school.id, async (store) => {
+        const published = await store.policyVersions.published();
+        const campaigns = await store.signOff.campaigns();
+        const labels = new Map<string, string>();
+        const views: CampaignView[] = [];
+        for (const campaign of campaigns) {
+          if (!labels.has(campaign.versionId)) {
+            labels.set(campaign.versionId, (await versionOf(store, campaign.versionId)).label);
+          }
+          const recipients = await store.signOff.recipients(campaign.id);
+          const counted = tally(recipients.map((r) => r.answer));
+          const declined = recipients
+            .filter((each) => each.answer === 'declined')
+            .map((r) => ({ name: r.name, reason: r.reason ?? '' }));
+          const sending = sendingProgress(recipients);
+          views.push({
+            campaign,
+            versionLabel: labels.get(campaign.versionId) ?? '',
+            tally: counted,
+            percent: shares(counted),
+            ...(!campaign.closedAt && sending.sent < sending.total && { sending }),
+            outstanding: recipients.filter((r) => !r.answer).map((r) => r.name),
+            declined,
+          });
         }
-        const recipients = await store.signOff.recipients(schoolId, campaign.id);
-        const counted = tally(recipients.map((r) => r.answer));
-        const declined: { name: string; reason: string }[] = [];
-        for (const r of recipients.filter((each) => each.answer === 'declined')) {
-          const answer = await store.signOff.answerTo(schoolId, r.recipient.id);
-          declined.push({ name: r.name, reason: answer?.reason ?? '' });
-        }
-        const sending = sendingProgress(recipients);
-        views.push({
-          campaign,
-          versionLabel: labels.get(campaign.versionId) ?? '',
-          tally: counted,
-          percent: shares(counted),
-          ...(!campaign.closedAt && sending.sent < sending.total && { sending }),
-          outstanding: recipients.filter((r) => !r.answer).map((r) => r.name),
-          declined,
-        });
-      }
-      return { ...(published && { published }), campaigns: views };
+        return { ...(published && { published }), campaigns: views };
+      });
     },
 
     /**
@@ -348,13 +406,13 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
       allow(viewer, 'manage_sign_off');
       const schoolId = viewer.school.id;
       const now = clock.now();
-      const members = await store.signOff.audience(schoolId, audience);
-      const reachable = members.filter((m): m is typeof m & { email: string } => m.email !== undefined);
-      const campaign = await inTransaction(async (trx) => {
-        const published = await trx.policyVersions.published(schoolId);
+      const outcome = await units.inSchool(schoolId, async (store) => {
+        const members = await store.signOff.audience(audience);
+        const reachable = members.filter((m): m is typeof m & { email: string } => m.email !== undefined);
+        const published = await store.policyVersions.published();
         if (!published)
           throw new AppError('policy_not_ready', 'Publish the policy before asking anyone to sign it off.');
-        const started = await trx.signOff.start(schoolId, {
+        const campaign = await store.signOff.start({
           versionId: published.id,
           audience,
           startedBy: viewer.person.id,
@@ -362,21 +420,19 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
           recipients: reachable.map((m) => ({ personId: m.personId, email: m.email })),
           withoutEmail: members.length - reachable.length,
         });
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'sign_off_started',
-            subject: { kind: 'sign_off_campaign', id: started.id },
-            details: { audience, number: published.number, asked: reachable.length },
-          },
-          now,
-        );
-        return started;
+        await store.audit.append({
+          schoolId,
+          actorPersonId: viewer.person.id,
+          action: 'sign_off_started',
+          subject: { kind: 'sign_off_campaign', id: campaign.id },
+          details: { audience, number: published.number, asked: reachable.length },
+          at: now,
+        });
+        return { campaign, asked: reachable.length, withoutEmail: members.length - reachable.length };
       });
-      if (reachable.length > 0) await jobs.runSoon(signOffEmailsJob);
-      return { campaign, asked: reachable.length, withoutEmail: members.length - reachable.length };
+      // Once the campaign is saved: the job sends its emails, never this request.
+      if (outcome.asked > 0) await jobs.runSoon(signOffEmailsJob);
+      return outcome;
     },
 
     /** Closes a campaign: its links stop working; answers given stay. */
@@ -384,21 +440,18 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
       allow(viewer, 'manage_sign_off');
       const schoolId = viewer.school.id;
       const now = clock.now();
-      await inTransaction(async (trx) => {
-        const campaign = await trx.signOff.campaign(schoolId, campaignId);
+      await units.inSchool(schoolId, async (store) => {
+        const campaign = await store.signOff.campaign(campaignId);
         if (!campaign) throw new AppError('not_found');
-        if (!(await trx.signOff.close(schoolId, campaignId, now))) return;
-        await recordAudit(
-          trx,
-          {
-            schoolId,
-            actorPersonId: viewer.person.id,
-            action: 'sign_off_closed',
-            subject: { kind: 'sign_off_campaign', id: campaignId },
-            details: { audience: campaign.audience },
-          },
-          now,
-        );
+        if (!(await store.signOff.close(campaignId, now))) return;
+        await store.audit.append({
+          schoolId,
+          actorPersonId: viewer.person.id,
+          action: 'sign_off_closed',
+          subject: { kind: 'sign_off_campaign', id: campaignId },
+          details: { audience: campaign.audience },
+          at: now,
+        });
       });
     },
 
@@ -411,9 +464,18 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
       const lookups = runLookups();
       const first = await sendFirstEmails(now, options.batchSize ?? firstEmailBatch, lookups);
       const report: SendReport = { invitations: first.sent, reminders: 0, failed: first.failed };
-      for (const due of await store.signOff.dueForReminder(now, chaserDays.first)) {
-        const which = chaserDue(due.recipient, now, due.campaign);
-        if (!which) continue;
+      const chasers = await units.acrossSchools(async (cross) => {
+        const due = (await cross.signOff.dueForReminder(now, chaserDays.first)).flatMap((each) => {
+          const which = chaserDue(each.recipient, now, each.campaign);
+          return which ? [{ due: each, which }] : [];
+        });
+        await lookups.readSchools(
+          cross,
+          due.map((each) => each.due),
+        );
+        return due;
+      });
+      for (const { due, which } of chasers) {
         const result = await sendReminder(due, which, now, lookups);
         if (result === 'failed') report.failed += 1;
         else if (result === 'sent') report.reminders += 1;
@@ -423,14 +485,18 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
 
     /** What the link's page shows, or why the link does not work. */
     async checkToken(token: string): Promise<TokenCheck> {
-      const checked = await usableRecipient(token);
+      const checked = await units.acrossSchools(async (cross) => {
+        const usable = await usableIn(cross, token);
+        if (!usable.ok) return usable;
+        const { found, school, version, store } = usable;
+        return { ok: true as const, school, read: await toRead(store, found.recipient.personId, version) };
+      });
       if (!checked.ok) return { usable: false, reason: checked.reason };
-      const { found, school, version } = checked;
       return {
         usable: true,
-        schoolName: school.name,
-        version,
-        reading: await readingFor(school.id, found.recipient.personId, version),
+        schoolName: checked.school.name,
+        version: checked.read.version,
+        reading: readingOf(checked.read),
       };
     },
 
@@ -438,34 +504,41 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
     async answerByToken(token: string, answer: string, reason: string): Promise<AnswerOutcome> {
       const read = readAnswer(answer, reason);
       if ('problem' in read) return { outcome: 'problem', problem: read.problem };
-      const checked = await usableRecipient(token);
-      if (!checked.ok) return { outcome: 'refused', reason: checked.reason };
-      const { recipient } = checked.found;
-      const stored = await inTransaction((trx) =>
-        recordAnswer(
-          trx,
+      return units.acrossSchools<AnswerOutcome>(async (cross) => {
+        const usable = await usableIn(cross, token);
+        if (!usable.ok) return { outcome: 'refused', reason: usable.reason };
+        const { recipient } = usable.found;
+        const stored = await recordAnswer(
+          usable.store,
           recipient.schoolId,
           recipient.personId,
-          checked.version,
+          usable.version,
           { ...read, recipientId: recipient.id },
           clock.now(),
-        ),
-      );
-      return stored ? { outcome: 'recorded', answer: stored.answer } : { outcome: 'refused', reason: 'answered' };
+        );
+        return stored ? { outcome: 'recorded', answer: stored.answer } : { outcome: 'refused', reason: 'answered' };
+      });
     },
 
-    outstanding,
+    /**
+     * What the signed-in person still has to answer: each open campaign that asked them, and the
+     * published version itself when nobody asked them but they have not agreed to it.
+     */
+    async outstanding(viewer: Viewer): Promise<{ version: PolicyVersion; viaCampaign: boolean }[]> {
+      allow(viewer, 'acknowledge_policy');
+      return units.inSchool(viewer.school.id, (store) => outstandingIn(store, viewer.person.id));
+    },
 
     /** The page for a signed-in person to answer about one version they are asked about. */
     async forViewer(viewer: Viewer, number: number): Promise<AnswerPage | undefined> {
       allow(viewer, 'acknowledge_policy');
-      const version = (await outstanding(viewer)).find((item) => item.version.number === number)?.version;
-      if (!version) return undefined;
-      return {
-        schoolName: viewer.school.name,
-        version,
-        reading: await readingFor(viewer.school.id, viewer.person.id, version),
-      };
+      const personId = viewer.person.id;
+      const read = await units.inSchool(viewer.school.id, async (store) => {
+        const version = (await outstandingIn(store, personId)).find((item) => item.version.number === number)?.version;
+        return version && toRead(store, personId, version);
+      });
+      if (!read) return undefined;
+      return { schoolName: viewer.school.name, version: read.version, reading: readingOf(read) };
     },
 
     /** A signed-in answer, which also answers every open campaign that asked them about that version. */
@@ -474,22 +547,20 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
       const read = readAnswer(answer, reason);
       if ('problem' in read) return { outcome: 'problem', problem: read.problem };
       const schoolId = viewer.school.id;
-      const version = (await outstanding(viewer)).find((item) => item.version.number === number)?.version;
-      if (!version) return { outcome: 'refused', reason: 'answered' };
-      const open = (await store.signOff.openFor(schoolId, viewer.person.id)).filter(
-        ({ campaign }) => campaign.versionId === version.id,
-      );
-      const now = clock.now();
-      await inTransaction(async (trx) => {
-        if (open.length === 0) {
-          await recordAnswer(trx, schoolId, viewer.person.id, version, read, now);
-          return;
-        }
+      const personId = viewer.person.id;
+      return units.inSchool<AnswerOutcome>(schoolId, async (store) => {
+        const version = (await outstandingIn(store, personId)).find((item) => item.version.number === number)?.version;
+        if (!version) return { outcome: 'refused', reason: 'answered' };
+        const open = (await store.signOff.openFor(personId)).filter(
+          ({ campaign }) => campaign.versionId === version.id,
+        );
+        const now = clock.now();
+        if (open.length === 0) await recordAnswer(store, schoolId, personId, version, read, now);
         for (const { recipient } of open) {
-          await recordAnswer(trx, schoolId, viewer.person.id, version, { ...read, recipientId: recipient.id }, now);
+          await recordAnswer(store, schoolId, personId, version, { ...read, recipientId: recipient.id }, now);
         }
+        return { outcome: 'recorded', answer: read.answer };
       });
-      return { outcome: 'recorded', answer: read.answer };
     },
 
     /**
@@ -497,19 +568,22 @@ export function createSignOffService({ store, inTransaction, clock, mailer, base
      * policy to acknowledge, when they have not yet agreed to it. Undefined otherwise.
      */
     async inductionPath(schoolId: string, accountId: string): Promise<string | undefined> {
-      const found = await store.accounts.find(schoolId, accountId);
-      const person = found && (await store.people.find(schoolId, found.account.personId));
-      if (!person?.roles.some((held) => inductedRoles.has(held.role))) return undefined;
-      const published = await store.policyVersions.published(schoolId);
-      if (!published) return undefined;
-      const answers = await store.signOff.answersOf(schoolId, person.id);
-      // Someone who declined has answered: they are not sent back to it at every sign-in.
-      const answered = answers.some((a) => a.versionId === published.id);
-      return answered ? undefined : `/acknowledge/policy/${published.number}`;
+      return units.inSchool(schoolId, async (store) => {
+        const found = await store.accounts.find(accountId);
+        const person = found && (await store.people.find(found.account.personId));
+        if (!person?.roles.some((held) => inductedRoles.has(held.role))) return undefined;
+        const published = await store.policyVersions.published();
+        if (!published) return undefined;
+        const answers = await store.signOff.answersOf(person.id);
+        // Someone who declined has answered: they are not sent back to it at every sign-in.
+        const answered = answers.some((a) => a.versionId === published.id);
+        return answered ? undefined : `/acknowledge/policy/${published.number}`;
+      });
     },
 
     /** Every answer a person has given, for tests and the person's own record. */
-    answersOf: (schoolId: string, personId: string) => store.signOff.answersOf(schoolId, personId),
+    answersOf: (schoolId: string, personId: string) =>
+      units.inSchool(schoolId, (store) => store.signOff.answersOf(personId)),
   };
 }
 

@@ -1,6 +1,7 @@
 // The Footprint web application, built step by step. Each step is one concern, in one file of plugins/.
 // Separate from server.ts (listening, shutdown) so that tests can build it and use inject().
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/index.ts';
@@ -36,6 +37,11 @@ export async function buildApp(
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
   });
+
+  // Every route's schemas (body, query, address, and any response) are zod schemas, checked and
+  // written by these, for both surfaces. A refusal is answered by each surface's error handler.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   await app.register(rateLimits, { config });
   // Two surfaces, each in its own context, so that the API carries none of the website's

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Services } from '../services/index.ts';
 
@@ -8,5 +8,8 @@ export interface RouteContext {
   config: Config;
 }
 
-/** A route module: a Fastify plugin given the services. Register it in routes/index.ts. */
-export type RoutePlugin = FastifyPluginAsync<RouteContext>;
+/**
+ * A route module: a Fastify plugin given the services, whose routes' zod schemas type what the
+ * handlers read. Register it in routes/index.ts.
+ */
+export type RoutePlugin = FastifyPluginAsyncZod<RouteContext>;

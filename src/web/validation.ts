@@ -1,6 +1,10 @@
-// Checking what a request sends, for routes: parse with a zod schema, or throw a
-// `validation_failed` AppError that becomes a problem document (API) or an error page.
+// Checking what a request sends. Routes declare zod schemas for their body, query and address
+// (the compilers of fastify-type-provider-zod, set in app.ts, run them before the handler); a
+// refusal becomes a `validation_failed` problem naming each field: a problem document (API), the
+// form again with its errors (forms.ts), or an error page.
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type FieldProblem } from '../errors.ts';
 
@@ -20,6 +24,40 @@ export function compileRequestCheck<Schema extends z.ZodType>(schema: Schema): (
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { target: 'draft-2020-12' });
   const accepts = strictAjv.compile(jsonSchema);
   return (input) => (accepts(input) ? (input as z.output<Schema>) : parseRequest(schema, input));
+}
+
+/**
+ * The validator compiler for a hot route, in its route options (`validatorCompiler`): the same
+ * check as the zod one app.ts sets, with the schema compiled to JSON Schema to decide, and zod run
+ * only on a refusal, to say what to fix. For schemas that only check, as compileRequestCheck.
+ */
+export function fastValidatorCompiler<Schemas>(
+  route: Parameters<FastifySchemaCompiler<Schemas>>[0],
+): ReturnType<FastifySchemaCompiler<Schemas>> {
+  // Fastify hands the compiler one part of the route's schemas at a time: here, a zod schema.
+  const part = { ...route, schema: route.schema as unknown as z.ZodType };
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(part.schema, { target: 'draft-2020-12' });
+  const accepts = strictAjv.compile(jsonSchema);
+  const byZod = validatorCompiler(part);
+  return (input) => (accepts(input) ? { value: input } : byZod(input));
+}
+
+/**
+ * Fastify's validation errors (from the zod compilers, or from JSON Schema) as fields: each named
+ * by its dot path, an unexpected key by its own name.
+ */
+export function fieldProblemsOf(validation: readonly FastifySchemaValidationError[]): FieldProblem[] {
+  return validation.flatMap((issue) => {
+    const path = issue.instancePath.split('/').filter(Boolean).join('.');
+    const keys = (issue.params as { keys?: unknown }).keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({
+        field: [path, String(key)].filter(Boolean).join('.'),
+        detail: 'This field is not expected.',
+      }));
+    }
+    return [{ field: path, detail: issue.message ?? 'This value is not valid.' }];
+  });
 }
 
 const strictAjv = new Ajv2020({ strict: true, allErrors: false, coerceTypes: false, useDefaults: false });

@@ -9,16 +9,17 @@ import { browserFor, type Browser } from './browser.ts';
 export const testPassword = 'harbour lantern meadow';
 
 export async function aSchool(adapters: RunningAdapters, slug: string, urn: string) {
-  const { store } = adapters;
-  const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
-  return store.schools.addSchool(organisation.id, {
-    name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Primary`,
-    slug,
-    urn,
-    phase: 'primary',
-    address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
-    contactEmail: `office@${slug}.example`,
-    day: { starts: '08:45', ends: '15:15' },
+  return adapters.units.acrossSchools(async (store) => {
+    const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
+    return store.schools.addSchool(organisation.id, {
+      name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Primary`,
+      slug,
+      urn,
+      phase: 'primary',
+      address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
+      contactEmail: `office@${slug}.example`,
+      day: { starts: '08:45', ends: '15:15' },
+    });
   });
 }
 
@@ -38,11 +39,13 @@ export async function aPersonWithAccount(
   who: { givenName: string; familyName: string; email: string; roles: RoleHeld[]; schoolAdmin?: boolean },
   options: { authenticator?: boolean } = {},
 ): Promise<TestAccount> {
-  const { store, crypto } = adapters;
+  const { units, crypto } = adapters;
   const services = createServices(adapters);
-  const [person] = await store.people.add(schoolId, [
-    { person: { givenName: who.givenName, familyName: who.familyName, email: who.email }, roles: who.roles },
-  ]);
+  const [person] = await units.inSchool(schoolId, (store) =>
+    store.people.add([
+      { person: { givenName: who.givenName, familyName: who.familyName, email: who.email }, roles: who.roles },
+    ]),
+  );
   const account = await services.access.addAccount(schoolId, person!.id, who.email, {
     schoolAdmin: who.schoolAdmin ?? false,
   });
@@ -50,12 +53,10 @@ export async function aPersonWithAccount(
   if (problems.length > 0) throw new Error(problems.join('; '));
   const made: TestAccount = { schoolId, personId: person!.id, accountId: account.id, email: who.email };
   if (options.authenticator) {
-    made.key = crypto.totp.newSecret();
-    await store.accounts.change(
-      schoolId,
-      account.id,
-      { totpSecret: crypto.secrets.seal(made.key, account.id) },
-      new Date(),
+    const key = crypto.totp.newSecret();
+    made.key = key;
+    await units.inSchool(schoolId, (store) =>
+      store.accounts.change(account.id, { totpSecret: crypto.secrets.seal(key, account.id) }, new Date()),
     );
   }
   return made;

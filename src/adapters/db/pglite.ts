@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, sql } from 'kysely';
 import { lockDataDirectory } from './data-directory-lock.ts';
 import { oneAtATime } from './one-at-a-time.ts';
+import { countingStatements, type StatementCounter } from './statement-count.ts';
 import type { Tables } from './tables.ts';
 import { scalarParsers } from './type-parsers.ts';
 
@@ -11,6 +12,7 @@ export interface EmbeddedDatabase {
   kind: 'pglite';
   db: Kysely<Tables>;
   pglite: PGlite;
+  statements: StatementCounter;
   close(): Promise<void>;
 }
 
@@ -31,12 +33,14 @@ export async function openEmbeddedDatabase(options: OpenOptions): Promise<Embedd
       parsers: Object.fromEntries(scalarParsers),
       ...(options.restoreFrom ? { loadDataDir: options.restoreFrom } : {}),
     });
-    const db = new Kysely<Tables>({ dialect: oneAtATime(new PGliteDialect({ pglite })) });
+    const { dialect, counter } = countingStatements(oneAtATime(new PGliteDialect({ pglite })));
+    const db = new Kysely<Tables>({ dialect });
     let closed = false;
     return {
       kind: 'pglite',
       db,
       pglite,
+      statements: counter,
       async close() {
         if (closed) return;
         closed = true;

@@ -2,12 +2,14 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../../log.ts';
+import { countingStatements, type StatementCounter } from './statement-count.ts';
 import type { Tables } from './tables.ts';
 import { arrayElementTypes, mapArray, scalarParsers } from './type-parsers.ts';
 
 export interface ServerDatabase {
   kind: 'postgres';
   db: Kysely<Tables>;
+  statements: StatementCounter;
   close(): Promise<void>;
 }
 
@@ -45,11 +47,13 @@ export function openServerDatabase(url: string, logger: Logger): ServerDatabase 
   });
   // An idle connection can drop (a server restart, a network blip); the pool replaces it.
   pool.on('error', (error) => logger.warn({ err: error }, 'An idle database connection failed'));
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const { dialect, counter } = countingStatements(new PostgresDialect({ pool }));
+  const db = new Kysely<Tables>({ dialect });
   let closed = false;
   return {
     kind: 'postgres',
     db,
+    statements: counter,
     async close() {
       if (closed) return;
       closed = true;

@@ -21,6 +21,7 @@ import {
 import { peopleInSchool } from './repositories/people.ts';
 import { policyVersionsAcrossSchools, policyVersionsInSchool } from './repositories/policy-versions.ts';
 import { pupilConsentLinksAcrossSchools, pupilConsentLinksInSchool } from './repositories/pupil-consent-links.ts';
+import { publicationsInSchool } from './repositories/publications.ts';
 import { pupilsInSchool } from './repositories/pupils.ts';
 import { rosterInSchool } from './repositories/roster.ts';
 import { schoolsAcrossSchools } from './repositories/schools.ts';
@@ -31,6 +32,7 @@ import type { Tables } from './tables.ts';
 
 export function schoolStore(db: Kysely<Tables>, schoolId: string): SchoolStore {
   return {
+    publications: publicationsInSchool(db, schoolId),
     people: peopleInSchool(db, schoolId),
     pupils: pupilsInSchool(db, schoolId),
     roster: rosterInSchool(db, schoolId),

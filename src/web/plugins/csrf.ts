@@ -1,6 +1,7 @@
 // Protection against cross-site form posts. Every POST, PUT, PATCH or DELETE route outside /api/
-// checks the token that forms carry (the `csrfField()` macro), unless it opts out with
-// `config: { csrf: false }`. The API takes JSON only, which another site's page cannot send.
+// checks the token that forms carry (the `csrfField()` macro), once the body is read and before
+// anything else looks at it, unless it opts out with `config: { csrf: false }`. The API takes
+// JSON only, which another site's page cannot send.
 import csrfProtection from '@fastify/csrf-protection';
 import type { RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
@@ -33,10 +34,12 @@ export const csrf = fp<{ config: Config }>(
       cookieKey: secure ? '__Host-footprint-csrf' : 'footprint-csrf',
       cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure },
     });
+    // Before validation: a post without its token is refused before its route's schema, or
+    // anything else, reads what it sent (and the token is read before a schema strips it).
     app.addHook('onRoute', (route) => {
       if (!needsToken(route)) return;
-      const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
-      route.preHandler = [(request, reply, done) => app.csrfProtection(request, reply, done), ...existing];
+      const existing = route.preValidation === undefined ? [] : [route.preValidation].flat();
+      route.preValidation = [(request, reply, done) => app.csrfProtection(request, reply, done), ...existing];
     });
   },
   { name: 'csrf', dependencies: ['cookies'] },

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { AppError, type ErrorCode, isAppError } from '../../errors.ts';
 import { pathOf, sendProblem } from '../problem.ts';
+import { fieldProblemsOf } from '../validation.ts';
 
 const byStatus: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request',
@@ -22,11 +23,7 @@ export function asAppError(error: FastifyError): AppError {
   const code = typeof error.code === 'string' ? error.code : '';
   if (code.startsWith('FST_CSRF_')) return new AppError('csrf_token_invalid');
   if (Array.isArray(error.validation)) {
-    const fields = error.validation.map((issue) => ({
-      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-      detail: issue.message ?? 'This value is not valid.',
-    }));
-    return new AppError('validation_failed', undefined, fields);
+    return new AppError('validation_failed', undefined, fieldProblemsOf(error.validation));
   }
   // Fastify marks a body it could not parse as JSON with 400; any other SyntaxError is our bug.
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && error.statusCode === 400)) {
@@ -67,7 +64,9 @@ export const errorPages = fp<{ config: Config }>(
       isApi(request) ? sendProblem(request, reply, error, config.baseUrl) : sendPage(reply, error);
 
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
-      const appError = asAppError(error);
+      // A page's address that its route's schema refuses (an id of the wrong shape) names no page.
+      const appError =
+        error.validationContext === 'params' && !isApi(request) ? new AppError('not_found') : asAppError(error);
       if (appError.status >= 500) request.log.error({ err: error }, 'Request failed');
       else request.log.info({ code: appError.code }, 'Request refused');
       return respond(request, reply, appError);

@@ -3,21 +3,21 @@
 // change asks again for the changer's code.
 import type { FastifyReply } from 'fastify';
 import { accessRoleNames } from '../../domain/access/roles.ts';
-import { AppError } from '../../errors.ts';
 import type { AccountSummary } from '../../services/account-admin.ts';
 import type { Viewer } from '../../services/access.ts';
 import type { Services } from '../../services/index.ts';
+import { z } from 'zod';
+import { uuidParams } from '../params.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
-import { field, page, type Errors } from './sign-in/form.ts';
+import { hint, limits, page, readForm, text, type Errors } from '../forms.ts';
 
 const perPage = 50;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const manage = { config: { access: 'manage_roles' as const } };
 
-interface ById {
-  Params: { personId: string };
-  Querystring: { done?: string };
-}
+const byPerson = uuidParams('personId');
+const listQuery = z.object({ page: hint(limits.choice) });
+const accountQuery = z.object({ done: hint(limits.choice) });
+const changeForm = z.object({ code: text('The code', limits.code), value: text('The change', limits.choice) });
 
 const doneNotices: Record<string, string> = {
   admin: 'They are now a school administrator.',
@@ -25,11 +25,6 @@ const doneNotices: Record<string, string> = {
   disabled: 'Their account is disabled, and they have been signed out everywhere.',
   enabled: 'Their account is enabled again.',
 };
-
-function personIdOf(params: { personId: string }): string {
-  if (!uuid.test(params.personId)) throw new AppError('not_found');
-  return params.personId;
-}
 
 async function accountPage(
   reply: FastifyReply,
@@ -56,8 +51,8 @@ async function accountPage(
 }
 
 export const accountRoutes: RoutePlugin = async (app, { services }) => {
-  app.get<{ Querystring: { page?: string } }>('/accounts', manage, async (request, reply) => {
-    const pageNumber = Math.max(1, Number.parseInt(request.query.page ?? '', 10) || 1);
+  app.get('/accounts', { ...manage, schema: { querystring: listQuery } }, async (request, reply) => {
+    const pageNumber = Math.max(1, Number.parseInt(request.query.page, 10) || 1);
     const found = await services.accounts.list(request.viewer!, {
       limit: perPage,
       offset: (pageNumber - 1) * perPage,
@@ -80,31 +75,44 @@ export const accountRoutes: RoutePlugin = async (app, { services }) => {
     });
   });
 
-  app.get<ById>('/accounts/:personId', manage, async (request, reply) => {
-    const target = await services.accounts.find(request.viewer!, personIdOf(request.params));
-    return accountPage(reply, services, request.viewer!, target, { notice: doneNotices[request.query.done ?? ''] });
-  });
+  app.get(
+    '/accounts/:personId',
+    { ...manage, schema: { params: byPerson, querystring: accountQuery } },
+    async (request, reply) => {
+      const target = await services.accounts.find(request.viewer!, request.params.personId);
+      return accountPage(reply, services, request.viewer!, target, { notice: doneNotices[request.query.done] });
+    },
+  );
 
   const changeRoute = (form: 'admin' | 'disabled') =>
-    app.post<ById>(`/accounts/:personId/${form}`, manage, async (request, reply) => {
-      const viewer = request.viewer!;
-      const personId = personIdOf(request.params);
-      const target = await services.accounts.find(viewer, personId);
-      const code = field(request.body, 'code').trim();
-      const on = field(request.body, 'value') === 'yes';
-      if (!code) {
-        const errors = { [`${form}-code`]: 'Enter the 6-digit code from your authenticator app to confirm' };
-        return accountPage(reply, services, viewer, target, { errors, form });
-      }
-      const change = form === 'admin' ? { schoolAdmin: on } : { disabled: on };
-      const outcome = await services.accounts.change(viewer, personId, change, code);
-      if (outcome === 'code_refused') {
-        const errors = { [`${form}-code`]: 'That code did not work. Enter the code your app shows now' };
-        return accountPage(reply, services, viewer, target, { errors, form });
-      }
-      const done = form === 'admin' ? (on ? 'admin' : 'not-admin') : on ? 'disabled' : 'enabled';
-      return reply.redirect(`/accounts/${personId}?done=${done}`, 303);
-    });
+    app.post(
+      `/accounts/:personId/${form}`,
+      { ...manage, schema: { params: byPerson, body: changeForm }, attachValidation: true },
+      async (request, reply) => {
+        const viewer = request.viewer!;
+        const posted = readForm(changeForm, request);
+        const { personId } = request.params;
+        const target = await services.accounts.find(viewer, personId);
+        if (!posted.ok) {
+          const errors = { [`${form}-code`]: Object.values(posted.errors)[0] ?? '' };
+          return accountPage(reply, services, viewer, target, { errors, form });
+        }
+        const code = posted.values.code.trim();
+        const on = posted.values.value === 'yes';
+        if (!code) {
+          const errors = { [`${form}-code`]: 'Enter the 6-digit code from your authenticator app to confirm' };
+          return accountPage(reply, services, viewer, target, { errors, form });
+        }
+        const change = form === 'admin' ? { schoolAdmin: on } : { disabled: on };
+        const outcome = await services.accounts.change(viewer, personId, change, code);
+        if (outcome === 'code_refused') {
+          const errors = { [`${form}-code`]: 'That code did not work. Enter the code your app shows now' };
+          return accountPage(reply, services, viewer, target, { errors, form });
+        }
+        const done = form === 'admin' ? (on ? 'admin' : 'not-admin') : on ? 'disabled' : 'enabled';
+        return reply.redirect(`/accounts/${personId}?done=${done}`, 303);
+      },
+    );
   changeRoute('admin');
   changeRoute('disabled');
 };

@@ -6,6 +6,7 @@ import { formatDate } from '../../domain/policy/render/index.ts';
 import { AppError } from '../../errors.ts';
 import type { PublishedDocument } from '../../services/policy-documents.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
+import { sendKeptPage } from '../kept-pages.ts';
 import { readableText } from './policy-text.ts';
 
 interface SchoolParams {
@@ -120,9 +121,14 @@ export const publicPolicyRoutes: RoutePlugin = async (app, { services }) => {
   }
 
   async function showPage(request: FastifyRequest, reply: FastifyReply, found: PublishedDocument) {
-    const tag = entityTag(found, 'page');
-    if (notModified(request, reply, found, tag)) return reply;
-    return sendPage(reply, 'public-policy/policy.njk', pageModel(found));
+    // Rendered once for each kept copy of the version: the same for every reader.
+    return sendKeptPage(request, reply, {
+      source: found,
+      variant: 'page',
+      template: 'public-policy/policy.njk',
+      model: () => pageModel(found),
+      cacheControl: found.version.status === 'published' ? caching.current : caching.superseded,
+    });
   }
 
   async function sendPdf(request: FastifyRequest, reply: FastifyReply, found: PublishedDocument) {
@@ -142,13 +148,18 @@ export const publicPolicyRoutes: RoutePlugin = async (app, { services }) => {
     const school = slugPattern.test(slug) ? await documents.school(slug) : undefined;
     if (!school) throw new AppError('not_found');
     const published = await documents.published(slug);
-    reply.header('cache-control', notYetPublishedCaching);
-    return sendPage(reply, 'public-policy/school.njk', {
-      pageTitle: school.name,
-      school: { name: school.name, email: school.contactEmail },
-      published: published && { label: published.version.label, href: policyPaths.current(slug) },
-      checkHref: `/s/${encodeURIComponent(slug)}/check`,
-      reportHref: `/s/${encodeURIComponent(slug)}/report`,
+    return sendKeptPage(request, reply, {
+      source: school,
+      variant: published ? `published-${published.version.number}` : 'not-published',
+      template: 'public-policy/school.njk',
+      cacheControl: notYetPublishedCaching,
+      model: () => ({
+        pageTitle: school.name,
+        school: { name: school.name, email: school.contactEmail },
+        published: published && { label: published.version.label, href: policyPaths.current(slug) },
+        checkHref: `/s/${encodeURIComponent(slug)}/check`,
+        reportHref: `/s/${encodeURIComponent(slug)}/report`,
+      }),
     });
   });
 

@@ -3,11 +3,22 @@
 // Saving asks for the changer's code again.
 import type { FastifyReply } from 'fastify';
 import { signOnProviderNames, signOnProviders, signOnSettingSchema } from '../../domain/access/sign-on.ts';
+import { z } from 'zod';
 import type { RoutePlugin } from '../route-plugin.ts';
-import { field, page, type Errors } from './sign-in/form.ts';
+import { formRoute, hint, limits, page, readForm, text, type Errors } from '../forms.ts';
 
 const manage = { config: { access: 'manage_roles' as const } };
 const path = '/settings/sign-on';
+
+// Bounded here; the sign-on setting's own schema then says what each field must be.
+const settingsForm = z.object({
+  provider: text('Provider', limits.choice),
+  tenantId: text('Tenant ID', limits.name),
+  clientId: text('Client ID', limits.short),
+  emailDomain: text('Email domain', limits.name),
+  clientSecret: text('Client secret', limits.short),
+  code: text('The code', limits.code),
+});
 
 export const signOnSettingsRoutes: RoutePlugin = async (app, { services, config }) => {
   const show = (
@@ -36,30 +47,31 @@ export const signOnSettingsRoutes: RoutePlugin = async (app, { services, config 
     );
   };
 
-  app.get<{ Querystring: { saved?: string } }>(path, manage, async (request, reply) => {
-    const setting = await services.signOn.setting(request.viewer!);
-    const values: Record<string, string> = setting
-      ? {
-          provider: setting.provider,
-          tenantId: setting.tenantId ?? '',
-          clientId: setting.clientId,
-          emailDomain: setting.emailDomain,
-        }
-      : {};
-    return show(reply, values, { saved: request.query.saved === 'yes', hasSecret: setting !== undefined });
-  });
+  app.get(
+    path,
+    { ...manage, schema: { querystring: z.object({ saved: hint(limits.choice) }) } },
+    async (request, reply) => {
+      const setting = await services.signOn.setting(request.viewer!);
+      const values: Record<string, string> = setting
+        ? {
+            provider: setting.provider,
+            tenantId: setting.tenantId ?? '',
+            clientId: setting.clientId,
+            emailDomain: setting.emailDomain,
+          }
+        : {};
+      return show(reply, values, { saved: request.query.saved === 'yes', hasSecret: setting !== undefined });
+    },
+  );
 
-  app.post(path, manage, async (request, reply) => {
+  app.post(path, { ...manage, ...formRoute(settingsForm) }, async (request, reply) => {
     const viewer = request.viewer!;
-    const values = {
-      provider: field(request.body, 'provider'),
-      tenantId: field(request.body, 'tenantId'),
-      clientId: field(request.body, 'clientId'),
-      emailDomain: field(request.body, 'emailDomain'),
-    };
-    const secret = field(request.body, 'clientSecret').trim();
-    const code = field(request.body, 'code').trim();
+    const form = readForm(settingsForm, request);
+    const { clientSecret, code: typedCode, ...values } = form.values;
+    const secret = clientSecret.trim();
+    const code = typedCode.trim();
     const hasSecret = (await services.signOn.setting(viewer)) !== undefined;
+    if (!form.ok) return show(reply, values, { errors: form.errors, hasSecret });
     const parsed = signOnSettingSchema.safeParse(values);
     const errors: Errors = {};
     if (!parsed.success) {

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { copyPgliteTemplate } from '../../support/backends.ts';
 import { chromiumPath } from '../../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../../support/processes.ts';
 
@@ -31,6 +32,7 @@ export async function startFootprint(): Promise<RunningFootprint> {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-'));
   let server: ServerProcess;
   try {
+    await copyPgliteTemplate(dataDir);
     server = await startServerProcess({ DATA_DIR: dataDir });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });

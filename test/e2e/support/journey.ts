@@ -7,6 +7,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
 import { createAdapters, type RunningAdapters } from '../../../src/wiring.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../integration/mail/smtp-test-server.ts';
+import { copyPgliteTemplate } from '../../support/backends.ts';
 import { testPassword } from '../../support/community.ts';
 import { startServerProcess, type ServerProcess } from '../../support/processes.ts';
 import { CodePage, HomePage, SignInPage } from '../pages/sign-in-pages.ts';
@@ -69,6 +70,7 @@ export async function startWithMail(dataDir: string): Promise<{ server: ServerPr
 
 /** Writes what a journey starts from into the data directory, before Footprint is started on it. */
 export async function prepareData(dataDir: string, write: (adapters: RunningAdapters) => Promise<void>): Promise<void> {
+  await copyPgliteTemplate(dataDir);
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const adapters = await createAdapters(config, createLogger(config));
   try {

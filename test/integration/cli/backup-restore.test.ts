@@ -36,7 +36,7 @@ describeEachBackend('Backup and restore', (backend: Backend) => {
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'footprint-backups-'));
     source = await backend.open();
-    target = await backend.open();
+    target = await backend.empty.open();
     const adapters = await createAdapters(source.config, createLogger(source.config));
     await adapters.migrate();
     await adapters.store.settings.save('backup-marker', { note: 'written before the backup' }, new Date());

@@ -52,48 +52,50 @@ describeEachBackend('Rotating the master key', (backend: Backend) => {
         },
         { authenticator: true },
       );
-      const { store, crypto } = adapters;
-      const account = await store.officialAccounts.add(school.id, {
-        platform: 'blog',
-        address: 'https://class3.oak.example',
-        purpose: 'Class 3 news',
-        audience: 'parents',
-        managerPersonId: head.personId,
-        commentsOn: false,
-        interaction: 'one_way',
-        risk: {
-          visibility: 'approved',
-          pupils: 'never',
-          moderation: 'none_possible',
-          hacked: 'protected',
-          contributors: 'no',
-        },
-        outcome: { level: 'low', reasons: [] },
-        requestedBy: head.personId,
-        at: new Date(),
+      const { units, crypto } = adapters;
+      await units.inSchool(school.id, async (store) => {
+        const account = await store.officialAccounts.add({
+          platform: 'blog',
+          address: 'https://class3.oak.example',
+          purpose: 'Class 3 news',
+          audience: 'parents',
+          managerPersonId: head.personId,
+          commentsOn: false,
+          interaction: 'one_way',
+          risk: {
+            visibility: 'approved',
+            pupils: 'never',
+            moderation: 'none_possible',
+            hacked: 'protected',
+            contributors: 'no',
+          },
+          outcome: { level: 'low', reasons: [] },
+          requestedBy: head.personId,
+          at: new Date(),
+        });
+        accountId = account.id;
+        await store.officialAccounts.decide(accountId, {
+          status: 'approved',
+          reviewDue: '2027-09-01',
+          by: head.personId,
+          at: new Date(),
+        });
+        await store.officialAccounts.saveLogin({
+          accountId,
+          escrowed: crypto.escrow.seal(JSON.stringify({ username: 'class3', password: loginSecret }), accountId),
+          depositedBy: head.personId,
+          depositedAt: new Date(),
+        });
+        await store.signOn.save(
+          {
+            schoolId: school.id,
+            setting: { provider: 'google', clientId: 'client-id', emailDomain: 'oak.example' },
+            issuer: 'https://accounts.google.com',
+            sealedSecret: crypto.secrets.seal(clientSecret, school.id),
+          },
+          new Date(),
+        );
       });
-      accountId = account.id;
-      await store.officialAccounts.decide(school.id, accountId, {
-        status: 'approved',
-        reviewDue: '2027-09-01',
-        by: head.personId,
-        at: new Date(),
-      });
-      await store.officialAccounts.saveLogin(school.id, {
-        accountId,
-        escrowed: crypto.escrow.seal(JSON.stringify({ username: 'class3', password: loginSecret }), accountId),
-        depositedBy: head.personId,
-        depositedAt: new Date(),
-      });
-      await store.signOn.save(
-        {
-          schoolId: school.id,
-          setting: { provider: 'google', clientId: 'client-id', emailDomain: 'oak.example' },
-          issuer: 'https://accounts.google.com',
-          sealedSecret: crypto.secrets.seal(clientSecret, school.id),
-        },
-        new Date(),
-      );
     });
   });
 
@@ -127,18 +129,23 @@ describeEachBackend('Rotating the master key', (backend: Backend) => {
     for (const secret of [loginSecret, clientSecret, newKey, head.key!]) expect(rotated.stdout).not.toContain(secret);
 
     // The old key (still in DATA_DIR/secrets.key) opens nothing now.
-    await withAdapters(database.config, async ({ store, crypto }) => {
-      const login = (await store.officialAccounts.allLogins())[0]!;
+    await withAdapters(database.config, async ({ units, crypto }) => {
+      const { login, found } = await units.acrossSchools(async (store) => ({
+        login: (await store.officialAccounts.allLogins())[0]!,
+        found: await store.accounts.findByEmail('head@oak.example'),
+      }));
       expect(() => crypto.escrow.open(login.escrowed, accountId)).toThrow(/SECRETS_KEY/);
-      const found = await store.accounts.findByEmail('head@oak.example');
       expect(() => crypto.secrets.open(found!.secrets.totpSecret!, found!.account.id)).toThrow(/SECRETS_KEY/);
     });
 
     const switched = testConfig({ ...environmentFor(database.config), SECRETS_KEY: newKey });
-    await withAdapters(switched, async ({ store, crypto }) => {
-      const login = (await store.officialAccounts.allLogins())[0]!;
+    await withAdapters(switched, async ({ units, crypto }) => {
+      const { login, secrets } = await units.acrossSchools(async (store) => ({
+        login: (await store.officialAccounts.allLogins())[0]!,
+        secrets: await store.sealedSecrets.all(),
+      }));
       expect(crypto.escrow.open(login.escrowed, accountId)).toContain(loginSecret);
-      const signOn = (await store.sealedSecrets.all()).find((value) => value.kind === 'sign_on')!;
+      const signOn = secrets.find((value) => value.kind === 'sign_on')!;
       expect(crypto.secrets.open(signOn.sealed, signOn.associatedData)).toBe(clientSecret);
     });
 

@@ -6,7 +6,7 @@ import { describeEachBackend } from '../../support/backends.ts';
 import { useDatabase } from '../../support/fixtures.ts';
 
 describeEachBackend('Migrations', (backend) => {
-  const database = useDatabase(backend);
+  const database = useDatabase(backend.empty);
 
   it('apply every migration, in order, to an empty database', async () => {
     const report = await migrateToLatest(database().db);

@@ -10,7 +10,7 @@ describe('The embedded database with concurrent callers', () => {
     const mayFinish = Promise.withResolvers<void>();
     const saved = Promise.withResolvers<void>();
 
-    const transaction = adapters().inTransaction(async (store) => {
+    const transaction = adapters().units.acrossSchools(async (store) => {
       await store.settings.save('draft', 'inside', new Date());
       saved.resolve();
       await mayFinish.promise;
@@ -18,7 +18,7 @@ describe('The embedded database with concurrent callers', () => {
     });
     await saved.promise;
 
-    const outsideRead = adapters().store.settings.find('draft');
+    const outsideRead = adapters().units.acrossSchools((store) => store.settings.find('draft'));
     mayFinish.resolve();
 
     await expect(transaction).rejects.toThrow('roll back');
@@ -28,11 +28,15 @@ describe('The embedded database with concurrent callers', () => {
   it('serves many concurrent callers without mixing them up', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        adapters().inTransaction((store) => store.settings.save(`key-${index}`, index, new Date())),
+        adapters().units.acrossSchools((store) => store.settings.save(`key-${index}`, index, new Date())),
       ),
     );
     const values = await Promise.all(
-      Array.from({ length: 20 }, async (_, index) => (await adapters().store.settings.find(`key-${index}`))?.value),
+      Array.from(
+        { length: 20 },
+        async (_, index) =>
+          (await adapters().units.acrossSchools((store) => store.settings.find(`key-${index}`)))?.value,
+      ),
     );
     expect(values).toEqual(Array.from({ length: 20 }, (_, index) => index));
   });

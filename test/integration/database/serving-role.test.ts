@@ -22,9 +22,9 @@ describe.runIf(postgresAvailable() && servingRoleAvailable())('The serving role 
     try {
       await adapters.migrate();
       const school = await aSchool(adapters, 'serving', '800101');
-      await adapters.store.people.add(school.id, [
-        { person: { givenName: 'Sam', familyName: 'Served' }, roles: [{ role: 'parent' }] },
-      ]);
+      await adapters.units.inSchool(school.id, (store) =>
+        store.people.add([{ person: { givenName: 'Sam', familyName: 'Served' }, roles: [{ role: 'parent' }] }]),
+      );
     } finally {
       await adapters.close();
     }

@@ -10,7 +10,7 @@ describeEachBackend('Sessions', (backend) => {
   const at = (hours: number) => new Date(Date.UTC(2026, 10, 22, 8) + hours * 3_600_000);
 
   it('are found by id, ended per account, and purged when expired', async () => {
-    const { store } = adapters();
+    const { units } = adapters();
     const school = await aSchool(adapters(), 'session', '700001');
     const tom = await aPersonWithAccount(adapters(), school.id, {
       givenName: 'Tom',
@@ -19,30 +19,33 @@ describeEachBackend('Sessions', (backend) => {
       roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
     });
     const signedIn = { schoolId: school.id, accountId: tom.accountId, data: { stage: 'signed_in' } };
-    await store.sessions.save('first-browser-id', {
-      ...signedIn,
-      startedAt: at(0),
-      lastSeenAt: at(0),
-      expiresAt: at(10),
+    await units.acrossSchools(async (store) => {
+      await store.sessions.save('first-browser-id', {
+        ...signedIn,
+        startedAt: at(0),
+        lastSeenAt: at(0),
+        expiresAt: at(10),
+      });
+      await store.sessions.save('second-browser-id', {
+        ...signedIn,
+        startedAt: at(0),
+        lastSeenAt: at(0),
+        expiresAt: at(10),
+      });
+      await store.sessions.save('old-browser-id', {
+        data: {},
+        startedAt: at(-12),
+        lastSeenAt: at(-12),
+        expiresAt: at(-2),
+      });
     });
-    await store.sessions.save('second-browser-id', {
-      ...signedIn,
-      startedAt: at(0),
-      lastSeenAt: at(0),
-      expiresAt: at(10),
-    });
-    await store.sessions.save('old-browser-id', {
-      data: {},
-      startedAt: at(-12),
-      lastSeenAt: at(-12),
-      expiresAt: at(-2),
-    });
+    const find = (id: string) => units.acrossSchools((store) => store.sessions.find(id));
 
-    expect((await store.sessions.find('first-browser-id'))?.accountId).toBe(tom.accountId);
-    expect(await store.sessions.purgeExpired(at(1))).toBe(1);
-    expect(await store.sessions.find('old-browser-id')).toBeUndefined();
-    expect(await store.sessions.countOf(school.id, tom.accountId)).toBe(2);
-    expect(await store.sessions.destroyAllOf(school.id, tom.accountId)).toBe(2);
-    expect(await store.sessions.find('second-browser-id')).toBeUndefined();
+    expect((await find('first-browser-id'))?.accountId).toBe(tom.accountId);
+    expect(await units.acrossSchools((store) => store.sessions.purgeExpired(at(1)))).toBe(1);
+    expect(await find('old-browser-id')).toBeUndefined();
+    expect(await units.inSchool(school.id, (store) => store.sessions.countOf(tom.accountId))).toBe(2);
+    expect(await units.inSchool(school.id, (store) => store.sessions.destroyAllOf(tom.accountId))).toBe(2);
+    expect(await find('second-browser-id')).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { School } from '../../../src/domain/community/school.ts';
+import type { SchoolStore } from '../../../src/services/ports.ts';
 import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import { browserFor, type Browser } from '../../support/browser.ts';
@@ -41,9 +42,11 @@ describeEachBackend('Incidents', (backend) => {
   async function aSchoolWithPolicy(slug: 'rowan' | 'alder', urn: string, policySlug: string) {
     const adapters = testApp().adapters;
     const { school, team, dsl, teacher } = await aSchoolUnderPolicy(adapters, slug, urn, policySlug);
-    const [pupil] = await adapters.store.pupils.add(school.id, [
-      { misId: 'P1', legalGivenName: 'Pip', legalFamilyName: 'Pupil', dateOfBirth: '2015-02-03', yearGroup: '6' },
-    ]);
+    const [pupil] = await adapters.units.inSchool(school.id, (store) =>
+      store.pupils.add([
+        { misId: 'P1', legalGivenName: 'Pip', legalFamilyName: 'Pupil', dateOfBirth: '2015-02-03', yearGroup: '6' },
+      ]),
+    );
     schools[slug] = {
       school,
       staff: { head: team.headAccount, dsl, chair: team.governorAccount, teacher },
@@ -98,7 +101,9 @@ describeEachBackend('Incidents', (backend) => {
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('id="evidence-error"');
       expect(refused.body).toContain('Photos of the class assembly on a parent’s public page</textarea>');
-      const cases = await testApp().adapters.store.incidents.list(schools.rowan.school.id, new Date());
+      const cases = await testApp().adapters.units.inSchool(schools.rowan.school.id, (store) =>
+        store.incidents.list(new Date()),
+      );
       expect(cases).toHaveLength(0);
     });
 
@@ -155,7 +160,9 @@ describeEachBackend('Incidents', (backend) => {
       expect(metadata.exif).toBeUndefined();
       expect(file.rawPayload.includes(Buffer.from('ParentPhone'))).toBe(false);
 
-      const audit = await testApp().adapters.store.audit.list(schools.rowan.school.id, { limit: 200, offset: 0 });
+      const audit = await testApp().adapters.units.inSchool(schools.rowan.school.id, (store) =>
+        store.audit.list({ limit: 200, offset: 0 }),
+      );
       const reads = audit.items.filter(
         (entry) => entry.action === 'record_read' && entry.subject?.kind.startsWith('incident'),
       );
@@ -350,8 +357,9 @@ describeEachBackend('Incidents', (backend) => {
     it('keeps a case about a pupil until 25 years after their birth, then destroys it only with a second person’s approval', async () => {
       const adapters = testApp().adapters;
       const schoolId = schools.rowan.school.id;
+      const inRowan = <T>(work: (store: SchoolStore) => Promise<T>) => adapters.units.inSchool(schoolId, work);
       const caseId = await aClosedCase('rowan', 'Pip messaged a teacher late at night.');
-      const kept = await adapters.store.incidents.find(schoolId, caseId);
+      const kept = await inRowan((store) => store.incidents.find(caseId));
       // Pip was born on 3 February 2015.
       expect(kept?.reviewDue).toBe('2040-02-03');
 
@@ -359,7 +367,7 @@ describeEachBackend('Incidents', (backend) => {
       const head = await as(schools.rowan.staff.head);
       expect((await dsl.get('/incidents/retention')).body).toContain('No closed case has reached its review date');
       // Twenty-five years on, as far as the record is concerned.
-      await adapters.store.incidents.change(schoolId, caseId, { reviewDue: '2020-01-01' });
+      await inRowan((store) => store.incidents.change(caseId, { reviewDue: '2020-01-01' }));
       const listed = await head.get('/incidents/retention');
       expect(listed.body).toContain(kept!.reference);
 
@@ -374,11 +382,11 @@ describeEachBackend('Incidents', (backend) => {
       const destructionId = /destructions\/([0-9a-f-]{36})\/approve/.exec(pending.body)?.[1];
       // The Headteacher proposed it, so the Headteacher cannot approve it: no button, and refused if tried.
       expect(destructionId).toBeUndefined();
-      const proposals = await adapters.store.incidents.destructions(schoolId);
+      const proposals = await inRowan((store) => store.incidents.destructions());
       const refused = await head.post(`/incidents/retention/destructions/${proposals[0]!.id}/approve`, {});
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('Someone else must approve');
-      expect(await adapters.store.incidents.find(schoolId, caseId)).toBeDefined();
+      expect(await inRowan((store) => store.incidents.find(caseId))).toBeDefined();
       // The DSL may propose but not approve.
       expect((await dsl.post(`/incidents/retention/destructions/${proposals[0]!.id}/approve`, {})).statusCode).toBe(
         403,
@@ -388,8 +396,9 @@ describeEachBackend('Incidents', (backend) => {
     it('destroys the case, its tasks and its chronology once someone else approves, and keeps the record of it', async () => {
       const adapters = testApp().adapters;
       const schoolId = schools.alder.school.id;
+      const inAlder = <T>(work: (store: SchoolStore) => Promise<T>) => adapters.units.inSchool(schoolId, work);
       const caseId = await aClosedCase('alder', 'A pupil messaged a volunteer.');
-      await adapters.store.incidents.change(schoolId, caseId, { reviewDue: '2020-01-01' });
+      await inAlder((store) => store.incidents.change(caseId, { reviewDue: '2020-01-01' }));
       const dsl = await as(schools.alder.staff.dsl);
       await dsl.get('/incidents/retention');
       expect(
@@ -400,13 +409,13 @@ describeEachBackend('Incidents', (backend) => {
       const destructionId = /destructions\/([0-9a-f-]{36})\/approve/.exec(page.body)?.[1];
       expect(destructionId).toBeDefined();
       expect((await head.post(`/incidents/retention/destructions/${destructionId}/approve`, {})).statusCode).toBe(303);
-      expect(await adapters.store.incidents.find(schoolId, caseId)).toBeUndefined();
-      expect((await adapters.store.incidents.chronology(schoolId, caseId)).events).toHaveLength(0);
+      expect(await inAlder((store) => store.incidents.find(caseId))).toBeUndefined();
+      expect((await inAlder((store) => store.incidents.chronology(caseId))).events).toHaveLength(0);
       expect((await head.get(`/incidents/${caseId}`)).statusCode).toBe(404);
       const after = await head.get('/incidents/retention');
       expect(after.body).toContain('data-qa="destroyed"');
       expect(after.body).toContain('Kept long enough.');
-      const audit = await adapters.store.audit.list(schoolId, { limit: 50, offset: 0 });
+      const audit = await inAlder((store) => store.audit.list({ limit: 50, offset: 0 }));
       expect(audit.items.map((entry) => entry.action)).toContain('incident_destroyed');
     });
   });
@@ -416,9 +425,10 @@ describeEachBackend('Incidents', (backend) => {
       const adapters = testApp().adapters;
       const services = createServices(adapters);
       const { school, staff } = schools.rowan;
-      const open = (await adapters.store.incidents.list(school.id, new Date())).filter((c) => c.openTasks > 0);
+      const inSchool = <T>(work: (store: SchoolStore) => Promise<T>) => adapters.units.inSchool(school.id, work);
+      const open = (await inSchool((store) => store.incidents.list(new Date()))).filter((c) => c.openTasks > 0);
       expect(open.length).toBeGreaterThan(0);
-      const tasks = await adapters.store.incidents.tasks(school.id, open[0]!.case.id);
+      const tasks = await inSchool((store) => store.incidents.tasks(open[0]!.case.id));
       const latestDue = Math.max(...tasks.filter((t) => t.state === 'open').map((t) => t.dueAt.getTime()));
       const owners = new Set(tasks.filter((t) => t.state === 'open').map((t) => t.ownerPersonId));
       const headMails = () => outbox(staff.head.email).filter((m) => m.subject.includes('a concern needs you')).length;
@@ -428,7 +438,7 @@ describeEachBackend('Incidents', (backend) => {
       const reminded = await services.incidents.chaseOverdueTasks(past);
       expect(reminded).toBeGreaterThanOrEqual(owners.size > 0 ? 1 : 0);
       expect(await services.incidents.chaseOverdueTasks(past)).toBe(0);
-      const remindedTasks = await adapters.store.incidents.tasks(school.id, open[0]!.case.id);
+      const remindedTasks = await inSchool((store) => store.incidents.tasks(open[0]!.case.id));
       expect(remindedTasks.filter((t) => t.state === 'open').every((t) => t.remindedAt)).toBe(true);
 
       const later = new Date(latestDue + 3 * 24 * 60 * 60 * 1000);
@@ -453,7 +463,7 @@ describeEachBackend('Incidents', (backend) => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<svg');
       expect(page.body).toContain('data-qa="by-kind"');
-      const reported = (await adapters.store.incidents.list(school.id, new Date())).length;
+      const reported = (await adapters.units.inSchool(school.id, (store) => store.incidents.list(new Date()))).length;
       expect(reported).toBeGreaterThan(1);
       expect(page.body).toMatch(new RegExp(`Concerns reported\\s*</dt>\\s*<dd[^>]*>\\s*${reported}\\s*</dd>`));
       expect(page.body).not.toContain('Pip');
@@ -506,17 +516,18 @@ describeEachBackend('Incidents', (backend) => {
       expect(page.body).toContain('The policy was broken.');
       expect(page.body).toContain('holds no declaration of this relationship in force');
 
-      const declaration = await adapters.store.declarations.add(
-        school.id,
-        staff.teacher.personId,
-        { kind: 'family_link', pupilId, relationship: 'aunt_uncle', explanation: 'My niece' },
-        new Date(),
-      );
-      await adapters.store.declarations.decide(school.id, declaration.id, {
-        status: 'approved',
-        byPersonId: staff.head.personId,
-        at: new Date(),
-        reviewDue: '2099-01-01',
+      await adapters.units.inSchool(school.id, async (store) => {
+        const declaration = await store.declarations.add(
+          staff.teacher.personId,
+          { kind: 'family_link', pupilId, relationship: 'aunt_uncle', explanation: 'My niece' },
+          new Date(),
+        );
+        await store.declarations.decide(declaration.id, {
+          status: 'approved',
+          byPersonId: staff.head.personId,
+          at: new Date(),
+          reviewDue: '2099-01-01',
+        });
       });
       expect((await head.post(`/incidents/${id}/assess`, described)).statusCode).toBe(303);
       page = await head.get(`/incidents/${id}`);

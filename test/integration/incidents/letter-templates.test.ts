@@ -126,11 +126,9 @@ describeEachBackend('Letters to parents', (backend) => {
     expect(page.body).toContain('At Rowan we ask every family');
     expect((await head.get('/incidents/letters')).body).toContain('Your school’s wording, changed on');
 
-    const entries = await testApp().adapters.store.audit.list(rowan.id, {
-      action: 'letter_template_changed',
-      limit: 10,
-      offset: 0,
-    });
+    const entries = await testApp().adapters.units.inSchool(rowan.id, (store) =>
+      store.audit.list({ action: 'letter_template_changed', limit: 10, offset: 0 }),
+    );
     expect(entries.items).toHaveLength(1);
     expect(entries.items[0]).toMatchObject({
       actorPersonId: rowanHead.person.id,
@@ -142,7 +140,7 @@ describeEachBackend('Letters to parents', (backend) => {
     const elms = await services.letters.templates(elmHead);
     expect(elms.map((t) => t.edited)).toEqual([false, false, false]);
     expect(elms[0]).toMatchObject(standardLetters.request_removal);
-    expect(await testApp().adapters.store.letterTemplates.list(elm.id)).toEqual([]);
+    expect(await testApp().adapters.units.inSchool(elm.id, (store) => store.letterTemplates.list())).toEqual([]);
     const elmDraft = await services.letters.draftLetter(elm.id, 'request_removal', { recipientName: 'Mr Oak' });
     expect(elmDraft.body).not.toContain('At Rowan');
     expect(elmDraft.title).toBe(standardLetters.request_removal.title);
@@ -193,11 +191,9 @@ describeEachBackend('Letters to parents', (backend) => {
     expect(page.body).toContain('This letter now uses the standard wording');
     expect(page.body).not.toContain('At Rowan we ask');
     expect((await services.letters.template(rowanHead, 'request_removal'))!.edited).toBe(false);
-    const entries = await testApp().adapters.store.audit.list(rowan.id, {
-      action: 'letter_template_changed',
-      limit: 10,
-      offset: 0,
-    });
+    const entries = await testApp().adapters.units.inSchool(rowan.id, (store) =>
+      store.audit.list({ action: 'letter_template_changed', limit: 10, offset: 0 }),
+    );
     expect(entries.items.map((entry) => entry.details.change)).toEqual(['standard_wording', 'saved']);
   });
 });

@@ -66,9 +66,11 @@ describeEachBackend('What is said about the school', (backend) => {
     const made = await aSchoolUnderPolicy(adapters, 'hazel', '730001', 'wingate');
     schoolId = made.school.id;
     dslAccount = made.dsl;
-    await adapters.store.pupils.add(schoolId, [
-      { misId: 'P1', legalGivenName: 'Grace', legalFamilyName: 'Hill', dateOfBirth: '2018-04-05', yearGroup: '3' },
-    ]);
+    await adapters.units.inSchool(schoolId, (store) =>
+      store.pupils.add([
+        { misId: 'P1', legalGivenName: 'Grace', legalFamilyName: 'Hill', dateOfBirth: '2018-04-05', yearGroup: '3' },
+      ]),
+    );
     dsl = await signIn(app, dslAccount);
     await dsl.get('/monitoring/settings');
     const saved = await dsl.post('/monitoring/settings', {
@@ -77,12 +79,13 @@ describeEachBackend('What is said about the school', (backend) => {
       retentionMonths: '12',
     });
     expect(saved.statusCode).toBe(303);
-    await adapters.store.monitoring.addSource(
-      schoolId,
-      { kind: 'bluesky_search', query: 'Hazel Primary', service },
-      { consecutiveFailures: 0, nextPollAt: new Date(0) },
-      dslAccount.personId,
-      new Date(),
+    await adapters.units.inSchool(schoolId, (store) =>
+      store.monitoring.addSource(
+        { kind: 'bluesky_search', query: 'Hazel Primary', service },
+        { consecutiveFailures: 0, nextPollAt: new Date(0) },
+        dslAccount.personId,
+        new Date(),
+      ),
     );
   });
 
@@ -95,11 +98,12 @@ describeEachBackend('What is said about the school', (backend) => {
     expect(polled).toEqual({ polled: 1, kept: 4, failed: 0 });
     expect(requests).toBeGreaterThan(0);
     // Polled again, the same posts come back and none is stored twice.
-    await testApp().adapters.store.monitoring.savePoll(
-      schoolId,
-      (await testApp().adapters.store.monitoring.sources(schoolId))[0]!.id,
-      { consecutiveFailures: 0, nextPollAt: new Date(0) },
-      [],
+    await testApp().adapters.units.inSchool(schoolId, async (store) =>
+      store.monitoring.savePoll(
+        (await store.monitoring.sources())[0]!.id,
+        { consecutiveFailures: 0, nextPollAt: new Date(0) },
+        [],
+      ),
     );
     expect((await services.monitoring.pollDue(new Date())).kept).toBe(0);
 
@@ -112,7 +116,7 @@ describeEachBackend('What is said about the school', (backend) => {
     expect(inbox.body).toContain('Names a pupil');
     expect(inbox.body).toMatch(/Names a pupil<\/strong>: “[^”]*Grace Hill/);
 
-    const grace = await testApp().adapters.store.monitoring.mentions(schoolId, ['new']);
+    const grace = await testApp().adapters.units.inSchool(schoolId, (store) => store.monitoring.mentions(['new']));
     const newsletter = grace.find((m) => m.text.includes('grace period'));
     expect(newsletter?.labels).not.toContain('names_child');
 
@@ -122,7 +126,7 @@ describeEachBackend('What is said about the school', (backend) => {
   });
 
   it('suggests a reply to praise and records the reply given', async () => {
-    const mentions = await testApp().adapters.store.monitoring.mentions(schoolId, ['new']);
+    const mentions = await testApp().adapters.units.inSchool(schoolId, (store) => store.monitoring.mentions(['new']));
     const praise = mentions.find((m) => m.labels.includes('praise'))!;
     const page = await dsl.get(`/monitoring/mentions/${praise.id}`);
     expect(page.statusCode).toBe(200);
@@ -141,7 +145,7 @@ describeEachBackend('What is said about the school', (backend) => {
   });
 
   it('makes a threat an incident routed to the DSL that raises the school’s police step', async () => {
-    const mentions = await testApp().adapters.store.monitoring.mentions(schoolId, ['new']);
+    const mentions = await testApp().adapters.units.inSchool(schoolId, (store) => store.monitoring.mentions(['new']));
     const threat = mentions.find((m) => m.labels.includes('threat'))!;
     await dsl.get(`/monitoring/mentions/${threat.id}`);
     const escalated = await dsl.post(`/monitoring/mentions/${threat.id}/escalate`, {});
@@ -180,7 +184,9 @@ describeEachBackend('What is said about the school', (backend) => {
     );
     expect(captured.statusCode).toBe(303);
     expect(captured.headers.location).toBe('/monitoring/capture/sent');
-    const kept = (await adapters.store.monitoring.mentions(schoolId, ['new'])).find((m) => m.sourceKind === 'manual')!;
+    const kept = (await adapters.units.inSchool(schoolId, (store) => store.monitoring.mentions(['new']))).find(
+      (m) => m.sourceKind === 'manual',
+    )!;
     expect(kept.screenshot?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((await dsl.get(`/monitoring/mentions/${kept.id}/screenshot`)).statusCode).toBe(200);
 
@@ -193,7 +199,9 @@ describeEachBackend('What is said about the school', (backend) => {
   it('deletes mentions older than the school keeps them', async () => {
     const services = createServices(testApp().adapters);
     const count = (
-      await testApp().adapters.store.monitoring.mentions(schoolId, ['new', 'reviewed', 'responded', 'escalated'])
+      await testApp().adapters.units.inSchool(schoolId, (store) =>
+        store.monitoring.mentions(['new', 'reviewed', 'responded', 'escalated']),
+      )
     ).length;
     expect(count).toBeGreaterThan(0);
     expect(await services.monitoring.purgeOld(new Date(Date.now() + 11 * 31 * 24 * 3600 * 1000))).toBe(0);

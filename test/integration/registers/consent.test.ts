@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserFor } from '../../support/browser.ts';
 import type { School } from '../../../src/domain/community/school.ts';
 import type { ConsentPurpose } from '../../../src/domain/registers/consent.ts';
+import type { SchoolStore } from '../../../src/services/ports.ts';
 import { tick } from '../../../src/jobs/index.ts';
 import { createServices, type SentMessage } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
@@ -26,6 +27,9 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
   const app = () => testApp().app;
   const services = () => createServices(testApp().adapters);
   const outbox = (): readonly SentMessage[] => testApp().adapters.outbox() ?? [];
+  /** One unit of work in the school, as a service opens one. */
+  const inSchool = <T>(schoolId: string, work: (store: SchoolStore) => Promise<T>) =>
+    testApp().adapters.units.inSchool(schoolId, work);
 
   let school: School;
   let head: Browser;
@@ -41,7 +45,6 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
 
   beforeAll(async () => {
     const adapters = testApp().adapters;
-    const { store } = adapters;
     school = await aSchool(adapters, 'oak', '510001');
     const elsewhere = await aSchool(adapters, 'elm', '510002');
     const headAccount = await aPersonWithAccount(
@@ -67,9 +70,9 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     pam = await parent('Pam', 'pam@oak.example');
     gran = await parent('Gran', 'gran@oak.example');
     pete = await parent('Pete', 'pete@oak.example');
-    const [ned] = await store.people.add(school.id, [
-      { person: { givenName: 'Ned', familyName: 'Noemail' }, roles: [{ role: 'parent' }] },
-    ]);
+    const [ned] = await inSchool(school.id, (store) =>
+      store.people.add([{ person: { givenName: 'Ned', familyName: 'Noemail' }, roles: [{ role: 'parent' }] }]),
+    );
     const pupil = (misId: string, name: string, yearGroup: '3' | '5', className?: string) => ({
       misId,
       legalGivenName: name,
@@ -79,19 +82,19 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
       ...(className && { className }),
     });
     // Two classes in Year 3; Cy's class is not known.
-    const [ada, bo, cy] = await store.pupils.add(school.id, [
-      pupil('A1', 'Ada', '3', '3 Oak'),
-      pupil('B1', 'Bo', '3', '3 Ash'),
-      pupil('C1', 'Cy', '5'),
-    ]);
-    const [eve] = await store.pupils.add(elsewhere.id, [pupil('E1', 'Eve', '3', '3 Oak')]);
+    const [ada, bo, cy] = await inSchool(school.id, (store) =>
+      store.pupils.add([pupil('A1', 'Ada', '3', '3 Oak'), pupil('B1', 'Bo', '3', '3 Ash'), pupil('C1', 'Cy', '5')]),
+    );
+    const [eve] = await inSchool(elsewhere.id, (store) => store.pupils.add([pupil('E1', 'Eve', '3', '3 Oak')]));
     Object.assign(pupils, { ada: ada!.id, bo: bo!.id, cy: cy!.id, eve: eve!.id });
-    await store.pupils.linkCarers(school.id, [
-      { pupilId: ada!.id, carerId: pam.personId, relationship: 'mother', parentalResponsibility: true },
-      { pupilId: ada!.id, carerId: gran.personId, relationship: 'grandparent', parentalResponsibility: false },
-      { pupilId: bo!.id, carerId: pete.personId, relationship: 'father', parentalResponsibility: true },
-      { pupilId: cy!.id, carerId: ned!.id, relationship: 'father', parentalResponsibility: true },
-    ]);
+    await inSchool(school.id, (store) =>
+      store.pupils.linkCarers([
+        { pupilId: ada!.id, carerId: pam.personId, relationship: 'mother', parentalResponsibility: true },
+        { pupilId: ada!.id, carerId: gran.personId, relationship: 'grandparent', parentalResponsibility: false },
+        { pupilId: bo!.id, carerId: pete.personId, relationship: 'father', parentalResponsibility: true },
+        { pupilId: cy!.id, carerId: ned!.id, relationship: 'father', parentalResponsibility: true },
+      ]),
+    );
   });
 
   it('starts each school with the five default purposes, which the Headteacher can add to, reword and retire', async () => {
@@ -106,7 +109,7 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     ]) {
       expect(list.body).toContain(title);
     }
-    purposes = await testApp().adapters.store.consent.purposes(school.id);
+    purposes = await inSchool(school.id, (store) => store.consent.purposes());
     expect(purposes).toHaveLength(5);
 
     const refused = await head.post('/consent/purposes', { title: 'Newsletter', explanation: '' });
@@ -125,7 +128,7 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     ).toBe(303);
     const newsletter = (await services().consent.consentFor(school.id, [], 'website_photos'))!;
     expect(newsletter.purpose.title).toBe('Photos on the school website');
-    const all = await testApp().adapters.store.consent.purposes(school.id);
+    const all = await inSchool(school.id, (store) => store.consent.purposes());
     const added = all.find((p) => p.title === 'Photos in the printed newsletter')!;
 
     const reworded = await head.post(`/consent/purposes/${added.id}`, {
@@ -137,10 +140,10 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     expect((await head.post(`/consent/purposes/${added.id}/retire`, { retire: 'yes' })).statusCode).toBe(303);
     const retiredList = await head.get('/consent/purposes');
     expect(retiredList.body).toContain('data-qa="retired-purposes"');
-    purposes = await testApp().adapters.store.consent.purposes(school.id);
+    purposes = await inSchool(school.id, (store) => store.consent.purposes());
     // Another school's purpose is not found, and the parents' form no longer asks about a retired one.
     const elsewhereOnes = await services().consent.consentFor(
-      (await testApp().adapters.store.schools.findBySlug('elm'))!.id,
+      (await testApp().adapters.units.acrossSchools((store) => store.schools.findBySlug('elm')))!.id,
       [],
       'website_photos',
     );
@@ -196,7 +199,7 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     expect(printed.body).not.toContain('<img');
 
     // Nothing was overwritten: five yeses, then one no.
-    const history = await testApp().adapters.store.consent.history(school.id, [pupils.ada]);
+    const history = await inSchool(school.id, (store) => store.consent.history([pupils.ada]));
     expect(history.map((r) => r.answer)).toEqual(['given', 'given', 'given', 'given', 'given', 'refused']);
     expect(history.every((r) => r.answeredBy === pam.personId)).toBe(true);
     const record = await staff.get(`/pupils/${pupils.ada}/consent`);
@@ -204,7 +207,7 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     expect(record.body.match(/data-qa="history-row"/g)).toHaveLength(6);
     expect((await staff.get(`/pupils/${pupils.eve}/consent`)).statusCode).toBe(404);
 
-    const actions = (await testApp().adapters.store.audit.list(school.id, { limit: 100, offset: 0 })).items.map(
+    const actions = (await inSchool(school.id, (store) => store.audit.list({ limit: 100, offset: 0 }))).items.map(
       (e) => e.action,
     );
     expect(actions.filter((a) => a === 'consent_given')).toHaveLength(5);
@@ -226,10 +229,10 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     const form = await carer.get(`/consent/children/${pupils.ada}`);
     expect(form.statusCode).toBe(200);
     expect(form.body).not.toContain('data-qa="answers-form"');
-    const before = (await testApp().adapters.store.consent.history(school.id, [pupils.ada])).length;
+    const before = (await inSchool(school.id, (store) => store.consent.history([pupils.ada]))).length;
     const refused = await carer.post(`/consent/children/${pupils.ada}`, allYes());
     expect(refused.statusCode).toBe(403);
-    expect((await testApp().adapters.store.consent.history(school.id, [pupils.ada])).length).toBe(before);
+    expect((await inSchool(school.id, (store) => store.consent.history([pupils.ada]))).length).toBe(before);
   });
 
   it('counts consent, refusal and no answer for each class, and for each year group', async () => {
@@ -352,44 +355,47 @@ describeEachBackend('Consent for pupils’ images and work', (backend) => {
     let zed = '';
     const tokenIn = (body: string) => /\/links\/consent\/([A-Za-z0-9_-]{43})/.exec(body)?.[1];
     const linksOf = async (pupilId: string) =>
-      (await testApp().adapters.store.audit.list(school.id, { limit: 500, offset: 0 })).items.filter(
+      (await inSchool(school.id, (store) => store.audit.list({ limit: 500, offset: 0 }))).items.filter(
         (e) => e.subject?.id === pupilId,
       );
 
     beforeAll(async () => {
-      const { store } = testApp().adapters;
       const now = new Date();
       // Thirteen today, so old enough whatever the date the test runs.
       const born = `${now.getUTCFullYear() - 13}-01-01`;
-      const [pupil] = await store.pupils.add(school.id, [
-        { misId: 'Z1', legalGivenName: 'Zed', legalFamilyName: 'Older', dateOfBirth: born, yearGroup: '8' },
-      ]);
+      const [pupil] = await inSchool(school.id, (store) =>
+        store.pupils.add([
+          { misId: 'Z1', legalGivenName: 'Zed', legalFamilyName: 'Older', dateOfBirth: born, yearGroup: '8' },
+        ]),
+      );
       zed = pupil!.id;
       const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
-      await store.consent.record(school.id, [
-        {
-          pupilId: zed,
-          purposeId: purposeId('website_photos'),
-          answer: 'given',
-          answeredBy: pete.personId,
-          at: at(30),
-        },
-        {
-          pupilId: zed,
-          purposeId: purposeId('website_photos'),
-          answer: 'refused',
-          answeredBy: pete.personId,
-          at: at(20),
-        },
-        {
-          pupilId: zed,
-          purposeId: purposeId('named_with_photo'),
-          answer: 'refused',
-          answeredBy: pete.personId,
-          at: at(20),
-        },
-        { pupilId: zed, purposeId: purposeId('work_online'), answer: 'given', answeredBy: pete.personId, at: at(10) },
-      ]);
+      await inSchool(school.id, (store) =>
+        store.consent.record([
+          {
+            pupilId: zed,
+            purposeId: purposeId('website_photos'),
+            answer: 'given',
+            answeredBy: pete.personId,
+            at: at(30),
+          },
+          {
+            pupilId: zed,
+            purposeId: purposeId('website_photos'),
+            answer: 'refused',
+            answeredBy: pete.personId,
+            at: at(20),
+          },
+          {
+            pupilId: zed,
+            purposeId: purposeId('named_with_photo'),
+            answer: 'refused',
+            answeredBy: pete.personId,
+            at: at(20),
+          },
+          { pupilId: zed, purposeId: purposeId('work_online'), answer: 'given', answeredBy: pete.personId, at: at(10) },
+        ]),
+      );
     });
 
     it('is offered only to those who manage consent, and refused, with the reason, for a pupil under 12', async () => {

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { School } from '../../../src/domain/community/school.ts';
 import { tick } from '../../../src/jobs/runner.ts';
+import type { SchoolStore } from '../../../src/services/ports.ts';
 import { createServices } from '../../../src/wiring.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import type { Browser } from '../../support/browser.ts';
@@ -26,6 +27,9 @@ const choiceFor = (body: string, label: string) =>
 describeEachBackend('The declarations register', (backend) => {
   const testApp = useTestApp(backend);
   const app = () => testApp().app;
+  /** One unit of work in the school, as a service opens one. */
+  const inSchool = <T>(schoolId: string, work: (store: SchoolStore) => Promise<T>) =>
+    testApp().adapters.units.inSchool(schoolId, work);
   let school: School;
   let headAccount: TestAccount;
   let teacher: Browser;
@@ -70,10 +74,12 @@ describeEachBackend('The declarations register', (backend) => {
       email: 'colin@hazel.example',
       roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
     });
-    const [pupil, other] = await adapters.store.pupils.add(school.id, [
-      { misId: 'P1', legalGivenName: 'Nia', legalFamilyName: 'Niece', dateOfBirth: '2017-03-04', yearGroup: '4' },
-      { misId: 'P2', legalGivenName: 'Ben', legalFamilyName: 'Other', dateOfBirth: '2016-05-06', yearGroup: '5' },
-    ]);
+    const [pupil, other] = await inSchool(school.id, (store) =>
+      store.pupils.add([
+        { misId: 'P1', legalGivenName: 'Nia', legalFamilyName: 'Niece', dateOfBirth: '2017-03-04', yearGroup: '4' },
+        { misId: 'P2', legalGivenName: 'Ben', legalFamilyName: 'Other', dateOfBirth: '2016-05-06', yearGroup: '5' },
+      ]),
+    );
     pupilId = pupil!.id;
     otherPupilId = other!.id;
     teacher = await signIn(app, teacherAccount);
@@ -136,7 +142,9 @@ describeEachBackend('The declarations register', (backend) => {
     expect(one.statusCode).toBe(200);
     expect(one.body).not.toContain('data-qa="approve-form"');
     expect((await dsl.post(`/declarations/review/${id}/approve`, {})).statusCode).toBe(403);
-    const reads = await testApp().adapters.store.audit.list(school.id, { action: 'record_read', limit: 50, offset: 0 });
+    const reads = await inSchool(school.id, (store) =>
+      store.audit.list({ action: 'record_read', limit: 50, offset: 0 }),
+    );
     const subjects = reads.items.map((entry) => entry.subject?.kind);
     expect(subjects).toContain('declaration_register');
     expect(reads.items.some((entry) => entry.subject?.kind === 'declaration' && entry.subject.id === id)).toBe(true);
@@ -162,11 +170,13 @@ describeEachBackend('The declarations register', (backend) => {
     });
     expect(approved.headers.location).toBe('/declarations/review?decided=approved');
     expect((await teacher.get('/declarations')).body).toContain('Approved');
-    const log = await testApp().adapters.store.audit.list(school.id, {
-      action: 'declaration_approved',
-      limit: 5,
-      offset: 0,
-    });
+    const log = await inSchool(school.id, (store) =>
+      store.audit.list({
+        action: 'declaration_approved',
+        limit: 5,
+        offset: 0,
+      }),
+    );
     expect(log.items.map((entry) => entry.subject)).toEqual([{ kind: 'declaration', id }]);
   });
 
@@ -272,18 +282,22 @@ describeEachBackend('The declarations register', (backend) => {
     expect(declined.headers.location).toBe('/declarations/review?decided=declined');
     const mine = await teacher.get('/declarations');
     expect(mine.body).toContain('Please keep in touch by email');
-    const log = await testApp().adapters.store.audit.list(school.id, {
-      action: 'declaration_declined',
-      limit: 5,
-      offset: 0,
-    });
+    const log = await inSchool(school.id, (store) =>
+      store.audit.list({
+        action: 'declaration_declined',
+        limit: 5,
+        offset: 0,
+      }),
+    );
     expect(log.items).toHaveLength(1);
     expect(JSON.stringify(log.items[0]!.details)).not.toContain('email');
-    const made = await testApp().adapters.store.audit.list(school.id, {
-      action: 'declaration_made',
-      limit: 5,
-      offset: 0,
-    });
+    const made = await inSchool(school.id, (store) =>
+      store.audit.list({
+        action: 'declaration_made',
+        limit: 5,
+        offset: 0,
+      }),
+    );
     expect(made.items.map((entry) => entry.actorPersonId)).toEqual([
       teacherAccount.personId,
       teacherAccount.personId,
@@ -334,7 +348,7 @@ describeEachBackend('The declarations register', (backend) => {
       expect(approve.body).toContain('the chair of governors decides on it');
       const decline = await head.post(`/declarations/review/${headDeclarationId}/decline`, { reason: 'Mine' });
       expect(decline.statusCode).toBe(403);
-      const still = await testApp().adapters.store.declarations.find(school.id, headDeclarationId);
+      const still = await inSchool(school.id, (store) => store.declarations.find(headDeclarationId));
       expect(still?.declaration.status).toBe('pending');
     });
 
@@ -353,11 +367,13 @@ describeEachBackend('The declarations register', (backend) => {
       const one = await chair.get(`/declarations/review/${headDeclarationId}`);
       expect(one.statusCode).toBe(200);
       expect(one.body).toContain('data-qa="approve-form"');
-      const reads = await testApp().adapters.store.audit.list(school.id, {
-        action: 'record_read',
-        limit: 200,
-        offset: 0,
-      });
+      const reads = await inSchool(school.id, (store) =>
+        store.audit.list({
+          action: 'record_read',
+          limit: 200,
+          offset: 0,
+        }),
+      );
       const byChair = reads.items.filter((entry) => entry.actorPersonId === chairAccount.personId);
       expect(byChair.map((entry) => entry.subject)).toEqual(
         expect.arrayContaining([
@@ -380,11 +396,13 @@ describeEachBackend('The declarations register', (backend) => {
       });
       expect(approved.headers.location).toBe('/declarations/review?decided=approved');
       expect((await head.get('/declarations')).body).toContain('Approved');
-      const log = await testApp().adapters.store.audit.list(school.id, {
-        action: 'declaration_approved',
-        limit: 5,
-        offset: 0,
-      });
+      const log = await inSchool(school.id, (store) =>
+        store.audit.list({
+          action: 'declaration_approved',
+          limit: 5,
+          offset: 0,
+        }),
+      );
       expect(log.items[0]).toMatchObject({
         actorPersonId: chairAccount.personId,
         subject: { kind: 'declaration', id: headDeclarationId },

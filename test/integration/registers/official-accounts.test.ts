@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { totpCode } from '../../../src/adapters/crypto/totp.ts';
 import { createLogger } from '../../../src/log.ts';
+import type { SchoolStore } from '../../../src/services/ports.ts';
 import { buildApp } from '../../../src/web/app.ts';
 import { createAdapters, createServices, type RunningAdapters } from '../../../src/wiring.ts';
 import { type Backend, describeEachBackend, environmentFor, type TestDatabase } from '../../support/backends.ts';
@@ -28,6 +29,9 @@ describeEachBackend('Official accounts', (backend) => {
   const testApp = useTestApp(backend);
   const app = () => testApp().app;
   const adapters = () => testApp().adapters;
+  /** One unit of work in the school, as a service opens one. */
+  const inSchool = <T>(schoolId: string, work: (store: SchoolStore) => Promise<T>) =>
+    adapters().units.inSchool(schoolId, work);
 
   async function aSchoolWithStaff(slug: string, urn: string) {
     const school = await aSchool(adapters(), slug, urn);
@@ -164,7 +168,9 @@ describeEachBackend('Official accounts', (backend) => {
     const declined = await browser.get(`/official-accounts/${second}`);
     expect(declined.body).toContain('We have a class blog already');
 
-    const actions = (await adapters().store.audit.list(school.id, { limit: 20, offset: 0 })).items.map((e) => e.action);
+    const actions = (await inSchool(school.id, (store) => store.audit.list({ limit: 20, offset: 0 }))).items.map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(
       expect.arrayContaining(['official_account_requested', 'official_account_approved', 'official_account_declined']),
     );
@@ -185,7 +191,7 @@ describeEachBackend('Official accounts', (backend) => {
       password: 'first lighthouse password',
     });
     expect(deposited.headers.location).toBe(`/official-accounts/${id}?done=deposited`);
-    const stored = await adapters().store.officialAccounts.findLogin(school.id, id);
+    const stored = await inSchool(school.id, (store) => store.officialAccounts.findLogin(id));
     expect(JSON.stringify(stored)).not.toContain('lighthouse');
     const firstUpdate = stored!.depositedAt;
 
@@ -196,7 +202,7 @@ describeEachBackend('Official accounts', (backend) => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('That code did not work');
     expect(wrong.body).not.toContain('lighthouse');
-    const refusals = (await adapters().store.audit.list(school.id, { limit: 50, offset: 0 })).items.filter(
+    const refusals = (await inSchool(school.id, (store) => store.audit.list({ limit: 50, offset: 0 }))).items.filter(
       (entry) => entry.action === 'sign_in_failed' && entry.subject?.id === id,
     );
     expect(refusals).toHaveLength(1);
@@ -207,7 +213,7 @@ describeEachBackend('Official accounts', (backend) => {
     expect(revealed.statusCode).toBe(200);
     expect(revealed.headers['cache-control']).toBe('no-store');
     expect(revealed.body).toContain('first lighthouse password');
-    const entries = (await adapters().store.audit.list(school.id, { limit: 50, offset: 0 })).items;
+    const entries = (await inSchool(school.id, (store) => store.audit.list({ limit: 50, offset: 0 }))).items;
     expect(entries[0]).toMatchObject({ action: 'account_secret_revealed', subject: { kind: 'official_account', id } });
     expect(JSON.stringify(entries)).not.toContain('lighthouse');
     // Shown once: the page read again holds no login.
@@ -220,7 +226,7 @@ describeEachBackend('Official accounts', (backend) => {
       password: 'second harbour password',
     });
     expect(replaced.headers.location).toBe(`/official-accounts/${id}?done=replaced`);
-    const again = await adapters().store.officialAccounts.findLogin(school.id, id);
+    const again = await inSchool(school.id, (store) => store.officialAccounts.findLogin(id));
     expect(again!.depositedAt.getTime()).toBeGreaterThan(firstUpdate.getTime());
     const register = await teacherBrowser.get('/official-accounts');
     expect(register.body).toContain('data-qa="login-updated"');
@@ -245,7 +251,7 @@ describeEachBackend('Official accounts', (backend) => {
   });
 
   async function headKey(slug: string): Promise<string | undefined> {
-    const found = await adapters().store.accounts.findByEmail(`head@${slug}.example`);
+    const found = await adapters().units.acrossSchools((store) => store.accounts.findByEmail(`head@${slug}.example`));
     return found && adapters().crypto.secrets.open(found.secrets.totpSecret!, found.account.id);
   }
 });
@@ -359,7 +365,7 @@ describeEachBackend('An escrowed login stays secret', (backend: Backend) => {
     keep('audit log', await headBrowser.get('/audit'));
 
     const key = adapters!.crypto.secrets.open(
-      (await adapters!.store.accounts.find(school.id, head.accountId))!.secrets.totpSecret!,
+      (await adapters!.units.inSchool(school.id, (store) => store.accounts.find(head.accountId)))!.secrets.totpSecret!,
       head.accountId,
     );
     const revealed = await headBrowser.post(`/official-accounts/${id}/reveal`, {
@@ -373,7 +379,7 @@ describeEachBackend('An escrowed login stays secret', (backend: Backend) => {
     for (const page of pages) expect(inPlainText(page.body), page.what).toEqual([]);
     expect(logged.length).toBeGreaterThan(0);
     expect(inPlainText(logged)).toEqual([]);
-    const entries = await adapters!.store.audit.list(school.id, { limit: 100, offset: 0 });
+    const entries = await adapters!.units.inSchool(school.id, (store) => store.audit.list({ limit: 100, offset: 0 }));
     expect(inPlainText(JSON.stringify(entries))).toEqual([]);
 
     // A backup is taken with Footprint stopped, as on the embedded database it must be.

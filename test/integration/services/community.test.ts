@@ -38,15 +38,21 @@ describeEachBackend('Setting up Footprint for the first school', (backend) => {
   });
 
   it('refuses a second school with a web address or URN already in use, keeping nothing of it', async () => {
-    const store = adapters().store;
+    const { units } = adapters();
     const { addSchoolTo } = await import('../../../src/services/community.ts');
-    const organisation = await store.schools.addOrganisation({ name: 'Trust', kind: 'trust' });
-    await expect(addSchoolTo(store, organisation.id, { ...oakfield, urn: '999999' })).rejects.toMatchObject({
+    const organisation = await units.acrossSchools((store) =>
+      store.schools.addOrganisation({ name: 'Trust', kind: 'trust' }),
+    );
+    await expect(
+      units.acrossSchools((store) => addSchoolTo(store, organisation.id, { ...oakfield, urn: '999999' })),
+    ).rejects.toMatchObject({
       code: 'school_exists',
     });
-    await expect(addSchoolTo(store, organisation.id, { ...oakfield, slug: 'elsewhere' })).rejects.toMatchObject({
+    await expect(
+      units.acrossSchools((store) => addSchoolTo(store, organisation.id, { ...oakfield, slug: 'elsewhere' })),
+    ).rejects.toMatchObject({
       code: 'school_exists',
     });
-    expect(await store.schools.count()).toBe(1);
+    expect(await units.acrossSchools((store) => store.schools.count())).toBe(1);
   });
 });

@@ -15,7 +15,11 @@ describeEachBackend('Importing a roster', (backend) => {
   const services = () => createServices(adapters());
   let school: School;
   const pupilCount = async (onRollOn?: string) =>
-    (await adapters().store.pupils.list(school.id, { limit: 1, offset: 0, ...(onRollOn ? { onRollOn } : {}) })).total;
+    (
+      await adapters().units.inSchool(school.id, (store) =>
+        store.pupils.list({ limit: 1, offset: 0, ...(onRollOn ? { onRollOn } : {}) }),
+      )
+    ).total;
 
   beforeAll(async () => {
     school = await services().community.setUp(
@@ -40,7 +44,11 @@ describeEachBackend('Importing a roster', (backend) => {
       today,
     );
     expect(first).toMatchObject({ ok: true, summary: { added: 2, updated: 0, markedLeft: 0 } });
-    const before = (await adapters().store.pupils.list(school.id, { search: 'Okafor', limit: 5, offset: 0 })).items[0];
+    const before = (
+      await adapters().units.inSchool(school.id, (store) =>
+        store.pupils.list({ search: 'Okafor', limit: 5, offset: 0 }),
+      )
+    ).items[0];
 
     const second = await services().roster.import(
       school.id,
@@ -49,11 +57,15 @@ describeEachBackend('Importing a roster', (backend) => {
       today,
     );
     expect(second).toMatchObject({ ok: true, summary: { added: 1, updated: 1, markedLeft: 1 } });
-    const after = await adapters().store.pupils.find(school.id, before!.id);
+    const after = await adapters().units.inSchool(school.id, (store) => store.pupils.find(before!.id));
     expect(after?.legalFamilyName).toBe('Okafor-Reid');
     expect(await pupilCount()).toBe(3);
     expect(await pupilCount(today)).toBe(2);
-    const left = (await adapters().store.pupils.list(school.id, { search: 'Brennan', limit: 5, offset: 0 })).items[0];
+    const left = (
+      await adapters().units.inSchool(school.id, (store) =>
+        store.pupils.list({ search: 'Brennan', limit: 5, offset: 0 }),
+      )
+    ).items[0];
     expect(left?.leftOn).toBe(today);
   });
 
@@ -98,9 +110,13 @@ describeEachBackend('Importing a roster', (backend) => {
       today,
     );
     expect(contacts).toMatchObject({ ok: true, summary: { added: 1, links: 2 } });
-    const [head] = (await adapters().store.people.list(school.id, { role: 'staff', limit: 5, offset: 0 })).items;
+    const [head] = (
+      await adapters().units.inSchool(school.id, (store) => store.people.list({ role: 'staff', limit: 5, offset: 0 }))
+    ).items;
     expect(head?.roles).toEqual([{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher', 'dsl'] }]);
-    const [grace] = (await adapters().store.people.list(school.id, { role: 'parent', limit: 5, offset: 0 })).items;
+    const [grace] = (
+      await adapters().units.inSchool(school.id, (store) => store.people.list({ role: 'parent', limit: 5, offset: 0 }))
+    ).items;
     const children = await services().community.person(school.id, grace!.id);
     expect(children?.children.map((c) => [c.pupil.misId, c.link.relationship, c.link.parentalResponsibility])).toEqual([
       ['1003', 'aunt_or_uncle', false],
@@ -120,7 +136,13 @@ describeEachBackend('Importing a roster', (backend) => {
       today,
     );
     expect(result).toMatchObject({ ok: false, errors: [{ row: 3, field: 'Pupil MIS ID' }] });
-    expect((await adapters().store.people.list(school.id, { search: 'Bello', limit: 5, offset: 0 })).total).toBe(0);
+    expect(
+      (
+        await adapters().units.inSchool(school.id, (store) =>
+          store.people.list({ search: 'Bello', limit: 5, offset: 0 }),
+        )
+      ).total,
+    ).toBe(0);
   });
 
   it('writes a generated demo trust whole: every pupil with carers, every adult with their roles', async () => {
@@ -128,16 +150,20 @@ describeEachBackend('Importing a roster', (backend) => {
     const written = await services().demo.write(trust);
     expect(written.map((w) => w.pupils)).toEqual([60, 60]);
     const demo = await services().community.schoolBySlug(written[0]!.slug);
-    const pupils = await adapters().store.pupils.list(demo!.id, { limit: 100, offset: 0 });
+    const pupils = await adapters().units.inSchool(demo!.id, (store) => store.pupils.list({ limit: 100, offset: 0 }));
     expect(pupils.total).toBe(60);
     const withCarers = await Promise.all(pupils.items.map((p) => services().community.pupil(demo!.id, p.id)));
     expect(withCarers.every((p) => (p?.carers.length ?? 0) > 0)).toBe(true);
-    const heads = await adapters().store.people.list(demo!.id, { role: 'staff', limit: 500, offset: 0 });
+    const heads = await adapters().units.inSchool(demo!.id, (store) =>
+      store.people.list({ role: 'staff', limit: 500, offset: 0 }),
+    );
     expect(heads.items.some((p) => p.roles.some((r) => r.role === 'staff' && r.duties.includes('headteacher')))).toBe(
       true,
     );
     // The first demo school's people are not the second's.
     const other = await services().community.schoolBySlug(written[1]!.slug);
-    expect(await adapters().store.pupils.find(other!.id, pupils.items[0]!.id)).toBeUndefined();
+    expect(
+      await adapters().units.inSchool(other!.id, (store) => store.pupils.find(pupils.items[0]!.id)),
+    ).toBeUndefined();
   });
 });

@@ -140,17 +140,17 @@ describeEachBackend('A school’s own policy', (backend) => {
 
   it('keeps the published text for good: a published version is neither rewritten nor removed', async () => {
     const published = (await services().schoolPolicy.published('rowan'))!;
-    const store = adapters().store;
+    const { units } = adapters();
     await expect(
-      adapters().inTransaction((trx) =>
-        trx.policyVersions.saveDraft(school.id, published.version.id, {
+      units.inSchool(school.id, (store) =>
+        store.policyVersions.saveDraft(published.version.id, {
           document: { ...published.document, title: 'Rewritten' },
           contentHash: 'x',
           at: new Date(),
         }),
       ),
     ).resolves.toBe(false);
-    expect(await store.policyVersions.discard(school.id, published.version.id)).toBe(false);
+    expect(await units.inSchool(school.id, (store) => store.policyVersions.discard(published.version.id))).toBe(false);
     expect((await services().schoolPolicy.published('rowan'))?.document.title).toBe(
       'Rowan Primary Social Media Policy',
     );
@@ -181,7 +181,7 @@ describeEachBackend('A school’s own policy', (backend) => {
     ]);
     expect((await policy.published('rowan', 1))?.version.status).toBe('superseded');
     expect(await policy.published('rowan', 3)).toBeUndefined();
-    const log = await adapters().store.audit.list(school.id, { limit: 50, offset: 0 });
+    const log = await adapters().units.inSchool(school.id, (store) => store.audit.list({ limit: 50, offset: 0 }));
     expect(log.items.map((entry) => entry.action).filter((action) => action.startsWith('policy_'))).toEqual(
       expect.arrayContaining(['policy_adopted', 'policy_ratified', 'policy_published', 'policy_revision_started']),
     );
@@ -220,16 +220,17 @@ describeEachBackend('A school’s own policy', (backend) => {
   });
 
   it('offers a trust school’s published policy to adopt, and adopts it as the school’s own', async () => {
-    const { store } = adapters();
-    const sibling = await store.schools.addSchool(school.organisationId, {
-      name: 'Hazel Primary',
-      slug: 'hazel',
-      urn: '400002',
-      phase: 'primary',
-      address: { line1: '2 School Lane', town: 'Exampleton', postcode: 'EX1 1AB' },
-      contactEmail: 'office@hazel.example',
-      day: { starts: '08:45', ends: '15:15' },
-    });
+    const sibling = await adapters().units.acrossSchools((store) =>
+      store.schools.addSchool(school.organisationId, {
+        name: 'Hazel Primary',
+        slug: 'hazel',
+        urn: '400002',
+        phase: 'primary',
+        address: { line1: '2 School Lane', town: 'Exampleton', postcode: 'EX1 1AB' },
+        contactEmail: 'office@hazel.example',
+        day: { starts: '08:45', ends: '15:15' },
+      }),
+    );
     const hazelHead = (await services().access.viewer(
       sibling.id,
       (

@@ -91,17 +91,22 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
       email: staff.tess,
       roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
     });
-    await adapters.store.people.add(school.id, [
-      {
-        person: { givenName: 'Tom', familyName: 'Assist', email: staff.tom },
-        roles: [{ role: 'staff', jobTitle: 'Teaching assistant', duties: ['teaching_assistant'] }],
-      },
-      {
-        person: { givenName: 'Nina', familyName: 'Noemail' },
-        roles: [{ role: 'staff', jobTitle: 'Site manager', duties: ['site'] }],
-      },
-      { person: { givenName: 'Paula', familyName: 'Parent', email: 'paula@oak.example' }, roles: [{ role: 'parent' }] },
-    ]);
+    await adapters.units.inSchool(school.id, (store) =>
+      store.people.add([
+        {
+          person: { givenName: 'Tom', familyName: 'Assist', email: staff.tom },
+          roles: [{ role: 'staff', jobTitle: 'Teaching assistant', duties: ['teaching_assistant'] }],
+        },
+        {
+          person: { givenName: 'Nina', familyName: 'Noemail' },
+          roles: [{ role: 'staff', jobTitle: 'Site manager', duties: ['site'] }],
+        },
+        {
+          person: { givenName: 'Paula', familyName: 'Parent', email: 'paula@oak.example' },
+          roles: [{ role: 'parent' }],
+        },
+      ]),
+    );
     first = await publish(headViewer, governor);
   });
 
@@ -191,8 +196,11 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
 
     const declined = await browser.post(link, { answer: 'declined', reason: 'Rule on personal phones is unclear' });
     expect(declined.statusCode).toBe(200);
-    const tom = (await testApp().adapters.store.people.list(school.id, { search: 'tom@', limit: 1, offset: 0 }))
-      .items[0]!;
+    const tom = (
+      await testApp().adapters.units.inSchool(school.id, (store) =>
+        store.people.list({ search: 'tom@', limit: 1, offset: 0 }),
+      )
+    ).items[0]!;
     expect(await services().signOff.answersOf(school.id, tom.id)).toEqual([
       expect.objectContaining({
         answer: 'declined',
@@ -361,13 +369,15 @@ describeEachBackend('Sign-off of the published policy', (backend) => {
     const birch = await aSchool(adapters, 'birch', '500003');
     const { team } = await aPublishedPolicy(adapters, birch);
     const parents = Array.from({ length: 8 }, (_, n) => `parent${n}@birch.example`);
-    await adapters.store.people.add(birch.id, [
-      ...parents.map((email, n) => ({
-        person: { givenName: `Pat${n}`, familyName: 'Parent', email },
-        roles: [{ role: 'parent' as const }],
-      })),
-      { person: { givenName: 'Noel', familyName: 'Noemail' }, roles: [{ role: 'parent' as const }] },
-    ]);
+    await adapters.units.inSchool(birch.id, (store) =>
+      store.people.add([
+        ...parents.map((email, n) => ({
+          person: { givenName: `Pat${n}`, familyName: 'Parent', email },
+          roles: [{ role: 'parent' as const }],
+        })),
+        { person: { givenName: 'Noel', familyName: 'Noemail' }, roles: [{ role: 'parent' as const }] },
+      ]),
+    );
 
     const started = await services().signOff.start(team.head, 'parent');
     expect(started).toMatchObject({ asked: 8, withoutEmail: 1 });

@@ -49,16 +49,18 @@ describeEachBackend('Sign-off emails over SMTP', (backend) => {
         roles: [{ role: 'governor', duties: ['chair'] }],
       }),
     );
-    await adapters.store.people.add(school.id, [
-      {
-        person: { givenName: 'Sol', familyName: 'Ash', email: `sol@${domain}` },
-        roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
-      },
-      {
-        person: { givenName: 'Gwyn', familyName: 'Ash', email: refused(backend.name) },
-        roles: [{ role: 'staff', jobTitle: 'Cook', duties: ['other'] }],
-      },
-    ]);
+    await adapters.units.inSchool(school.id, (store) =>
+      store.people.add([
+        {
+          person: { givenName: 'Sol', familyName: 'Ash', email: `sol@${domain}` },
+          roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
+        },
+        {
+          person: { givenName: 'Gwyn', familyName: 'Ash', email: refused(backend.name) },
+          roles: [{ role: 'staff', jobTitle: 'Cook', duties: ['other'] }],
+        },
+      ]),
+    );
     const policy = services().schoolPolicy;
     const draft = await policy.adopt(head, 'model');
     await policy.sendForRatification(head, draft.id, 'Adopted');

@@ -12,7 +12,6 @@ describeEachBackend('The audit page', (backend) => {
 
   async function signedInHead() {
     const adapters = testApp().adapters;
-    const { store } = adapters;
     const school = await aSchool(adapters, 'quarry', '300001');
     const head = await aPersonWithAccount(
       adapters,
@@ -40,11 +39,11 @@ describeEachBackend('The audit page', (backend) => {
     await tom.post('/sign-in', { email: 'tom@quarry.example', password });
 
     const browser = await signIn(app, head);
-    return { browser, store, school };
+    return { browser, units: adapters.units, school };
   }
 
   it('lists who did what, filters by action, and keeps a wrong date as typed', async () => {
-    const { browser, store, school } = await signedInHead();
+    const { browser, units, school } = await signedInHead();
     const all = await browser.get('/audit');
     expect(all.statusCode).toBe(200);
     expect(all.body).toContain('3 entries');
@@ -66,9 +65,8 @@ describeEachBackend('The audit page', (backend) => {
     expect(check.body).toContain('3 entries, chain intact');
 
     // The page reads only this school's log.
-    const other = await store.schools.addSchool(
-      (await store.schools.addOrganisation({ name: 'Other', kind: 'trust' })).id,
-      {
+    const other = await units.acrossSchools(async (store) =>
+      store.schools.addSchool((await store.schools.addOrganisation({ name: 'Other', kind: 'trust' })).id, {
         name: 'Other Primary',
         slug: 'other-quarry',
         urn: '300002',
@@ -76,9 +74,11 @@ describeEachBackend('The audit page', (backend) => {
         address: { line1: '2 Pit Lane', town: 'Exampleton', postcode: 'EX3 3CD' },
         contactEmail: 'office@other.example',
         day: { starts: '08:45', ends: '15:15' },
-      },
+      }),
     );
-    await store.audit.append({ schoolId: other.id, at: new Date(), actorPersonId: null, action: 'setting_changed' });
+    await units.inSchool(other.id, (store) =>
+      store.audit.append({ schoolId: other.id, at: new Date(), actorPersonId: null, action: 'setting_changed' }),
+    );
     expect((await browser.get('/audit')).body).toContain('3 entries');
     expect(school.id).not.toBe(other.id);
   });

@@ -339,36 +339,39 @@ describeEachBackend('Who may use each page', (backend) => {
       accountId: {
         own: '00000000-0000-4000-8000-000000000004',
         other: (
-          await store.officialAccounts.add(elsewhere.id, {
-            platform: 'blog',
-            address: 'https://elsewhere.example/blog',
-            purpose: 'News',
-            audience: 'parents',
-            managerPersonId: stranger!.id,
-            commentsOn: false,
-            interaction: 'one_way',
-            risk: {
-              visibility: 'approved',
-              pupils: 'never',
-              moderation: 'none_possible',
-              hacked: 'protected',
-              contributors: 'no',
-            },
-            outcome: { level: 'low', reasons: [] },
-            requestedBy: stranger!.id,
-            at: new Date(),
-          })
+          await testApp().adapters.units.inSchool(elsewhere.id, (unit) =>
+            unit.officialAccounts.add({
+              platform: 'blog',
+              address: 'https://elsewhere.example/blog',
+              purpose: 'News',
+              audience: 'parents',
+              managerPersonId: stranger!.id,
+              commentsOn: false,
+              interaction: 'one_way',
+              risk: {
+                visibility: 'approved',
+                pupils: 'never',
+                moderation: 'none_possible',
+                hacked: 'protected',
+                contributors: 'no',
+              },
+              outcome: { level: 'low', reasons: [] },
+              requestedBy: stranger!.id,
+              at: new Date(),
+            }),
+          )
         ).id,
       },
       // A declaration of the other school's, which nobody here may open or decide on.
       declarationId: {
         own: '00000000-0000-4000-8000-000000000003',
         other: (
-          await store.declarations.add(
-            elsewhere.id,
-            stranger!.id,
-            { kind: 'former_pupil', description: 'Former pupil', leftWhen: '2020', explanation: 'Old contact' },
-            new Date(),
+          await testApp().adapters.units.inSchool(elsewhere.id, (unit) =>
+            unit.declarations.add(
+              stranger!.id,
+              { kind: 'former_pupil', description: 'Former pupil', leftWhen: '2020', explanation: 'Old contact' },
+              new Date(),
+            ),
           )
         ).id,
       },
@@ -376,20 +379,21 @@ describeEachBackend('Who may use each page', (backend) => {
       caseId: {
         own: '00000000-0000-4000-8000-000000000005',
         other: (
-          await store.incidents.add(
-            elsewhere.id,
-            {
-              reference: 'R-AAAA-AAAA',
-              channel: 'public',
-              kind: 'post',
-              what: 'A post about a pupil',
-              links: [],
-              childInvolved: true,
-              handler: 'dsl',
-              reporter: { role: 'parent' },
-              reportedAt: new Date(),
-            },
-            [{ role: 'parent', subject: true }],
+          await testApp().adapters.units.inSchool(elsewhere.id, (unit) =>
+            unit.incidents.add(
+              {
+                reference: 'R-AAAA-AAAA',
+                channel: 'public',
+                kind: 'post',
+                what: 'A post about a pupil',
+                links: [],
+                childInvolved: true,
+                handler: 'dsl',
+                reporter: { role: 'parent' },
+                reportedAt: new Date(),
+              },
+              [{ role: 'parent', subject: true }],
+            ),
           )
         ).id,
       },

@@ -185,7 +185,7 @@ describeEachBackend('Check the policy', (backend) => {
   });
 
   it('starts a signed-in parent on their own school’s policy, with who they are filled in', async () => {
-    const oak = (await testApp().adapters.store.schools.findBySlug('oak'))!;
+    const oak = (await testApp().adapters.units.acrossSchools((store) => store.schools.findBySlug('oak')))!;
     const account = await aPersonWithAccount(testApp().adapters, oak.id, {
       givenName: 'Pam',
       familyName: 'Parent',
@@ -203,7 +203,7 @@ describeEachBackend('Check the policy', (backend) => {
     expect(answer.body).toContain('href="/s/oak/policy#rule-F1"');
   });
   it('asks "which person" only of someone signed in whose declarations could answer it', async () => {
-    const oak = (await testApp().adapters.store.schools.findBySlug('oak'))!;
+    const oak = (await testApp().adapters.units.acrossSchools((store) => store.schools.findBySlug('oak')))!;
     const niece = 'role=staff&act=friend_request_accept&with=pupil&age=9&relationship=family';
     // The public pages have no such question: nobody's declarations are known there.
     expect((await get(`/s/oak/check/which-person?${niece}`)).statusCode).toBe(404);

@@ -44,73 +44,93 @@ describeEachBackend('One-time links in the database', (backend) => {
   const adapters = useAdapters(backend);
 
   async function account(slug: string, urn: string) {
-    const { store } = adapters();
-    const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
-    const school = await store.schools.addSchool(organisation.id, {
-      name: `${slug} Primary`,
-      slug,
-      urn,
-      phase: 'primary',
-      address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
-      contactEmail: `office@${slug}.example`,
-      day: { starts: '08:45', ends: '15:15' },
+    const { units } = adapters();
+    const school = await units.acrossSchools(async (store) => {
+      const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
+      return store.schools.addSchool(organisation.id, {
+        name: `${slug} Primary`,
+        slug,
+        urn,
+        phase: 'primary',
+        address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
+        contactEmail: `office@${slug}.example`,
+        day: { starts: '08:45', ends: '15:15' },
+      });
     });
-    const [person] = await store.people.add(school.id, [
-      { person: { givenName: 'Pat', familyName: 'Parent' }, roles: [{ role: 'parent' }] },
-    ]);
-    const made = await store.accounts.add(school.id, { personId: person!.id, email: `pat@${slug}.example` });
+    const made = await units.inSchool(school.id, async (store) => {
+      const [person] = await store.people.add([
+        { person: { givenName: 'Pat', familyName: 'Parent' }, roles: [{ role: 'parent' }] },
+      ]);
+      return store.accounts.add({ personId: person!.id, email: `pat@${slug}.example` });
+    });
     return { schoolId: school.id, accountId: made.id };
   }
 
   const fresh = (ids: { schoolId: string; accountId: string }, purpose: LinkPurpose, createdAt = new Date()) =>
-    adapters().store.links.create({ ...ids, purpose, createdAt, expiresAt: expiryOf(purpose, createdAt) });
+    adapters().units.inSchool(ids.schoolId, (store) =>
+      store.links.create({ ...ids, purpose, createdAt, expiresAt: expiryOf(purpose, createdAt) }),
+    );
+  const find = (token: string, purpose: LinkPurpose) =>
+    adapters().units.acrossSchools((store) => store.links.find(token, purpose));
+  const use = (token: string, purpose: LinkPurpose, at: Date) =>
+    adapters().units.acrossSchools((store) => store.links.use(token, purpose, at));
 
   it('makes tokens of 32 random bytes, and finds a link only by its own token and purpose', async () => {
     const ids = await account('ash', '500001');
     const { token, link } = await fresh(ids, 'sign_in');
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    const { store } = adapters();
-    expect(await store.links.find(token, 'sign_in')).toEqual(link);
-    expect(await store.links.find(token, 'password_reset')).toBeUndefined();
-    expect(
-      await store.links.find(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, 'sign_in'),
-    ).toBeUndefined();
-    expect(await store.links.find('not a token', 'sign_in')).toBeUndefined();
+    expect(await find(token, 'sign_in')).toEqual(link);
+    expect(await find(token, 'password_reset')).toBeUndefined();
+    expect(await find(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, 'sign_in')).toBeUndefined();
+    expect(await find('not a token', 'sign_in')).toBeUndefined();
+  });
+
+  it('finds and uses a link in a unit of its own school, and never in another school’s', async () => {
+    const ids = await account('elder', '500005');
+    const other = await account('fig', '500006');
+    const { token, link } = await fresh(ids, 'sign_in');
+    const now = new Date();
+    const inSchool = (schoolId: string) =>
+      adapters().units.inSchool(schoolId, async (store) => ({
+        found: await store.links.find(token, 'sign_in'),
+        used: await store.links.use(token, 'sign_in', now),
+      }));
+    expect(await inSchool(other.schoolId)).toEqual({ found: undefined, used: undefined });
+    expect(await inSchool(ids.schoolId)).toEqual({ found: link, used: { ...link, usedAt: now } });
   });
 
   it('lets only one of two uses at the same moment succeed', async () => {
     const ids = await account('beech', '500002');
     const { token } = await fresh(ids, 'password_reset');
     const now = new Date();
-    const useOnce = () => adapters().inTransaction((trx) => trx.links.use(token, 'password_reset', now));
+    const useOnce = () => use(token, 'password_reset', now);
     const uses = await Promise.all([useOnce(), useOnce()]);
-    expect(uses.filter((use) => use !== undefined)).toHaveLength(1);
-    expect((await adapters().store.links.find(token, 'password_reset'))?.usedAt).toEqual(now);
+    expect(uses.filter((used) => used !== undefined)).toHaveLength(1);
+    expect((await find(token, 'password_reset'))?.usedAt).toEqual(now);
   });
 
   it('refuses to use a link at or after its expiry', async () => {
     const ids = await account('cedar', '500003');
     const made = new Date(Date.now() - 60 * 60_000);
     const { token, link } = await fresh(ids, 'sign_in', made);
-    expect(await adapters().store.links.use(token, 'sign_in', link.expiresAt)).toBeUndefined();
-    expect(await adapters().store.links.use(token, 'sign_in', new Date(link.expiresAt.getTime() - 1))).toBeDefined();
+    expect(await use(token, 'sign_in', link.expiresAt)).toBeUndefined();
+    expect(await use(token, 'sign_in', new Date(link.expiresAt.getTime() - 1))).toBeDefined();
   });
 
   it('stops the unused links of the same purpose working when a new one is made, and no others', async () => {
     const ids = await account('damson', '500004');
-    const { store } = adapters();
     const older = await fresh(ids, 'sign_in');
     const used = await fresh(ids, 'sign_in');
     const usedAt = new Date();
-    expect(await store.links.use(used.token, 'sign_in', usedAt)).toBeDefined();
+    expect(await use(used.token, 'sign_in', usedAt)).toBeDefined();
     const reset = await fresh(ids, 'password_reset');
     const newer = await fresh(ids, 'sign_in', new Date(Date.now() + 1000));
 
-    const olderNow = await store.links.find(older.token, 'sign_in');
+    const olderNow = await find(older.token, 'sign_in');
     expect(linkState(olderNow!, new Date(Date.now() + 1000))).toBe('expired');
-    expect((await store.links.find(used.token, 'sign_in'))?.usedAt).toEqual(usedAt);
-    expect(linkState((await store.links.find(reset.token, 'password_reset'))!, new Date())).toBe('usable');
-    expect(linkState((await store.links.find(newer.token, 'sign_in'))!, new Date(Date.now() + 1000))).toBe('usable');
+    expect((await find(used.token, 'sign_in'))?.usedAt).toEqual(usedAt);
+    expect(linkState((await find(reset.token, 'password_reset'))!, new Date())).toBe('usable');
+    expect(linkState((await find(newer.token, 'sign_in'))!, new Date(Date.now() + 1000))).toBe('usable');
   });
 });

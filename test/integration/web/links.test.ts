@@ -46,39 +46,40 @@ describeEachBackend('Emailed links', (backend) => {
    * Headteacher, a parent, a DSL and a teacher. Only the office manager and the DSL have passwords.
    */
   async function school(slug: string, urn: string) {
-    const { store, crypto } = testApp().adapters;
+    const { units, crypto } = testApp().adapters;
     const s = services();
-    const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
-    const created = await store.schools.addSchool(organisation.id, {
-      name: `${slug} Primary`,
-      slug,
-      urn,
-      phase: 'primary',
-      address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
-      contactEmail: `office@${slug}.example`,
-      day: { starts: '08:45', ends: '15:15' },
+    const created = await units.acrossSchools(async (store) => {
+      const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
+      return store.schools.addSchool(organisation.id, {
+        name: `${slug} Primary`,
+        slug,
+        urn,
+        phase: 'primary',
+        address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
+        contactEmail: `office@${slug}.example`,
+        day: { starts: '08:45', ends: '15:15' },
+      });
     });
     const adult = (givenName: string, email: string | undefined, roles: RoleHeld[]) => ({
       person: { givenName, familyName: 'Tester', ...(email && { email }) },
       roles,
     });
-    const [office, head, parent, dsl, teacher, noEmail] = await store.people.add(created.id, [
-      adult('Olive', `office@${slug}.example`, [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }]),
-      adult('Hana', `Head@${slug}.example`, [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }]),
-      adult('Paula', `parent@${slug}.example`, [{ role: 'parent' }]),
-      adult('Dev', `dsl@${slug}.example`, [{ role: 'staff', jobTitle: 'Deputy head', duties: ['dsl'] }]),
-      adult('Tom', `tom@${slug}.example`, [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }]),
-      adult('Nell', undefined, [{ role: 'volunteer' }]),
-    ]);
+    const [office, head, parent, dsl, teacher, noEmail] = await units.inSchool(created.id, (store) =>
+      store.people.add([
+        adult('Olive', `office@${slug}.example`, [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }]),
+        adult('Hana', `Head@${slug}.example`, [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }]),
+        adult('Paula', `parent@${slug}.example`, [{ role: 'parent' }]),
+        adult('Dev', `dsl@${slug}.example`, [{ role: 'staff', jobTitle: 'Deputy head', duties: ['dsl'] }]),
+        adult('Tom', `tom@${slug}.example`, [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }]),
+        adult('Nell', undefined, [{ role: 'volunteer' }]),
+      ]),
+    );
     const withApp = async (personId: string, email: string, grants: { schoolAdmin?: boolean } = {}) => {
       const account = await s.access.addAccount(created.id, personId, email, grants);
       expect(await s.access.setPassword(created.id, account.id, password)).toEqual([]);
       const key = crypto.totp.newSecret();
-      await store.accounts.change(
-        created.id,
-        account.id,
-        { totpSecret: crypto.secrets.seal(key, account.id) },
-        new Date(),
+      await units.inSchool(created.id, (store) =>
+        store.accounts.change(account.id, { totpSecret: crypto.secrets.seal(key, account.id) }, new Date()),
       );
       return { accountId: account.id, key, email };
     };
@@ -96,7 +97,9 @@ describeEachBackend('Emailed links', (backend) => {
 
   /** Signs in with password and a code (forgetting the last code used, so the current one works again). */
   async function signInWithCode(schoolId: string, who: { accountId: string; key: string; email: string }) {
-    await testApp().adapters.store.accounts.change(schoolId, who.accountId, { totpLastStep: null }, new Date());
+    await testApp().adapters.units.inSchool(schoolId, (store) =>
+      store.accounts.change(who.accountId, { totpLastStep: null }, new Date()),
+    );
     const browser = browserFor(app);
     await browser.get('/sign-in');
     const first = await browser.post('/sign-in', { email: who.email, password });
@@ -153,7 +156,9 @@ describeEachBackend('Emailed links', (backend) => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('Welcome, Hana Tester');
 
-    const log = await testApp().adapters.store.audit.list(created.id, { action: 'invited', limit: 10, offset: 0 });
+    const log = await testApp().adapters.units.inSchool(created.id, (store) =>
+      store.audit.list({ action: 'invited', limit: 10, offset: 0 }),
+    );
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({
       actorPersonId: people.office.id,
@@ -176,18 +181,20 @@ describeEachBackend('Emailed links', (backend) => {
     expect(again.body).toContain('Ask your school for a new invitation');
 
     // A link made eight days ago, which expired after seven.
-    const { store } = testApp().adapters;
-    const account = await store.accounts.ofPerson(created.id, people.teacher.id);
+    const { units } = testApp().adapters;
+    const account = await units.inSchool(created.id, (store) => store.accounts.ofPerson(people.teacher.id));
     const teacherAccount =
       account ?? (await services().access.addAccount(created.id, people.teacher.id, 'tom@brook.example'));
     const made = new Date(Date.now() - 8 * 24 * 3_600_000);
-    const { token } = await store.links.create({
-      schoolId: created.id,
-      accountId: teacherAccount.id,
-      purpose: 'invitation',
-      createdAt: made,
-      expiresAt: new Date(made.getTime() + 7 * 24 * 3_600_000),
-    });
+    const { token } = await units.inSchool(created.id, (store) =>
+      store.links.create({
+        schoolId: created.id,
+        accountId: teacherAccount.id,
+        purpose: 'invitation',
+        createdAt: made,
+        expiresAt: new Date(made.getTime() + 7 * 24 * 3_600_000),
+      }),
+    );
     const expired = browserFor(app);
     const refused = await expired.get(`/invitation/${token}`);
     expect(refused.statusCode).toBe(410);
@@ -278,14 +285,11 @@ describeEachBackend('Emailed links', (backend) => {
     expect(signIn.headers.location).toBe('/sign-in/code');
     expect((await browser.get('/home')).statusCode).toBe(303);
 
-    const log = await testApp().adapters.store.audit.list(created.id, {
-      action: 'password_reset',
-      limit: 10,
-      offset: 0,
-    });
-    expect(log.items.map((entry) => entry.actorPersonId)).toEqual([
-      (await testApp().adapters.store.accounts.find(created.id, dsl.accountId))?.account.personId,
-    ]);
+    const { log, found } = await testApp().adapters.units.inSchool(created.id, async (store) => ({
+      log: await store.audit.list({ action: 'password_reset', limit: 10, offset: 0 }),
+      found: await store.accounts.find(dsl.accountId),
+    }));
+    expect(log.items.map((entry) => entry.actorPersonId)).toEqual([found?.account.personId]);
   });
 
   it('answers a request for a link in the same words and time whether or not an account uses the address', async () => {
@@ -364,20 +368,24 @@ describeEachBackend('Emailed links', (backend) => {
     expect((await replay.post(link, {})).statusCode).toBe(410);
     expect((await replay.get('/home')).statusCode).toBe(303);
 
-    const log = await testApp().adapters.store.audit.list(created.id, { action: 'link_sign_in', limit: 10, offset: 0 });
+    const log = await testApp().adapters.units.inSchool(created.id, (store) =>
+      store.audit.list({ action: 'link_sign_in', limit: 10, offset: 0 }),
+    );
     expect(log.items).toHaveLength(1);
   });
 
   it('refuses an expired sign-in link', async () => {
     const { school: created, parentAccountId } = await school('holt', '300009');
     const made = new Date(Date.now() - 16 * 60_000);
-    const { token } = await testApp().adapters.store.links.create({
-      schoolId: created.id,
-      accountId: parentAccountId,
-      purpose: 'sign_in',
-      createdAt: made,
-      expiresAt: new Date(made.getTime() + 15 * 60_000),
-    });
+    const { token } = await testApp().adapters.units.inSchool(created.id, (store) =>
+      store.links.create({
+        schoolId: created.id,
+        accountId: parentAccountId,
+        purpose: 'sign_in',
+        createdAt: made,
+        expiresAt: new Date(made.getTime() + 15 * 60_000),
+      }),
+    );
     const browser = browserFor(app);
     const opened = await browser.get(`/sign-in/link/${token}`);
     expect(opened.statusCode).toBe(410);
@@ -400,13 +408,15 @@ describeEachBackend('Emailed links', (backend) => {
     expect(email.text).not.toContain('/sign-in/link/');
 
     // Even a sign-in link made for the account (say, before its roles changed) does not sign it in.
-    const { token } = await testApp().adapters.store.links.create({
-      schoolId: created.id,
-      accountId: dsl.accountId,
-      purpose: 'sign_in',
-      createdAt: new Date(),
-      expiresAt: new Date(Date.now() + 15 * 60_000),
-    });
+    const { token } = await testApp().adapters.units.inSchool(created.id, (store) =>
+      store.links.create({
+        schoolId: created.id,
+        accountId: dsl.accountId,
+        purpose: 'sign_in',
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 15 * 60_000),
+      }),
+    );
     await browser.get(`/sign-in/link/${token}`);
     const refused = await browser.post(`/sign-in/link/${token}`, {});
     expect(refused.statusCode).toBe(403);

@@ -48,16 +48,17 @@ describeEachBackend('The school’s people pages', (backend) => {
   const browsers = new Map<string, Browser>();
 
   async function addSchool(slug: string, urn: string) {
-    const { store } = testApp().adapters;
-    const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
-    return store.schools.addSchool(organisation.id, {
-      name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Primary`,
-      slug,
-      urn,
-      phase: 'primary',
-      address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
-      contactEmail: `office@${slug}.example`,
-      day: { starts: '08:45', ends: '15:15' },
+    return testApp().adapters.units.acrossSchools(async (store) => {
+      const organisation = await store.schools.addOrganisation({ name: `${slug} trust`, kind: 'standalone' });
+      return store.schools.addSchool(organisation.id, {
+        name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Primary`,
+        slug,
+        urn,
+        phase: 'primary',
+        address: { line1: '1 School Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
+        contactEmail: `office@${slug}.example`,
+        day: { starts: '08:45', ends: '15:15' },
+      });
     });
   }
 
@@ -71,21 +72,19 @@ describeEachBackend('The school’s people pages', (backend) => {
     admin = false,
     misId?: string,
   ) {
-    const { store, crypto } = testApp().adapters;
+    const { units, crypto } = testApp().adapters;
     const services = createServices(testApp().adapters);
-    const [person] = await store.people.add(schoolId, [
-      { person: { givenName: given, familyName: family, email, ...(misId && { misId }) }, roles },
-    ]);
+    const [person] = await units.inSchool(schoolId, (store) =>
+      store.people.add([{ person: { givenName: given, familyName: family, email, ...(misId && { misId }) }, roles }]),
+    );
     const account = await services.access.addAccount(schoolId, person!.id, email, { schoolAdmin: admin });
     expect(await services.access.setPassword(schoolId, account.id, password)).toEqual([]);
     const entry: { schoolId: string; accountId: string; key?: string } = { schoolId, accountId: account.id };
     if (await services.access.needsSecondFactorSetUp(schoolId, account.id)) {
-      entry.key = crypto.totp.newSecret();
-      await store.accounts.change(
-        schoolId,
-        account.id,
-        { totpSecret: crypto.secrets.seal(entry.key, account.id) },
-        new Date(),
+      const key = crypto.totp.newSecret();
+      entry.key = key;
+      await units.inSchool(schoolId, (store) =>
+        store.accounts.change(account.id, { totpSecret: crypto.secrets.seal(key, account.id) }, new Date()),
       );
     }
     keys.set(email, entry);
@@ -103,11 +102,8 @@ describeEachBackend('The school’s people pages', (backend) => {
     if (entry.key) {
       expect(first.headers.location).toBe('/sign-in/code');
       // Several people sign in within the same 30 seconds: let the current code work again.
-      await testApp().adapters.store.accounts.change(
-        entry.schoolId,
-        entry.accountId,
-        { totpLastStep: null },
-        new Date(),
+      await testApp().adapters.units.inSchool(entry.schoolId, (store) =>
+        store.accounts.change(entry.accountId, { totpLastStep: null }, new Date()),
       );
       await browser.get('/sign-in/code');
       expect((await browser.post('/sign-in/code', { code: totpCode(entry.key, new Date()) })).statusCode).toBe(303);
@@ -119,7 +115,7 @@ describeEachBackend('The school’s people pages', (backend) => {
   }
 
   beforeAll(async () => {
-    const { store } = testApp().adapters;
+    const { units } = testApp().adapters;
     school = await addSchool('ashgrove', '300001');
     otherSchool = await addSchool('birchwood', '300002');
 
@@ -135,42 +131,50 @@ describeEachBackend('The school’s people pages', (backend) => {
       { role: 'staff', jobTitle: 'Year 3 teacher', duties: ['teacher'] },
     ]);
 
-    const [amara, tom] = await store.pupils.add(school.id, [
-      pupil('1001', 'Amara', 'Okafor', '3'),
-      pupil('1002', 'Thomas', 'Brennan', 'R'),
-      // Enough pupils for two pages of 50, all sorting after the adults and the pupils above.
-      ...Array.from({ length: 55 }, (_, i) =>
-        pupil(String(2000 + i), `Child${String(i).padStart(2, '0')}`, 'Zephyr', '5'),
-      ),
-    ]);
+    const [amara, tom] = await units.inSchool(school.id, (store) =>
+      store.pupils.add([
+        pupil('1001', 'Amara', 'Okafor', '3'),
+        pupil('1002', 'Thomas', 'Brennan', 'R'),
+        // Enough pupils for two pages of 50, all sorting after the adults and the pupils above.
+        ...Array.from({ length: 55 }, (_, i) =>
+          pupil(String(2000 + i), `Child${String(i).padStart(2, '0')}`, 'Zephyr', '5'),
+        ),
+      ]),
+    );
     ids.amara = amara!.id;
     ids.tom = tom!.id;
-    const [grace, declan, governor] = await store.people.add(school.id, [
-      {
-        person: { givenName: 'Grace', familyName: 'Okafor', email: 'grace.okafor@example.com', misId: 'C501' },
-        roles: [{ role: 'parent' }],
-      },
-      { person: { givenName: 'Declan', familyName: 'Brennan', misId: 'C502' }, roles: [{ role: 'parent' }] },
-      { person: { givenName: 'Gwen', familyName: 'Chair' }, roles: [{ role: 'governor', duties: ['chair'] }] },
-    ]);
+    const [grace, declan, governor] = await units.inSchool(school.id, (store) =>
+      store.people.add([
+        {
+          person: { givenName: 'Grace', familyName: 'Okafor', email: 'grace.okafor@example.com', misId: 'C501' },
+          roles: [{ role: 'parent' }],
+        },
+        { person: { givenName: 'Declan', familyName: 'Brennan', misId: 'C502' }, roles: [{ role: 'parent' }] },
+        { person: { givenName: 'Gwen', familyName: 'Chair' }, roles: [{ role: 'governor', duties: ['chair'] }] },
+      ]),
+    );
     ids.grace = grace!.id;
     ids.declan = declan!.id;
     ids.governor = governor!.id;
-    await store.pupils.linkCarers(school.id, [
-      {
-        pupilId: ids.amara,
-        carerId: ids.grace,
-        relationship: 'mother',
-        parentalResponsibility: true,
-        contactPriority: 1,
-      },
-      { pupilId: ids.tom, carerId: ids.declan, relationship: 'step_parent', parentalResponsibility: false },
-    ]);
+    await units.inSchool(school.id, (store) =>
+      store.pupils.linkCarers([
+        {
+          pupilId: ids.amara,
+          carerId: ids.grace,
+          relationship: 'mother',
+          parentalResponsibility: true,
+          contactPriority: 1,
+        },
+        { pupilId: ids.tom, carerId: ids.declan, relationship: 'step_parent', parentalResponsibility: false },
+      ]),
+    );
 
-    const [stranger] = await store.people.add(otherSchool.id, [
-      { person: { givenName: 'Stella', familyName: 'Stranger' }, roles: [{ role: 'parent' }] },
-    ]);
-    const [strangerChild] = await store.pupils.add(otherSchool.id, [pupil('1001', 'Sid', 'Stranger', '2')]);
+    const [stranger] = await units.inSchool(otherSchool.id, (store) =>
+      store.people.add([{ person: { givenName: 'Stella', familyName: 'Stranger' }, roles: [{ role: 'parent' }] }]),
+    );
+    const [strangerChild] = await units.inSchool(otherSchool.id, (store) =>
+      store.pupils.add([pupil('1001', 'Sid', 'Stranger', '2')]),
+    );
     ids.stranger = stranger!.id;
     ids.strangerChild = strangerChild!.id;
   });
@@ -227,10 +231,10 @@ describeEachBackend('The school’s people pages', (backend) => {
     });
 
     it('leaves pupils who have left out, unless asked for', async () => {
-      const { store } = testApp().adapters;
-      const [leaver] = await store.pupils.add(school.id, [
-        { ...pupil('1999', 'Lena', 'Leaver', '6'), leftOn: '2024-07-19' },
-      ]);
+      const { units } = testApp().adapters;
+      const [leaver] = await units.inSchool(school.id, (store) =>
+        store.pupils.add([{ ...pupil('1999', 'Lena', 'Leaver', '6'), leftOn: '2024-07-19' }]),
+      );
       const head = await signIn('head@ashgrove.example');
       expect(listedNames((await head.get('/people?q=Leaver')).body)).toEqual([]);
       const withLeavers = await head.get('/people?q=Leaver&leavers=yes');
@@ -282,7 +286,10 @@ describeEachBackend('The school’s people pages', (backend) => {
         roles: 'parent',
       });
       expect(post.statusCode).toBe(404);
-      expect((await testApp().adapters.store.people.find(otherSchool.id, ids.stranger))?.givenName).toBe('Stella');
+      expect(
+        (await testApp().adapters.units.inSchool(otherSchool.id, (store) => store.people.find(ids.stranger)))
+          ?.givenName,
+      ).toBe('Stella');
     });
 
     it('refuses staff without the right, and never shows them a name', async () => {
@@ -376,7 +383,9 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(refused.body).toContain('value="Brennan-Hart"');
       expect(refused.body).toContain('value="call me"');
       expect(refused.body).toContain('Enter a phone number');
-      expect((await testApp().adapters.store.people.find(school.id, ids.declan))?.familyName).toBe('Brennan');
+      expect(
+        (await testApp().adapters.units.inSchool(school.id, (store) => store.people.find(ids.declan)))?.familyName,
+      ).toBe('Brennan');
 
       const change = {
         givenName: 'Declan',
@@ -391,7 +400,9 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(unconfirmed.statusCode).toBe(400);
       expect(unconfirmed.body).toContain('enter the code from your authenticator app to confirm');
       expect(unconfirmed.body).toContain('value="Brennan-Hart"');
-      expect((await testApp().adapters.store.people.find(school.id, ids.declan))?.familyName).toBe('Brennan');
+      expect(
+        (await testApp().adapters.units.inSchool(school.id, (store) => store.people.find(ids.declan)))?.familyName,
+      ).toBe('Brennan');
       const headKey = keys.get('head@ashgrove.example')!.key!;
       const saved = await head.post(`/people/${ids.declan}/edit`, {
         ...change,
@@ -403,11 +414,13 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(profile.body).toContain('Changes saved');
       expect(profile.body).toContain('Governor: Member');
       expect(profile.body).toContain(`href="/pupils/${ids.tom}"`);
-      const log = await testApp().adapters.store.audit.list(school.id, {
-        action: 'role_changed',
-        limit: 10,
-        offset: 0,
-      });
+      const log = await testApp().adapters.units.inSchool(school.id, (store) =>
+        store.audit.list({
+          action: 'role_changed',
+          limit: 10,
+          offset: 0,
+        }),
+      );
       expect(log.items.map((entry) => [entry.subject?.id, entry.details])).toContainEqual([
         ids.declan,
         { before: ['parent'], after: ['governor:member', 'parent'] },
@@ -426,7 +439,7 @@ describeEachBackend('The school’s people pages', (backend) => {
       });
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('You cannot take away your own access');
-      const held = (await testApp().adapters.store.people.find(school.id, ids.head))?.roles;
+      const held = (await testApp().adapters.units.inSchool(school.id, (store) => store.people.find(ids.head)))?.roles;
       expect(held).toEqual([{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }]);
     });
 
@@ -509,7 +522,11 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(heading(corrected.body)).toBe('Check the pupils file before importing');
       expect(corrected.body).toMatch(/data-qa="added">2 new pupils</);
       expect(
-        (await testApp().adapters.store.pupils.list(school.id, { search: 'Nia', limit: 5, offset: 0 })).total,
+        (
+          await testApp().adapters.units.inSchool(school.id, (store) =>
+            store.pupils.list({ search: 'Nia', limit: 5, offset: 0 }),
+          )
+        ).total,
       ).toBe(0);
     });
 
@@ -529,7 +546,9 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(check.body).toMatch(/data-qa="updated">0 members of staff</);
       expect(check.body).toMatch(/<td class="govuk-table__cell">Omar Farouk<\/td>/);
       // The preview changed nothing.
-      expect(await testApp().adapters.store.people.findByMisId(school.id, 'S0300')).toBeUndefined();
+      expect(
+        await testApp().adapters.units.inSchool(school.id, (store) => store.people.findByMisId('S0300')),
+      ).toBeUndefined();
 
       const done = await head.post('/people/import/confirm', {
         upload: /name="upload" value="([^"]+)"/.exec(check.body)![1]!,
@@ -550,7 +569,7 @@ describeEachBackend('The school’s people pages', (backend) => {
     });
 
     it('asks for the importer’s code when a staff file changes anyone’s access, and ends the sessions of those who lose it', async () => {
-      const { store } = testApp().adapters;
+      const { units } = testApp().adapters;
       const elm = await addSchool('elm', '300004');
       const staff = (duties: string) => ({
         role: 'staff' as const,
@@ -589,7 +608,7 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(check.body).toContain('Rhys Rising');
       expect(check.body).toContain('name="code"');
       const uploadId = /name="upload" value="([^"]+)"/.exec(check.body)![1]!;
-      const duties = async (id: string) => (await store.people.find(elm.id, id))?.roles;
+      const duties = async (id: string) => (await units.inSchool(elm.id, (store) => store.people.find(id)))?.roles;
 
       // Without a code, and with a wrong one, nothing is imported and the check page says why.
       for (const [code, message] of [
@@ -603,7 +622,9 @@ describeEachBackend('The school’s people pages', (backend) => {
         expect(shown.body).toContain('data-qa="error-summary"');
         expect(await duties(rising.id)).toEqual([staff('teacher')]);
       }
-      const failures = await store.audit.list(elm.id, { action: 'sign_in_failed', limit: 10, offset: 0 });
+      const failures = await units.inSchool(elm.id, (store) =>
+        store.audit.list({ action: 'sign_in_failed', limit: 10, offset: 0 }),
+      );
       expect(failures.items.map((entry) => entry.details)).toContainEqual({ step: 'step_up' });
 
       const headKey = keys.get('head@elm.example')!.key!;
@@ -617,7 +638,9 @@ describeEachBackend('The school’s people pages', (backend) => {
       // Lena lost access to restricted records: her session ended at once.
       expect((await dslBrowser.get('/home')).headers.location).toMatch(/^\/sign-in/);
       browsers.delete('leaving@elm.example');
-      const log = await store.audit.list(elm.id, { action: 'role_changed', limit: 10, offset: 0 });
+      const log = await units.inSchool(elm.id, (store) =>
+        store.audit.list({ action: 'role_changed', limit: 10, offset: 0 }),
+      );
       expect(log.items.map((entry) => [entry.subject?.id, entry.details]).sort()).toEqual(
         [
           [rising.id, { gained: ['dsl'], lost: [], by: 'roster_import' }],
@@ -628,7 +651,7 @@ describeEachBackend('The school’s people pages', (backend) => {
 
     it('will not import a file that takes away the importer’s own access', async () => {
       const head = await signIn('head@elm.example');
-      const school = (await testApp().adapters.store.schools.findBySlug('elm'))!;
+      const school = (await testApp().adapters.units.acrossSchools((store) => store.schools.findBySlug('elm')))!;
       await head.get('/people/import');
       await upload(
         head,
@@ -640,11 +663,8 @@ describeEachBackend('The school’s people pages', (backend) => {
       expect(check.body).not.toContain('data-qa="confirm-form"');
       // Asked for anyway, with a good code, the import is refused and changes nothing.
       const entry = keys.get('head@elm.example')!;
-      await testApp().adapters.store.accounts.change(
-        entry.schoolId,
-        entry.accountId,
-        { totpLastStep: null },
-        new Date(),
+      await testApp().adapters.units.inSchool(entry.schoolId, (store) =>
+        store.accounts.change(entry.accountId, { totpLastStep: null }, new Date()),
       );
       const services = createServices(testApp().adapters);
       const viewer = (await services.access.viewer(entry.schoolId, entry.accountId))!;
@@ -657,14 +677,14 @@ describeEachBackend('The school’s people pages', (backend) => {
         totpCode(entry.key!, new Date()),
       );
       expect(refused).toEqual({ ok: false, refused: expect.stringContaining('takes away some of your own access') });
-      const held = await testApp().adapters.store.people.findByMisId(school.id, 'E1');
+      const held = await testApp().adapters.units.inSchool(school.id, (store) => store.people.findByMisId('E1'));
       expect(held?.roles).toEqual([{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }]);
     });
 
     it('marks pupils missing from a new pupils file as left, saying so before, and links contacts to pupils', async () => {
-      const { store } = testApp().adapters;
+      const { units } = testApp().adapters;
       const fresh = await addSchool('cedar', '300003');
-      await store.pupils.add(fresh.id, [pupil('9001', 'Old', 'Timer', '6')]);
+      await units.inSchool(fresh.id, (store) => store.pupils.add([pupil('9001', 'Old', 'Timer', '6')]));
       await withAccount(
         fresh.id,
         'office@cedar.example',
@@ -692,7 +712,9 @@ describeEachBackend('The school’s people pages', (backend) => {
         upload: /name="upload" value="([^"]+)"/.exec(contacts.body)![1]!,
       });
 
-      const amara = (await store.pupils.list(fresh.id, { search: 'Amara', limit: 1, offset: 0 })).items[0]!;
+      const amara = (
+        await units.inSchool(fresh.id, (store) => store.pupils.list({ search: 'Amara', limit: 1, offset: 0 }))
+      ).items[0]!;
       const profile = await browser.get(`/pupils/${amara.id}`);
       expect(profile.body).toMatch(/Grace Okafor<\/a><br>\s*Mother, has parental responsibility/);
     });

@@ -193,7 +193,9 @@ describeEachBackend('Signing in', (backend) => {
     await browser.get('/sign-in');
     await browser.post('/sign-in', { email: 'tom@glen.example', password });
     expect((await browser.get('/home')).statusCode).toBe(200);
-    await testApp().adapters.store.accounts.change(created.id, staffAccountId, { disabledAt: new Date() }, new Date());
+    await testApp().adapters.units.inSchool(created.id, (store) =>
+      store.accounts.change(staffAccountId, { disabledAt: new Date() }, new Date()),
+    );
     expect((await browser.get('/home')).statusCode).toBe(303);
   });
 
@@ -222,7 +224,9 @@ describeEachBackend('Signing in', (backend) => {
     await browser.post('/sign-in', { email: 'tom@holt.example', password: 'wrong wrong wrong' });
     await browser.get('/sign-in');
     await browser.post('/sign-in', { email: 'tom@holt.example', password });
-    const page = await testApp().adapters.store.audit.list(created.id, { limit: 10, offset: 0 });
+    const page = await testApp().adapters.units.inSchool(created.id, (store) =>
+      store.audit.list({ limit: 10, offset: 0 }),
+    );
     expect(page.items.map((entry) => entry.action)).toEqual(['sign_in', 'sign_in_failed']);
     expect(JSON.stringify(page.items)).not.toMatch(/tom@|Teach/);
   });

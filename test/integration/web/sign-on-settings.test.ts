@@ -46,7 +46,7 @@ describeEachBackend('The sign-on settings', (backend) => {
       tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
     });
     expect(saved.headers.location).toBe('/settings/sign-on?saved=yes');
-    const stored = await adapters.store.signOn.find(school.id);
+    const stored = await adapters.units.inSchool(school.id, (store) => store.signOn.find());
     expect(stored).toMatchObject({
       setting: { provider: 'microsoft', emailDomain: 'alder.example', clientId: 'client-123' },
       issuer: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0',
@@ -56,7 +56,9 @@ describeEachBackend('The sign-on settings', (backend) => {
     const page = await browser.get('/settings/sign-on');
     expect(page.body).not.toContain('a very secret value');
     expect(page.body).toContain('value="alder.example"');
-    const entries = await adapters.store.audit.list(school.id, { action: 'setting_changed', limit: 5, offset: 0 });
+    const entries = await adapters.units.inSchool(school.id, (store) =>
+      store.audit.list({ action: 'setting_changed', limit: 5, offset: 0 }),
+    );
     expect(entries.items).toHaveLength(1);
   });
 
@@ -85,6 +87,6 @@ describeEachBackend('The sign-on settings', (backend) => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('That code did not work');
-    expect(await adapters.store.signOn.find(school.id)).toBeUndefined();
+    expect(await adapters.units.inSchool(school.id, (store) => store.signOn.find())).toBeUndefined();
   });
 });

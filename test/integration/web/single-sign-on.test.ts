@@ -48,14 +48,16 @@ describeEachBackend('Signing in with the school’s provider', (backend) => {
 
   async function willow() {
     const school = await aSchool(adapters, 'willow', '500001');
-    await adapters.store.signOn.save(
-      {
-        schoolId: school.id,
-        setting: { provider: 'google', clientId: provider.clientId, emailDomain: 'willow.example' },
-        issuer: provider.issuer,
-        sealedSecret: adapters.crypto.secrets.seal(provider.clientSecret, school.id),
-      },
-      new Date(),
+    await adapters.units.inSchool(school.id, (store) =>
+      store.signOn.save(
+        {
+          schoolId: school.id,
+          setting: { provider: 'google', clientId: provider.clientId, emailDomain: 'willow.example' },
+          issuer: provider.issuer,
+          sealedSecret: adapters.crypto.secrets.seal(provider.clientSecret, school.id),
+        },
+        new Date(),
+      ),
     );
     const tom = await aPersonWithAccount(adapters, school.id, {
       givenName: 'Tom',

@@ -3,8 +3,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Account, AccountSecrets } from '../../../domain/access/account.ts';
 import type { Person } from '../../../domain/community/people.ts';
-import type { NewAccount } from '../../../services/ports.ts';
+import type { School } from '../../../domain/community/school.ts';
+import type { NewAccount, Page } from '../../../services/ports.ts';
 import { peopleByIds } from './people.ts';
+import { toSchool } from './schools.ts';
 import type { AccountTable, Tables } from '../tables.ts';
 
 function toAccount(row: Selectable<AccountTable>): Account {
@@ -65,6 +67,22 @@ export function accountsInSchool(db: Kysely<Tables>, schoolId: string) {
         .where('id', '=', id)
         .executeTakeFirst();
       return row && { account: toAccount(row), secrets: toSecrets(row) };
+    },
+
+    /** The account with its person (roles included) and its school: what a request's viewer is built from. */
+    async holder(id: string): Promise<{ account: Account; person: Person; school: School } | undefined> {
+      const row = await db
+        .selectFrom('account')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const [[person], school] = await Promise.all([
+        peopleByIds(db, schoolId, [row.person_id]),
+        db.selectFrom('school').selectAll().where('id', '=', schoolId).executeTakeFirst(),
+      ]);
+      return person && school && { account: toAccount(row), person, school: toSchool(school) };
     },
 
     async ofPerson(personId: string): Promise<Account | undefined> {
@@ -164,8 +182,8 @@ export function accountsInSchool(db: Kysely<Tables>, schoolId: string) {
       return rows.map((row) => row.code_hash);
     },
 
-    /** One school's accounts, in order of email address, a page at a time. */
-    async list(page: { limit: number; offset: number }): Promise<{ items: Account[]; total: number }> {
+    /** One school's accounts, in order of email address, a page at a time, each with its person. */
+    async list(page: { limit: number; offset: number }): Promise<Page<{ account: Account; person: Person }>> {
       const [rows, count] = await Promise.all([
         db
           .selectFrom('account')
@@ -181,7 +199,20 @@ export function accountsInSchool(db: Kysely<Tables>, schoolId: string) {
           .where('school_id', '=', schoolId)
           .executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(toAccount), total: Number(count.count) };
+      const people = new Map(
+        (
+          await peopleByIds(
+            db,
+            schoolId,
+            rows.map((row) => row.person_id),
+          )
+        ).map((person) => [person.id, person]),
+      );
+      const items = rows.flatMap((row) => {
+        const person = people.get(row.person_id);
+        return person ? [{ account: toAccount(row), person }] : [];
+      });
+      return { items, total: Number(count.count) };
     },
   };
 }

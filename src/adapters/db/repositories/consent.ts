@@ -1,5 +1,5 @@
 // The consent register: purposes, answers (kept as given, read back in the order recorded), and
-// the yearly renewal with the families it emails. Every call names its school except the job's
+// the yearly renewal with the families it emails. Each is bound to one school, but for the job's
 // claim of renewal emails, which looks across schools.
 import type { Kysely, Selectable } from 'kysely';
 import type { Pupil } from '../../../domain/community/pupils.ts';

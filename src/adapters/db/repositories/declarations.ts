@@ -207,14 +207,14 @@ export function declarationsInSchool(db: Kysely<Tables>, schoolId: string) {
 /** Across every school: declarations, in the unit of work's transaction. */
 export function declarationsAcrossSchools(db: Kysely<Tables>) {
   return {
-    /** Approved declarations of every school whose review falls between the two days (inclusive). */
+    /** Approved declarations of every school whose review falls between the two days (inclusive), with who made each. */
     async dueForReview(
       from: string,
       until: string,
-    ): Promise<{ schoolId: string; declarationId: string; reviewDue: string }[]> {
+    ): Promise<{ schoolId: string; declarationId: string; personId: string; reviewDue: string }[]> {
       const rows = await db
         .selectFrom('declaration')
-        .select(['school_id', 'id', 'review_due'])
+        .select(['school_id', 'id', 'person_id', 'review_due'])
         .where('status', '=', 'approved')
         .where('review_due', '>=', from)
         .where('review_due', '<=', until)
@@ -225,6 +225,7 @@ export function declarationsAcrossSchools(db: Kysely<Tables>) {
       return rows.map((row) => ({
         schoolId: row.school_id,
         declarationId: row.id,
+        personId: row.person_id,
         reviewDue: row.review_due ?? until,
       }));
     },

@@ -22,6 +22,7 @@ import type {
   CaseListing,
   NewCase,
   NewEvidence,
+  OpenTask,
   TaskToChase,
 } from '../../../services/ports.ts';
 import { sha256Hex } from '../../crypto/hash.ts';
@@ -289,6 +290,34 @@ export function incidentsInSchool(db: Kysely<Tables>, schoolId: string) {
         .orderBy('id')
         .execute();
       return rows.map(toTask);
+    },
+
+    async openTasks(): Promise<OpenTask[]> {
+      const rows = await db
+        .selectFrom('incident_task')
+        .leftJoin('person', (join) =>
+          join
+            .onRef('person.id', '=', 'incident_task.owner_person_id')
+            .onRef('person.school_id', '=', 'incident_task.school_id'),
+        )
+        .selectAll('incident_task')
+        .select(['person.given_name', 'person.family_name', 'person.preferred_name'])
+        .where('incident_task.school_id', '=', schoolId)
+        .where('incident_task.state', '=', 'open')
+        .orderBy('incident_task.due_at')
+        .orderBy('incident_task.id')
+        .execute();
+      return rows.map(({ given_name, family_name, preferred_name, ...task }) => ({
+        task: toTask(task),
+        ...(given_name !== null &&
+          family_name !== null && {
+            owner: {
+              givenName: given_name,
+              familyName: family_name,
+              ...(preferred_name !== null && { preferredName: preferred_name }),
+            },
+          }),
+      }));
     },
 
     async finishTask(taskId: string, state: 'done' | 'not_needed', at: Date, by: string): Promise<boolean> {

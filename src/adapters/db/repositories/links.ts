@@ -25,15 +25,16 @@ function toLink(row: Selectable<OneTimeLinkTable>): OneTimeLink {
   return link;
 }
 
-/** The stored row behind a token of this purpose, used or not, expired or not. */
-export async function linkRow(db: Kysely<Tables>, token: string, purpose: string) {
+/** The stored row behind a token of this purpose, used or not, expired or not; `schoolId` narrows it to one school's links. */
+export async function linkRow(db: Kysely<Tables>, token: string, purpose: string, schoolId?: string) {
   if (!tokenShape.test(token)) return undefined;
-  return db
+  let select = db
     .selectFrom('one_time_link')
     .selectAll()
     .where('token_hash', '=', sha256Hex(token))
-    .where('purpose', '=', purpose)
-    .executeTakeFirst();
+    .where('purpose', '=', purpose);
+  if (schoolId !== undefined) select = select.where('school_id', '=', schoolId);
+  return select.executeTakeFirst();
 }
 
 /**
@@ -86,6 +87,18 @@ export function linksInSchool(db: Kysely<Tables>, schoolId: string) {
         .returningAll()
         .executeTakeFirstOrThrow();
       return { token, link: toLink(row) };
+    },
+
+    /** The school's link behind a token, used or not, expired or not. */
+    async find(token: string, purpose: LinkPurpose): Promise<OneTimeLink | undefined> {
+      const row = await linkRow(db, token, purpose, schoolId);
+      return row && toLink(row);
+    },
+
+    /** Uses one of the school's links (see `useLinkRow`). Returns the link when this use won. */
+    async use(token: string, purpose: LinkPurpose, at: Date): Promise<OneTimeLink | undefined> {
+      const row = await useLinkRow(db, token, purpose, at, schoolId);
+      return row && toLink(row);
     },
   };
 }

@@ -103,6 +103,10 @@ export function peopleInSchool(db: Kysely<Tables>, schoolId: string) {
       return toPerson(row, (await rolesOf(db, schoolId, [row.id])).get(row.id) ?? []);
     },
 
+    findMany(ids: readonly string[]): Promise<Person[]> {
+      return peopleByIds(db, schoolId, ids);
+    },
+
     async list(query: PeopleQuery): Promise<{ items: Person[]; total: number }> {
       let selection = db.selectFrom('person').where('person.school_id', '=', schoolId);
       if (query.search) {

@@ -1,4 +1,5 @@
-// A school's policy versions and their ratifications. Every query names the school. Only a draft's
+// A school's policy versions and their ratifications. Every query names the school, except the
+// sweeps across schools (reviews due, a trust's published versions to adopt from). Only a draft's
 // text is ever rewritten, and the database refuses anything else (see migration 0008).
 import type { Kysely, Selectable } from 'kysely';
 import { displayName } from '../../../domain/community/people.ts';
@@ -53,15 +54,19 @@ function toSummary(row: Omit<Selectable<PolicyVersionTable>, 'document'> & Named
   return version;
 }
 
-function versions(db: Kysely<Tables>, schoolId: string) {
+/** Versions with the name of who made each, of any school. */
+function withMakers(db: Kysely<Tables>) {
   return db
     .selectFrom('policy_version as v')
     .innerJoin('person as p', (join) =>
       join.onRef('p.id', '=', 'v.created_by').onRef('p.school_id', '=', 'v.school_id'),
     )
     .selectAll('v')
-    .select(['p.given_name', 'p.family_name', 'p.preferred_name'])
-    .where('v.school_id', '=', schoolId);
+    .select(['p.given_name', 'p.family_name', 'p.preferred_name']);
+}
+
+function versions(db: Kysely<Tables>, schoolId: string) {
+  return withMakers(db).where('v.school_id', '=', schoolId);
 }
 
 /** One school's policyVersions, in the unit of work's transaction. */
@@ -286,6 +291,16 @@ export function policyVersionsAcrossSchools(db: Kysely<Tables>) {
         label: row.label,
         reviewDue: row.review_due ?? until,
       }));
+    },
+
+    /** The version each of these schools publishes now; a school that publishes none has none here. */
+    async publishedOf(schoolIds: readonly string[]): Promise<PolicyVersion[]> {
+      if (schoolIds.length === 0) return [];
+      const rows = await withMakers(db)
+        .where('v.school_id', 'in', [...schoolIds])
+        .where('v.status', '=', 'published')
+        .execute();
+      return rows.map(toVersion);
     },
   };
 }

@@ -60,6 +60,12 @@ export function pupilConsentLinksInSchool(db: Kysely<Tables>, schoolId: string) 
       return { token, link: toPupilLink(row) };
     },
 
+    /** The school's pupil link behind a token, used or not, expired or not; undefined if there is none. */
+    async pupilLink(token: string): Promise<PupilConsentLink | undefined> {
+      const row = await linkRow(db, token, purpose, schoolId);
+      return row && toPupilLink(row);
+    },
+
     /** Marks the link used if it is unused and unexpired at `at`; returns it only when this use won. */
     async usePupilLink(token: string, at: Date): Promise<PupilConsentLink | undefined> {
       const row = await useLinkRow(db, token, purpose, at, schoolId);

@@ -4,7 +4,7 @@ import type { Person } from '../../../domain/community/people.ts';
 import type { CarerLink, CarerRelationship, NewPupil, Pupil, YearGroup } from '../../../domain/community/pupils.ts';
 import type { CommunityMember, CommunityQuery, Page, PupilsQuery } from '../../../services/ports.ts';
 import type { CarerLinkTable, PupilTable, Tables } from '../tables.ts';
-import { peopleByIds, peopleInSchool } from './people.ts';
+import { peopleByIds } from './people.ts';
 
 /** A pupil row as the domain's Pupil; other repositories that read pupils use it too. */
 export function toPupil(row: Selectable<PupilTable>): Pupil {
@@ -129,9 +129,11 @@ export function pupilsInSchool(db: Kysely<Tables>, schoolId: string) {
         .where('pupil_id', '=', pupilId)
         .orderBy('contact_priority')
         .execute();
-      const found = await Promise.all(rows.map((row) => peopleInSchool(db, schoolId).find(row.carer_id)));
-      return rows.flatMap((row, i) => {
-        const carer = found[i];
+      // The carers in one query, not one each.
+      const carers = await peopleByIds(db, schoolId, [...new Set(rows.map((row) => row.carer_id))]);
+      const byId = new Map(carers.map((carer) => [carer.id, carer]));
+      return rows.flatMap((row) => {
+        const carer = byId.get(row.carer_id);
         return carer ? [{ carer, link: toLink(row) }] : [];
       });
     },

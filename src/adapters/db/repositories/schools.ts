@@ -3,7 +3,7 @@ import type { NewOrganisation, NewSchool, Organisation, Phase, School } from '..
 import type { OrganisationKind } from '../../../domain/community/school.ts';
 import type { SchoolTable, Tables } from '../tables.ts';
 
-function toSchool(row: Selectable<SchoolTable>): School {
+export function toSchool(row: Selectable<SchoolTable>): School {
   return {
     id: row.id,
     organisationId: row.organisation_id,

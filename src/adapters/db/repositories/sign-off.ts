@@ -15,6 +15,7 @@ import type {
 } from '../../../domain/sign-off/campaigns.ts';
 import type {
   AudienceMember,
+  ClaimedFirstEmail,
   NewAcknowledgement,
   NewCampaign,
   RecipientAnswer,
@@ -127,6 +128,28 @@ function joined(db: Kysely<Tables>) {
 }
 
 const notAnswered = sql<boolean>`not exists (select 1 from policy_acknowledgement a where a.recipient_id = r.id)`;
+
+/** A new link for each recipient, in one statement; the tokens, in the same order, are returned once and never kept. */
+async function addLinks(
+  db: Kysely<Tables>,
+  recipients: readonly { schoolId: string; recipientId: string }[],
+  at: Date,
+): Promise<string[]> {
+  if (recipients.length === 0) return [];
+  const tokens = recipients.map(() => randomBytes(32).toString('base64url'));
+  await db
+    .insertInto('sign_off_link')
+    .values(
+      recipients.map(({ schoolId, recipientId }, i) => ({
+        token_hash: sha256Hex(tokens[i]!),
+        school_id: schoolId,
+        recipient_id: recipientId,
+        created_at: at,
+      })),
+    )
+    .execute();
+  return tokens;
+}
 
 const stampColumn = {
   invitation: 'invited_at',
@@ -247,7 +270,7 @@ export function signOffInSchool(db: Kysely<Tables>, schoolId: string) {
         )
         .leftJoin('policy_acknowledgement as a', 'a.recipient_id', 'r.id')
         .selectAll('r')
-        .select(['p.given_name', 'p.family_name', 'p.preferred_name', 'a.answer'])
+        .select(['p.given_name', 'p.family_name', 'p.preferred_name', 'a.answer', 'a.reason'])
         .where('r.school_id', '=', schoolId)
         .where('r.campaign_id', '=', campaignId)
         .orderBy('p.family_name')
@@ -261,17 +284,14 @@ export function signOffInSchool(db: Kysely<Tables>, schoolId: string) {
           ...(row.preferred_name === null ? {} : { preferredName: row.preferred_name }),
         }),
         ...(row.answer ? { answer: row.answer as Answer } : {}),
+        ...(row.reason ? { reason: row.reason } : {}),
       }));
     },
 
     /** A new link for a recipient; earlier ones keep working. The token is returned once, never kept. */
     async addLink(recipientId: string, at: Date): Promise<string> {
-      const token = randomBytes(32).toString('base64url');
-      await db
-        .insertInto('sign_off_link')
-        .values({ token_hash: sha256Hex(token), school_id: schoolId, recipient_id: recipientId, created_at: at })
-        .execute();
-      return token;
+      const [token] = await addLinks(db, [{ schoolId, recipientId }], at);
+      return token!;
     },
 
     /**
@@ -373,9 +393,9 @@ export function signOffAcrossSchools(db: Kysely<Tables>) {
      * Across every school: claims up to `limit` first emails still to go, for people in open campaigns
      * who have not answered, by recording them as sent at `at`. One statement, skipping rows another
      * run holds, so that two runs at once never claim the same person. `skip` names recipients this run
-     * has already tried and failed. Oldest campaigns first.
+     * has already tried and failed. Oldest campaigns first, each with a new link for its email.
      */
-    async claimFirstEmails(at: Date, limit: number, skip: readonly string[]): Promise<RecipientWithCampaign[]> {
+    async claimFirstEmails(at: Date, limit: number, skip: readonly string[]): Promise<ClaimedFirstEmail[]> {
       const claimed = await db
         .updateTable('sign_off_recipient')
         .set({ invited_at: at })
@@ -410,7 +430,12 @@ export function signOffAcrossSchools(db: Kysely<Tables>) {
         .orderBy('c.started_at')
         .orderBy('r.id')
         .execute();
-      return rows.map(toJoined);
+      const tokens = await addLinks(
+        db,
+        rows.map((row) => ({ schoolId: row.school_id, recipientId: row.id })),
+        at,
+      );
+      return rows.map((row, i) => ({ ...toJoined(row), token: tokens[i]! }));
     },
 
     /**

@@ -17,6 +17,7 @@ import {
 } from '../../../domain/check/journey.ts';
 import { type Answers, type Question, questions, roleFromAccessRoles } from '../../../domain/check/questions.ts';
 import { keysFromRegister, questionsWithRegister, registerAnswers, whomSlug } from '../../../domain/check/register.ts';
+import { sendKeptPage } from '../../kept-pages.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { page } from '../sign-in/form.ts';
 import { checkYourAnswersView, questionView } from './views.ts';
@@ -124,7 +125,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
           school: view.school,
         });
       }
-      return answerPage(where, answers, view, reply);
+      return answerPage(where, answers, view, request, reply);
     }
 
     const asked = questionsFor(answers, list);
@@ -168,6 +169,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
     where: Where,
     answers: Answers,
     view: NonNullable<Awaited<ReturnType<typeof services.schoolPolicy.published>>>,
+    request: CheckRequest,
     reply: FastifyReply,
   ) {
     const situation = situationOf(answers, where.questions);
@@ -180,7 +182,7 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
       situation,
       school: { name: checked.school.name, slug: checked.school.slug, contactEmail: checked.school.contactEmail },
     });
-    return page(reply, 'check/answer.njk', {
+    const model = {
       pageTitle: words.heading,
       words,
       school: checked.school,
@@ -189,6 +191,15 @@ export const checkRoutes: RoutePlugin = async (app, { services }) => {
       againHref: where.base,
       // Not declared, as far as the register knows: say where to declare it.
       ...(where.declareHref && situation.counterpart?.declared === false && { declareHref: where.declareHref }),
+    };
+    if (where.registerKeys) return page(reply, 'check/answer.njk', model);
+    // The public answer depends on the published version and the answers alone: rendered once, kept.
+    return sendKeptPage(request, reply, {
+      source: view,
+      variant: urlOf(where, answerPageSlug, answers),
+      template: 'check/answer.njk',
+      model: () => model,
+      cacheControl: 'public, max-age=300',
     });
   }
 

@@ -10,7 +10,9 @@ import type { Services } from '../../../services/index.ts';
 import type { PupilGroup } from '../../../services/ports.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { pupilName } from '../people/words.ts';
-import { page, type Errors } from '../sign-in/form.ts';
+import { z } from 'zod';
+import { hint, limits, page, readQuery, text, type Errors } from '../../forms.ts';
+import { uuidParams } from '../../params.ts';
 import {
   answerTagClass,
   answerWords,
@@ -21,16 +23,15 @@ import {
   yearGroupsName,
 } from './words.ts';
 
-interface PupilParams {
-  Params: { pupilId: string };
-}
+// The check is a form sent by GET: its choices, bounded, each refusal shown on the page.
+const checkQuery = z.object({
+  className: text('Class', limits.name),
+  yearGroup: text('Year group', limits.choice),
+  purpose: text('What it is for', limits.choice),
+});
+const coverageQuery = z.object({ by: hint(limits.choice) });
 
 const isYearGroup = (value: string): value is YearGroup => (yearGroups as readonly string[]).includes(value);
-
-const query = (request: FastifyRequest, name: string) => {
-  const value = (request.query as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : '';
-};
 
 const names = (list: readonly PupilStanding[]) =>
   list.map(({ pupil, answer }) => ({ name: pupilName(pupil), toBeConfirmed: answer.toBeConfirmed }));
@@ -89,15 +90,12 @@ async function checkPage(services: Services, request: FastifyRequest, reply: Fas
     services.consent.activePurposes(viewer),
     services.consent.classes(viewer),
   ]);
-  const asked: Asked = {
-    className: query(request, 'className'),
-    yearGroup: query(request, 'yearGroup'),
-    purpose: query(request, 'purpose'),
-  };
+  const form = readQuery(checkQuery, request);
+  const asked: Asked = form.values;
   const submitted = asked.className !== '' || asked.yearGroup !== '' || asked.purpose !== '';
-  let errors: Errors = {};
+  let errors: Errors = form.ok ? {} : form.errors;
   let result;
-  if (submitted) {
+  if (submitted && form.ok) {
     const read = readGroup(
       asked,
       classes.map((c) => c.className),
@@ -151,75 +149,84 @@ async function checkPage(services: Services, request: FastifyRequest, reply: Fas
 }
 
 export const checkRoutes: RoutePlugin = async (app, { services }) => {
-  app.get('/consent/check', { config: { access: 'check_consent' } }, (request, reply) =>
-    checkPage(services, request, reply, false),
+  const checkOptions = {
+    config: { access: 'check_consent' as const },
+    schema: { querystring: checkQuery },
+    attachValidation: true,
+  };
+  app.get('/consent/check', checkOptions, (request, reply) => checkPage(services, request, reply, false));
+
+  app.get('/consent/check/print', checkOptions, (request, reply) => checkPage(services, request, reply, true));
+
+  app.get(
+    '/consent/coverage',
+    { config: { access: 'check_consent' }, schema: { querystring: coverageQuery } },
+    async (request, reply) => {
+      const { purposes, rows, classRows } = await services.consent.coverage(request.viewer!);
+      const hasClasses = classRows.some((row) => row.className !== undefined);
+      const byYear = request.query.by === 'year' || !hasClasses;
+      const cells = (byPurpose: (typeof rows)[number]['byPurpose']) =>
+        byPurpose.map(({ purposeId, tally }) => ({
+          title: purposes.find((p) => p.id === purposeId)?.title ?? '',
+          ...tally,
+        }));
+      const title = byYear ? 'Consent by year group' : 'Consent by class';
+      return page(reply, 'consent/coverage.njk', {
+        pageTitle: title,
+        title,
+        byYear,
+        hasClasses,
+        purposes: purposes.map((purpose) => ({ id: purpose.id, title: purpose.title })),
+        rows: byYear
+          ? rows.map((row) => ({
+              name: yearGroupName(row.yearGroup),
+              yearGroup: yearGroupName(row.yearGroup),
+              pupils: row.pupils,
+              byPurpose: cells(row.byPurpose),
+            }))
+          : classRows.map((row) => ({
+              name:
+                row.className === undefined
+                  ? `No class recorded (${yearGroupsName(row.yearGroups)})`
+                  : `${classLabel(row.className)} (${yearGroupsName(row.yearGroups)})`,
+              className: row.className ?? '',
+              pupils: row.pupils,
+              byPurpose: cells(row.byPurpose),
+            })),
+      });
+    },
   );
 
-  app.get('/consent/check/print', { config: { access: 'check_consent' } }, (request, reply) =>
-    checkPage(services, request, reply, true),
+  app.get(
+    '/pupils/:pupilId/consent',
+    { config: { access: 'check_consent' }, schema: { params: uuidParams('pupilId') } },
+    async (request, reply) => {
+      const viewer = request.viewer!;
+      const found = await services.consent.pupilRecord(viewer, request.params.pupilId);
+      if (!found) throw new AppError('not_found');
+      const name = pupilName(found.pupil);
+      return page(reply, 'consent/pupil.njk', {
+        pageTitle: `What we have recorded for ${name}`,
+        name,
+        age: found.age,
+        yearGroup: yearGroupName(found.pupil.yearGroup),
+        answers: found.answers.map(({ purpose, answer }) => ({
+          title: purpose.title,
+          explanation: purpose.explanation,
+          words: answerWords(answer),
+          tagClass: answerTagClass(answer),
+        })),
+        history: [...found.history].reverse().map((entry) => ({
+          when: longMoment(entry.record.answeredAt),
+          purpose: entry.purposeTitle,
+          answer: entry.record.answer === 'given' ? 'Yes' : 'No',
+          by: entry.answeredByName,
+        })),
+        ownLink: viewer.capabilities.includes('manage_consent') && {
+          formAction: `/pupils/${found.pupil.id}/consent/link`,
+          refusal: found.ownLinkRefusal && refusalWords(name, found.ownLinkRefusal),
+        },
+      });
+    },
   );
-
-  app.get('/consent/coverage', { config: { access: 'check_consent' } }, async (request, reply) => {
-    const { purposes, rows, classRows } = await services.consent.coverage(request.viewer!);
-    const hasClasses = classRows.some((row) => row.className !== undefined);
-    const byYear = query(request, 'by') === 'year' || !hasClasses;
-    const cells = (byPurpose: (typeof rows)[number]['byPurpose']) =>
-      byPurpose.map(({ purposeId, tally }) => ({
-        title: purposes.find((p) => p.id === purposeId)?.title ?? '',
-        ...tally,
-      }));
-    const title = byYear ? 'Consent by year group' : 'Consent by class';
-    return page(reply, 'consent/coverage.njk', {
-      pageTitle: title,
-      title,
-      byYear,
-      hasClasses,
-      purposes: purposes.map((purpose) => ({ id: purpose.id, title: purpose.title })),
-      rows: byYear
-        ? rows.map((row) => ({
-            name: yearGroupName(row.yearGroup),
-            yearGroup: yearGroupName(row.yearGroup),
-            pupils: row.pupils,
-            byPurpose: cells(row.byPurpose),
-          }))
-        : classRows.map((row) => ({
-            name:
-              row.className === undefined
-                ? `No class recorded (${yearGroupsName(row.yearGroups)})`
-                : `${classLabel(row.className)} (${yearGroupsName(row.yearGroups)})`,
-            className: row.className ?? '',
-            pupils: row.pupils,
-            byPurpose: cells(row.byPurpose),
-          })),
-    });
-  });
-
-  app.get<PupilParams>('/pupils/:pupilId/consent', { config: { access: 'check_consent' } }, async (request, reply) => {
-    const viewer = request.viewer!;
-    const found = await services.consent.pupilRecord(viewer, request.params.pupilId);
-    if (!found) throw new AppError('not_found');
-    const name = pupilName(found.pupil);
-    return page(reply, 'consent/pupil.njk', {
-      pageTitle: `What we have recorded for ${name}`,
-      name,
-      age: found.age,
-      yearGroup: yearGroupName(found.pupil.yearGroup),
-      answers: found.answers.map(({ purpose, answer }) => ({
-        title: purpose.title,
-        explanation: purpose.explanation,
-        words: answerWords(answer),
-        tagClass: answerTagClass(answer),
-      })),
-      history: [...found.history].reverse().map((entry) => ({
-        when: longMoment(entry.record.answeredAt),
-        purpose: entry.purposeTitle,
-        answer: entry.record.answer === 'given' ? 'Yes' : 'No',
-        by: entry.answeredByName,
-      })),
-      ownLink: viewer.capabilities.includes('manage_consent') && {
-        formAction: `/pupils/${found.pupil.id}/consent/link`,
-        refusal: found.ownLinkRefusal && refusalWords(name, found.ownLinkRefusal),
-      },
-    });
-  });
 };

@@ -6,14 +6,12 @@
 import { momentInWords } from '../../../domain/links/index.ts';
 import { AppError } from '../../../errors.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { limited, unusablePage, type TokenParams } from '../links/shared.ts';
+import { longDate } from '../../format.ts';
+import { page } from '../../forms.ts';
+import { uuidParams } from '../../params.ts';
+import { limited, tokenParams, unusablePage } from '../links/shared.ts';
 import { pupilName } from '../people/words.ts';
-import { page } from '../sign-in/form.ts';
 import { refusalWords } from './words.ts';
-
-interface PupilParams {
-  Params: { pupilId: string };
-}
 
 const stateWords = { given: 'Yes', withdrawn: 'No: withdrawn', not_given: 'No', nothing: 'Nothing recorded' } as const;
 const stateTags = {
@@ -23,21 +21,15 @@ const stateTags = {
   nothing: 'govuk-tag--grey',
 } as const;
 
-const dayWords = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-
 export const pupilLinkRoutes: RoutePlugin = async (app, { services }) => {
-  app.post<PupilParams>(
+  app.post(
     '/pupils/:pupilId/consent/link',
     {
       config: {
         access: 'manage_consent',
         rateLimit: limited(20, (request) => (request.params as { pupilId: string }).pupilId),
       },
+      schema: { params: uuidParams('pupilId') },
     },
     async (request, reply) => {
       const issued = await services.consent.issuePupilLink(request.viewer!, request.params.pupilId);
@@ -62,23 +54,30 @@ export const pupilLinkRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.get<TokenParams>('/links/consent/:token', { config: { access: 'anyone' } }, async (request, reply) => {
-    const { token } = request.params;
-    const checked = await services.consent.checkPupilLink(token);
-    if (!checked.usable) return unusablePage(reply, 'pupil_consent', checked.reason);
-    reply.header('x-robots-tag', 'noindex');
-    return page(reply, 'consent/own-link-confirm.njk', {
-      qa: 'own-link-confirm',
-      pageTitle: 'See what your school has recorded for you',
-      formAction: `/links/consent/${token}`,
-      buttonText: 'Show my record',
-      schoolName: checked.schoolName,
-    });
-  });
-
-  app.post<TokenParams>(
+  app.get(
     '/links/consent/:token',
-    { config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) } },
+    { config: { access: 'anyone' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const checked = await services.consent.checkPupilLink(token);
+      if (!checked.usable) return unusablePage(reply, 'pupil_consent', checked.reason);
+      reply.header('x-robots-tag', 'noindex');
+      return page(reply, 'consent/own-link-confirm.njk', {
+        qa: 'own-link-confirm',
+        pageTitle: 'See what your school has recorded for you',
+        formAction: `/links/consent/${token}`,
+        buttonText: 'Show my record',
+        schoolName: checked.schoolName,
+      });
+    },
+  );
+
+  app.post(
+    '/links/consent/:token',
+    {
+      config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) },
+      schema: { params: tokenParams },
+    },
     async (request, reply) => {
       const opened = await services.consent.openPupilLink(request.params.token);
       if (opened.outcome === 'unusable') return unusablePage(reply, 'pupil_consent', opened.reason);
@@ -87,13 +86,13 @@ export const pupilLinkRoutes: RoutePlugin = async (app, { services }) => {
         pageTitle: 'What your school has recorded for you',
         schoolName: opened.schoolName,
         firstName: opened.firstName,
-        readOn: dayWords.format(opened.readAt),
+        readOn: longDate(opened.readAt),
         lines: opened.lines.map((line) => ({
           title: line.purpose.title,
           explanation: line.purpose.explanation,
           words: stateWords[line.state],
           tagClass: line.toBeConfirmed ? 'govuk-tag--yellow' : stateTags[line.state],
-          since: line.since && dayWords.format(line.since),
+          since: line.since && longDate(line.since),
           state: line.state,
           toBeConfirmed: line.toBeConfirmed,
         })),

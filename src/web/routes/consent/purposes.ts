@@ -2,25 +2,23 @@
 // explanation. A purpose can be added, reworded, retired (families are no longer asked; answers
 // stay) or brought back. Another school's purpose is not found.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ConsentPurpose } from '../../../domain/registers/consent.ts';
 import { AppError } from '../../../errors.ts';
 import type { Services } from '../../../services/index.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { formRoute, limits, page, readForm, text, type Errors } from '../../forms.ts';
+import { uuidParams } from '../../params.ts';
 
-interface PurposeParams {
-  Params: { purposeId: string };
-}
-
-interface PurposeValues {
-  title: string;
-  explanation: string;
-}
-
-const readValues = (request: FastifyRequest): PurposeValues => ({
-  title: field(request.body, 'title'),
-  explanation: field(request.body, 'explanation'),
+const byPurpose = uuidParams('purposeId');
+// Bounded here; the register's own limits give the messages for a purpose a little too long.
+const purposeForm = z.object({
+  title: text('The purpose', limits.name),
+  explanation: text('The explanation', limits.text),
 });
+const retireForm = z.object({ retire: text('Retire', limits.choice) });
+
+type PurposeValues = z.output<typeof purposeForm>;
 
 async function listPage(
   services: Services,
@@ -75,16 +73,22 @@ export const purposeRoutes: RoutePlugin = async (app, { services }) => {
     listPage(services, request, reply),
   );
 
-  app.post('/consent/purposes', { config: { access: 'manage_consent' } }, async (request, reply) => {
-    const values = readValues(request);
-    const saved = await services.consent.addPurpose(request.viewer!, values);
-    if (!saved.ok) return listPage(services, request, reply, { values, errors: saved.problems });
-    return reply.redirect('/consent/purposes', 303);
-  });
+  app.post(
+    '/consent/purposes',
+    { config: { access: 'manage_consent' }, ...formRoute(purposeForm) },
+    async (request, reply) => {
+      const form = readForm(purposeForm, request);
+      const { values } = form;
+      if (!form.ok) return listPage(services, request, reply, { values, errors: form.errors });
+      const saved = await services.consent.addPurpose(request.viewer!, values);
+      if (!saved.ok) return listPage(services, request, reply, { values, errors: saved.problems });
+      return reply.redirect('/consent/purposes', 303);
+    },
+  );
 
-  app.get<PurposeParams>(
+  app.get(
     '/consent/purposes/:purposeId',
-    { config: { access: 'manage_consent' } },
+    { config: { access: 'manage_consent' }, schema: { params: byPurpose } },
     async (request, reply) => {
       const purpose = await services.consent.purpose(request.viewer!, request.params.purposeId);
       if (!purpose) throw new AppError('not_found');
@@ -92,11 +96,17 @@ export const purposeRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.post<PurposeParams>(
+  app.post(
     '/consent/purposes/:purposeId',
-    { config: { access: 'manage_consent' } },
+    { config: { access: 'manage_consent' }, ...formRoute(purposeForm, byPurpose) },
     async (request, reply) => {
-      const values = readValues(request);
+      const form = readForm(purposeForm, request);
+      const { values } = form;
+      if (!form.ok) {
+        const purpose = await services.consent.purpose(request.viewer!, request.params.purposeId);
+        if (!purpose) throw new AppError('not_found');
+        return purposePage(reply, purpose, { values, errors: form.errors });
+      }
       const saved = await services.consent.rewordPurpose(request.viewer!, request.params.purposeId, values);
       if (!saved) throw new AppError('not_found');
       if (!saved.ok) {
@@ -108,11 +118,11 @@ export const purposeRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.post<PurposeParams>(
+  app.post(
     '/consent/purposes/:purposeId/retire',
-    { config: { access: 'manage_consent' } },
+    { config: { access: 'manage_consent' }, schema: { params: byPurpose, body: retireForm } },
     async (request, reply) => {
-      const retire = field(request.body, 'retire') !== 'no';
+      const retire = request.body.retire !== 'no';
       if (!(await services.consent.retirePurpose(request.viewer!, request.params.purposeId, retire))) {
         throw new AppError('not_found');
       }

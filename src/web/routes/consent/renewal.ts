@@ -2,7 +2,7 @@
 // responsibility to look at their answers again. The emails go from a background job; answers
 // given before the renewal show as "to be confirmed" until the family confirms or changes them.
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page } from '../sign-in/form.ts';
+import { page } from '../../forms.ts';
 import { longMoment } from './words.ts';
 
 export const renewalRoutes: RoutePlugin = async (app, { services }) => {

@@ -24,7 +24,7 @@ import type { Choice, ReviewEntry } from '../../../services/declarations.ts';
 import type { RegisterEntry } from '../../../services/ports.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { dayFields, longDay, readDay, type DayFields } from '../policy/dates.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { field, page, type Errors } from '../../forms.ts';
 
 interface Params {
   Params: { declarationId: string };

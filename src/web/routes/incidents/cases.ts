@@ -2,6 +2,7 @@
 // with its people, evidence, assessment, tasks and chronology; and the forms that move it on.
 // Which case each person may open is the incidents service's decision, case by case.
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import {
   assessmentValues,
   actWords,
@@ -30,8 +31,10 @@ import { maxEventText } from '../../../domain/incidents/chronology.ts';
 import { roleSingular } from '../../../domain/policy/render/vocabulary-words.ts';
 import type { Viewer } from '../../../services/access.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { longDay } from '../policy/dates.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import type { Verdict } from '../../../domain/policy/outcome.ts';
+import { dateAndTime as dateTime, longDate as longDay } from '../../format.ts';
+import { limits, page, readForm, text, type Errors } from '../../forms.ts';
+import { uuidParams } from '../../params.ts';
 
 /** The form field that gives each value a letter may need from the person sending it. */
 const letterFields: Partial<Record<Placeholder, string>> = {
@@ -41,14 +44,52 @@ const letterFields: Partial<Record<Placeholder, string>> = {
   whereSeen: 'whereSeen',
 };
 
-interface CaseParams {
-  Params: { caseId: string };
-}
-
 const handle = { config: { access: 'handle_incidents' as const } };
+const byCase = uuidParams('caseId');
 
-const dateTime = (at: Date) =>
-  `${longDay(at)} at ${at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+/** The forms of a case: each field bounded, then checked by the incidents service. */
+const oneAnswer = z.string({ error: 'An answer must be text' }).max(limits.short, {
+  abort: true,
+  error: `An answer must be ${limits.short.toLocaleString('en-GB')} characters or fewer`,
+});
+const assessmentForm = z
+  .object({ rationale: text('The reason', limits.text) })
+  .catchall(z.union([oneAnswer, z.array(oneAnswer).max(200)], { error: 'An answer must be text' }));
+const taskForm = z.object({
+  state: text('What happened', limits.choice),
+  note: text('The note', limits.text),
+  platformReport: text('The report to the platform', limits.short),
+  platformAnswer: text('The platform’s answer', limits.text),
+});
+const entryForm = z.object({
+  kind: text('The kind of entry', limits.choice),
+  text: text('The entry', limits.text),
+  entryRationale: text('The reason', limits.text),
+});
+const closeForm = z.object({
+  outcome: text('The outcome', limits.choice),
+  closeRationale: text('The reason', limits.text),
+});
+const reopenForm = z.object({ reopenReason: text('The reason', limits.text) });
+const letterForm = z.object({
+  letterKind: text('The letter', limits.choice),
+  recipientName: text('The recipient’s name', limits.name),
+  meetingWhen: text('When the meeting is', limits.name),
+  complaintsPolicyUrl: text('The complaints policy’s address', limits.short),
+  whereSeen: text('Where it was seen', limits.short),
+});
+
+/** The assessment's verdict as a sentence, and each task's tag: words and colours the page shows, chosen here. */
+const verdictWords: Record<Verdict, string> = {
+  breach: 'The policy was broken.',
+  advised_against: 'The policy advises against this.',
+  permitted: 'The policy allows this.',
+  not_covered: 'The policy does not cover this.',
+};
+const taskTagClasses = { open: 'govuk-tag--grey', done: 'govuk-tag--green', not_needed: 'govuk-tag--grey' } as const;
+
+/** A refused form: the first field's message, shown where the page shows that form's errors. */
+const refusedAt = (errors: Errors, at: string): Errors => ({ [at]: Object.values(errors)[0] ?? '' });
 
 const kindName = (kind: string) => concernKindNames[kind as ConcernKind] ?? kind;
 
@@ -224,6 +265,7 @@ export const caseRoutes: RoutePlugin = async (app, { services }) => {
         })),
         outcome: view.outcome && {
           verdict: view.outcome.verdict,
+          verdictWords: verdictWords[view.outcome.verdict],
           breaches: view.outcome.findings.filter((f) => f.status === 'violated'),
         },
         tasks: view.tasks.map((task) => ({
@@ -238,6 +280,7 @@ export const caseRoutes: RoutePlugin = async (app, { services }) => {
           overdue: isOverdue(task, now),
           open: task.state === 'open',
           state: taskStateNames[task.state],
+          tagClass: taskTagClasses[task.state],
         })),
         chronology: view.chronology.map((event) => ({
           seq: event.seq,
@@ -265,41 +308,58 @@ export const caseRoutes: RoutePlugin = async (app, { services }) => {
     );
   }
 
-  app.get<CaseParams>('/incidents/:caseId', handle, async (request, reply) =>
+  app.get('/incidents/:caseId', { ...handle, schema: { params: byCase } }, async (request, reply) =>
     renderCase(reply, request.viewer!, request.params.caseId),
   );
 
-  app.post<CaseParams>('/incidents/:caseId/assess', handle, async (request, reply) => {
-    const viewer = request.viewer!;
-    const values = assessmentValuesFrom(request.body);
-    const read = readAssessmentForm(values);
-    const rationale = field(request.body, 'rationale');
-    if (!read.ok)
-      return renderCase(reply, viewer, request.params.caseId, {
-        errors: read.errors,
-        assessment: values,
-        kept: { rationale },
-      });
-    const result = await services.incidents.assess(viewer, request.params.caseId, read.situation, rationale);
-    if (!result.ok)
-      return renderCase(reply, viewer, request.params.caseId, {
-        errors: { rationale: result.error },
-        assessment: values,
-        kept: { rationale },
-      });
-    return reply.redirect(`/incidents/${request.params.caseId}#tasks`, 303);
-  });
+  app.post(
+    '/incidents/:caseId/assess',
+    { ...handle, schema: { params: byCase, body: assessmentForm }, attachValidation: true },
+    async (request, reply) => {
+      const viewer = request.viewer!;
+      const form = readForm(assessmentForm, request);
+      const { rationale, ...answers } = form.values;
+      const values = assessmentValuesFrom(answers);
+      if (!form.ok)
+        return renderCase(reply, viewer, request.params.caseId, {
+          errors: form.errors,
+          assessment: values,
+          kept: { rationale },
+        });
+      const read = readAssessmentForm(values);
+      if (!read.ok)
+        return renderCase(reply, viewer, request.params.caseId, {
+          errors: read.errors,
+          assessment: values,
+          kept: { rationale },
+        });
+      const result = await services.incidents.assess(viewer, request.params.caseId, read.situation, rationale);
+      if (!result.ok)
+        return renderCase(reply, viewer, request.params.caseId, {
+          errors: { rationale: result.error },
+          assessment: values,
+          kept: { rationale },
+        });
+      return reply.redirect(`/incidents/${request.params.caseId}#tasks`, 303);
+    },
+  );
 
-  app.post<{ Params: { caseId: string; taskId: string } }>(
+  app.post(
     '/incidents/:caseId/tasks/:taskId',
-    handle,
+    { ...handle, schema: { params: uuidParams('caseId', 'taskId'), body: taskForm }, attachValidation: true },
     async (request, reply) => {
       const { caseId, taskId } = request.params;
-      const state = field(request.body, 'state') === 'not_needed' ? 'not_needed' : 'done';
-      const note = field(request.body, 'note');
+      const form = readForm(taskForm, request);
+      const { note } = form.values;
+      if (!form.ok)
+        return renderCase(reply, request.viewer!, caseId, {
+          errors: refusedAt(form.errors, `note-${taskId}`),
+          kept: { [`note-${taskId}`]: note },
+        });
+      const state = form.values.state === 'not_needed' ? 'not_needed' : 'done';
       const result = await services.incidents.finishTask(request.viewer!, caseId, taskId, state, note, {
-        report: field(request.body, 'platformReport'),
-        answer: field(request.body, 'platformAnswer'),
+        report: form.values.platformReport,
+        answer: form.values.platformAnswer,
       });
       if (!result.ok)
         return renderCase(reply, request.viewer!, caseId, {
@@ -310,73 +370,98 @@ export const caseRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.post<CaseParams>('/incidents/:caseId/entries', handle, async (request, reply) => {
-    const { caseId } = request.params;
-    const kind = field(request.body, 'kind') === 'decision' ? 'decision' : 'note';
-    const text = field(request.body, 'text');
-    const rationale = field(request.body, 'entryRationale');
-    const result = await services.incidents.addEntry(request.viewer!, caseId, kind, text, rationale);
-    if (!result.ok)
-      return renderCase(reply, request.viewer!, caseId, {
-        errors: { [text.trim() === '' ? 'text' : 'entryRationale']: result.error },
-        kept: { text, entryRationale: rationale, kind },
-      });
-    return reply.redirect(`/incidents/${caseId}#chronology`, 303);
-  });
+  app.post(
+    '/incidents/:caseId/entries',
+    { ...handle, schema: { params: byCase, body: entryForm }, attachValidation: true },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const form = readForm(entryForm, request);
+      const kind = form.values.kind === 'decision' ? 'decision' : 'note';
+      const { text, entryRationale: rationale } = form.values;
+      if (!form.ok)
+        return renderCase(reply, request.viewer!, caseId, {
+          errors: form.errors,
+          kept: { text, entryRationale: rationale, kind },
+        });
+      const result = await services.incidents.addEntry(request.viewer!, caseId, kind, text, rationale);
+      if (!result.ok)
+        return renderCase(reply, request.viewer!, caseId, {
+          errors: { [text.trim() === '' ? 'text' : 'entryRationale']: result.error },
+          kept: { text, entryRationale: rationale, kind },
+        });
+      return reply.redirect(`/incidents/${caseId}#chronology`, 303);
+    },
+  );
 
-  app.post<CaseParams>('/incidents/:caseId/close', handle, async (request, reply) => {
-    const { caseId } = request.params;
-    const outcome = field(request.body, 'outcome');
-    const rationale = field(request.body, 'closeRationale');
-    const result = await services.incidents.close(request.viewer!, caseId, outcome, rationale);
-    if (!result.ok)
-      return renderCase(reply, request.viewer!, caseId, {
-        errors: { [outcome === '' ? 'outcome' : 'closeRationale']: result.error },
-        kept: { outcome, closeRationale: rationale },
-      });
-    return reply.redirect(`/incidents/${caseId}`, 303);
-  });
+  app.post(
+    '/incidents/:caseId/close',
+    { ...handle, schema: { params: byCase, body: closeForm }, attachValidation: true },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const form = readForm(closeForm, request);
+      const { outcome, closeRationale: rationale } = form.values;
+      if (!form.ok)
+        return renderCase(reply, request.viewer!, caseId, {
+          errors: form.errors,
+          kept: { outcome, closeRationale: rationale },
+        });
+      const result = await services.incidents.close(request.viewer!, caseId, outcome, rationale);
+      if (!result.ok)
+        return renderCase(reply, request.viewer!, caseId, {
+          errors: { [outcome === '' ? 'outcome' : 'closeRationale']: result.error },
+          kept: { outcome, closeRationale: rationale },
+        });
+      return reply.redirect(`/incidents/${caseId}`, 303);
+    },
+  );
 
-  app.post<CaseParams>('/incidents/:caseId/reopen', handle, async (request, reply) => {
-    const { caseId } = request.params;
-    const reason = field(request.body, 'reopenReason');
-    const result = await services.incidents.reopen(request.viewer!, caseId, reason);
-    if (!result.ok)
-      return renderCase(reply, request.viewer!, caseId, {
-        errors: { reopenReason: result.error },
-        kept: { reopenReason: reason },
-      });
-    return reply.redirect(`/incidents/${caseId}`, 303);
-  });
+  app.post(
+    '/incidents/:caseId/reopen',
+    { ...handle, schema: { params: byCase, body: reopenForm }, attachValidation: true },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const form = readForm(reopenForm, request);
+      const reason = form.values.reopenReason;
+      if (!form.ok)
+        return renderCase(reply, request.viewer!, caseId, { errors: form.errors, kept: { reopenReason: reason } });
+      const result = await services.incidents.reopen(request.viewer!, caseId, reason);
+      if (!result.ok)
+        return renderCase(reply, request.viewer!, caseId, {
+          errors: { reopenReason: result.error },
+          kept: { reopenReason: reason },
+        });
+      return reply.redirect(`/incidents/${caseId}`, 303);
+    },
+  );
 
-  app.post<CaseParams>('/incidents/:caseId/letters', handle, async (request, reply) => {
-    const { caseId } = request.params;
-    const kept = {
-      letterKind: field(request.body, 'letterKind'),
-      recipientName: field(request.body, 'recipientName'),
-      meetingWhen: field(request.body, 'meetingWhen'),
-      complaintsPolicyUrl: field(request.body, 'complaintsPolicyUrl'),
-      whereSeen: field(request.body, 'whereSeen'),
-    };
-    const result = await services.incidents.produceLetter(request.viewer!, caseId, kept.letterKind, kept);
-    if (!result.ok) {
-      const errors: Errors =
-        'missing' in result
-          ? Object.fromEntries(
-              result.missing.map((name) => [
-                letterFields[name] ?? 'recipientName',
-                `Give ${placeholderMeanings[name].charAt(0).toLowerCase()}${placeholderMeanings[name].slice(1)}`,
-              ]),
-            )
-          : { letterKind: result.error };
-      return renderCase(reply, request.viewer!, caseId, { errors, kept });
-    }
-    return reply.redirect(`/incidents/${caseId}#evidence`, 303);
-  });
+  app.post(
+    '/incidents/:caseId/letters',
+    { ...handle, schema: { params: byCase, body: letterForm }, attachValidation: true },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const form = readForm(letterForm, request);
+      const kept = form.values;
+      if (!form.ok) return renderCase(reply, request.viewer!, caseId, { errors: form.errors, kept });
+      const result = await services.incidents.produceLetter(request.viewer!, caseId, kept.letterKind, kept);
+      if (!result.ok) {
+        const errors: Errors =
+          'missing' in result
+            ? Object.fromEntries(
+                result.missing.map((name) => [
+                  letterFields[name] ?? 'recipientName',
+                  `Give ${placeholderMeanings[name].charAt(0).toLowerCase()}${placeholderMeanings[name].slice(1)}`,
+                ]),
+              )
+            : { letterKind: result.error };
+        return renderCase(reply, request.viewer!, caseId, { errors, kept });
+      }
+      return reply.redirect(`/incidents/${caseId}#evidence`, 303);
+    },
+  );
 
-  app.get<{ Params: { caseId: string; evidenceId: string } }>(
+  app.get(
     '/incidents/:caseId/evidence/:evidenceId',
-    handle,
+    { ...handle, schema: { params: uuidParams('caseId', 'evidenceId') } },
     async (request, reply) => {
       const file = await services.incidents.evidenceFile(
         request.viewer!,

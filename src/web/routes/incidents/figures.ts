@@ -2,7 +2,7 @@
 // with the times taken, as charts drawn on the server and the same figures as tables; and CSV.
 import type { Elapsed, ElapsedFigures } from '../../../domain/incidents/figures.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page } from '../sign-in/form.ts';
+import { page } from '../../forms.ts';
 
 interface FiguresQuery {
   Querystring: { term?: string; rows?: string };

@@ -18,7 +18,7 @@ import type { Choice, Reported } from '../../../services/incidents.ts';
 import { maxEvidenceFiles } from '../../../services/incidents.ts';
 import type { EvidenceUpload } from '../../../services/ports.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page, type Errors } from '../sign-in/form.ts';
+import { page, type Errors } from '../../forms.ts';
 
 /** A little over the evidence store's own limit, so that it, not the parser, says what is wrong. */
 const maxFileBytes = 10 * 1024 * 1024 + 1;

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Viewer } from '../../../services/access.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { longDay } from '../policy/dates.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { field, page, type Errors } from '../../forms.ts';
 
 const handle = { config: { access: 'handle_incidents' as const } };
 const manage = { config: { access: 'manage_incident_retention' as const } };

@@ -13,7 +13,7 @@ import type { Viewer } from '../../../services/access.ts';
 import type { TemplateSaved } from '../../../services/letters.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { longDay } from '../policy/dates.ts';
-import { field, page } from '../sign-in/form.ts';
+import { field, page } from '../../forms.ts';
 
 interface Params {
   Params: { kind: string };

@@ -1,13 +1,17 @@
 // Invitations: someone who manages roles sends a person of their school a link to choose a
 // password (the people pages carry the button), and opening it starts that step of signing in.
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { InvitationOutcome } from '../../../services/links.ts';
 import { beginStage } from '../../plugins/sessions.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { field, page, safeNext } from '../sign-in/form.ts';
-import { limited, unusablePage, type TokenParams } from './shared.ts';
+import { formRoute, hint, keyPart, limits, page, readForm, safeNext, text } from '../../forms.ts';
+import { limited, tokenParams, unusablePage } from './shared.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The invite button's hidden fields: whom to invite, and the page to go back to.
+const inviteForm = z.object({ personId: text('The person', limits.choice), returnTo: hint(limits.next) });
 
 type Refusal = Exclude<InvitationOutcome, { outcome: 'sent' }>['outcome'];
 
@@ -55,11 +59,15 @@ export const invitationRoutes: RoutePlugin = async (app, { services }) => {
    */
   app.post(
     '/invitations',
-    { config: { access: 'manage_roles', rateLimit: limited(20, (request) => field(request.body, 'personId')) } },
+    {
+      config: { access: 'manage_roles', rateLimit: limited(20, (request) => keyPart(request.body, 'personId')) },
+      ...formRoute(inviteForm),
+    },
     async (request, reply) => {
-      const personId = field(request.body, 'personId').trim();
-      const known = uuid.test(personId);
-      const back = safeNext(field(request.body, 'returnTo')) ?? (known ? `/people/${personId}` : '/home');
+      const form = readForm(inviteForm, request);
+      const personId = form.values.personId.trim();
+      const known = form.ok && uuid.test(personId);
+      const back = safeNext(form.values.returnTo) ?? (known ? `/people/${personId}` : '/home');
       if (!known) return notSent(reply, back, 'Choose the person to invite from the list of people.', 400);
       const sent = await services.links.invite(request.viewer!, personId.toLowerCase());
       if (sent.outcome === 'sent') return reply.redirect(withQuery(back, 'invitation', 'sent'), 303);
@@ -70,23 +78,30 @@ export const invitationRoutes: RoutePlugin = async (app, { services }) => {
   );
 
   // Opening the link only shows who it is for: mail scanners open links, and must not use it up.
-  app.get<TokenParams>('/invitation/:token', { config: { access: 'anyone' } }, async (request, reply) => {
-    const { token } = request.params;
-    const checked = await services.links.checkInvitation(token);
-    if (!checked.usable) return unusablePage(reply, 'invitation', checked.reason);
-    return page(reply, 'links/confirm-invitation.njk', {
-      qa: 'confirm-invitation',
-      pageTitle: 'Accept your invitation to Footprint',
-      formAction: `/invitation/${token}`,
-      buttonText: 'Accept and choose a password',
-      schoolName: checked.schoolName,
-      email: checked.email,
-    });
-  });
-
-  app.post<TokenParams>(
+  app.get(
     '/invitation/:token',
-    { config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) } },
+    { config: { access: 'anyone' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const checked = await services.links.checkInvitation(token);
+      if (!checked.usable) return unusablePage(reply, 'invitation', checked.reason);
+      return page(reply, 'links/confirm-invitation.njk', {
+        qa: 'confirm-invitation',
+        pageTitle: 'Accept your invitation to Footprint',
+        formAction: `/invitation/${token}`,
+        buttonText: 'Accept and choose a password',
+        schoolName: checked.schoolName,
+        email: checked.email,
+      });
+    },
+  );
+
+  app.post(
+    '/invitation/:token',
+    {
+      config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) },
+      schema: { params: tokenParams },
+    },
     async (request, reply) => {
       const accepted = await services.links.acceptInvitation(request.params.token);
       if (accepted.outcome === 'unusable') return unusablePage(reply, 'invitation', accepted.reason);

@@ -2,8 +2,14 @@
 // to the asking never says whether an account uses the address, and a reset signs nobody in.
 import type { FastifyReply } from 'fastify';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
-import { answerSteadily, limited, readEmail, typedEmail, unusablePage, type TokenParams } from './shared.ts';
+import { z } from 'zod';
+import { formRoute, limits, page, readForm, text, type Errors } from '../../forms.ts';
+import { answerSteadily, limited, readEmail, typedEmail, unusablePage, tokenParams, emailForm } from './shared.ts';
+
+const newPasswordForm = z.object({
+  password: text('Password', limits.password),
+  confirm: text('Password', limits.password),
+});
 
 const askPage = (reply: FastifyReply, model: { values?: { email: string }; errors?: Errors } = {}, status = 200) =>
   page(
@@ -25,7 +31,7 @@ export const passwordResetRoutes: RoutePlugin = async (app, { services }) => {
 
   app.post(
     '/forgot-password',
-    { config: { access: 'anyone', rateLimit: limited(5, typedEmail) } },
+    { config: { access: 'anyone', rateLimit: limited(5, typedEmail) }, ...formRoute(emailForm) },
     async (request, reply) => {
       const { email, errors } = readEmail(request);
       if (errors.email) return askPage(reply, { values: { email }, errors }, 400);
@@ -60,22 +66,31 @@ export const passwordResetRoutes: RoutePlugin = async (app, { services }) => {
       Object.keys(errors).length > 0 ? 400 : 200,
     );
 
-  app.get<TokenParams>('/reset-password/:token', { config: { access: 'anyone' } }, async (request, reply) => {
-    const { token } = request.params;
-    const checked = await services.links.checkPasswordReset(token);
-    return checked.usable ? resetPage(reply, token, checked) : unusablePage(reply, 'password_reset', checked.reason);
-  });
-
-  app.post<TokenParams>(
+  app.get(
     '/reset-password/:token',
-    { config: { access: 'anyone', rateLimit: limited(20, (request) => (request.params as { token: string }).token) } },
+    { config: { access: 'anyone' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const checked = await services.links.checkPasswordReset(token);
+      return checked.usable ? resetPage(reply, token, checked) : unusablePage(reply, 'password_reset', checked.reason);
+    },
+  );
+
+  app.post(
+    '/reset-password/:token',
+    {
+      config: { access: 'anyone', rateLimit: limited(20, (request) => (request.params as { token: string }).token) },
+      ...formRoute(newPasswordForm, tokenParams),
+    },
     async (request, reply) => {
       const { token } = request.params;
       const checked = await services.links.checkPasswordReset(token);
       if (!checked.usable) return unusablePage(reply, 'password_reset', checked.reason);
-      const password = field(request.body, 'password');
+      const form = readForm(newPasswordForm, request);
+      if (!form.ok) return resetPage(reply, token, checked, form.errors);
+      const { password, confirm } = form.values;
       if (!password) return resetPage(reply, token, checked, { password: 'Enter a new password' });
-      if (password !== field(request.body, 'confirm')) {
+      if (password !== confirm) {
         return resetPage(reply, token, checked, { confirm: 'Type the same password again: the two did not match' });
       }
       const reset = await services.links.resetPassword(token, password);

@@ -2,10 +2,11 @@
 // time, and the page for a link that no longer works.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { signInEmailSchema } from '../../../domain/access/account.ts';
 import { lifetimeInWords, type LinkPurpose, type UnusableReason } from '../../../domain/links/index.ts';
 import type { Requested } from '../../../services/links.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { keyPart, limits, page, readForm, text, type Errors } from '../../forms.ts';
 
 /**
  * A limit per client address and what the form is about (the address typed, the person, the
@@ -21,11 +22,16 @@ export function limited(max: number, about: (request: FastifyRequest) => string)
   };
 }
 
-export const typedEmail = (request: FastifyRequest) => field(request.body, 'email').trim().toLowerCase();
+export const typedEmail = (request: FastifyRequest) => keyPart(request.body, 'email');
 
-/** The email address from a form, or the error to show beside its field. */
+/** A form asking for a link: the address to send it to. */
+export const emailForm = z.object({ email: text('Email address', limits.email) });
+
+/** The email address from the form (its route's schema `emailForm`), or the error to show beside its field. */
 export function readEmail(request: FastifyRequest): { email: string; errors: Errors } {
-  const typed = field(request.body, 'email').trim();
+  const form = readForm(emailForm, request);
+  const typed = form.values.email.trim();
+  if (!form.ok) return { email: typed, errors: form.errors };
   if (!typed) return { email: typed, errors: { email: 'Enter your email address' } };
   const parsed = signInEmailSchema.safeParse(typed);
   if (!parsed.success)
@@ -70,6 +76,5 @@ export function unusablePage(reply: FastifyReply, purpose: LinkPurpose, reason: 
   );
 }
 
-export interface TokenParams {
-  Params: { token: string };
-}
+/** The address part holding a link's token: what a link that is cut short or too long has is not a token. */
+export const tokenParams = z.object({ token: z.string().max(200, { abort: true }) });

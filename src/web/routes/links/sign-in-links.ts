@@ -4,8 +4,8 @@
 import type { FastifyReply } from 'fastify';
 import { beginStage } from '../../plugins/sessions.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page, safeNext, type Errors } from '../sign-in/form.ts';
-import { answerSteadily, limited, readEmail, typedEmail, unusablePage, type TokenParams } from './shared.ts';
+import { formRoute, page, safeNext, type Errors } from '../../forms.ts';
+import { answerSteadily, limited, readEmail, typedEmail, unusablePage, tokenParams, emailForm } from './shared.ts';
 
 const askPage = (reply: FastifyReply, model: { values?: { email: string }; errors?: Errors } = {}, status = 200) =>
   page(
@@ -27,7 +27,7 @@ export const signInLinkRoutes: RoutePlugin = async (app, { services }) => {
 
   app.post(
     '/sign-in/email-link',
-    { config: { access: 'anyone', rateLimit: limited(5, typedEmail) } },
+    { config: { access: 'anyone', rateLimit: limited(5, typedEmail) }, ...formRoute(emailForm) },
     async (request, reply) => {
       const { email, errors } = readEmail(request);
       if (errors.email) return askPage(reply, { values: { email }, errors }, 400);
@@ -42,23 +42,30 @@ export const signInLinkRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.get<TokenParams>('/sign-in/link/:token', { config: { access: 'anyone' } }, async (request, reply) => {
-    const { token } = request.params;
-    const checked = await services.links.checkSignInLink(token);
-    if (!checked.usable) return unusablePage(reply, 'sign_in', checked.reason);
-    return page(reply, 'links/confirm-sign-in.njk', {
-      qa: 'confirm-sign-in',
-      pageTitle: 'Sign in to Footprint',
-      formAction: `/sign-in/link/${token}`,
-      buttonText: 'Sign in',
-      schoolName: checked.schoolName,
-      email: checked.email,
-    });
-  });
-
-  app.post<TokenParams>(
+  app.get(
     '/sign-in/link/:token',
-    { config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) } },
+    { config: { access: 'anyone' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const checked = await services.links.checkSignInLink(token);
+      if (!checked.usable) return unusablePage(reply, 'sign_in', checked.reason);
+      return page(reply, 'links/confirm-sign-in.njk', {
+        qa: 'confirm-sign-in',
+        pageTitle: 'Sign in to Footprint',
+        formAction: `/sign-in/link/${token}`,
+        buttonText: 'Sign in',
+        schoolName: checked.schoolName,
+        email: checked.email,
+      });
+    },
+  );
+
+  app.post(
+    '/sign-in/link/:token',
+    {
+      config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) },
+      schema: { params: tokenParams },
+    },
     async (request, reply) => {
       const signedIn = await services.links.signInWithLink(request.params.token);
       if (signedIn.outcome === 'unusable') return unusablePage(reply, 'sign_in', signedIn.reason);

@@ -11,7 +11,7 @@ import { describeSource, sourceKindNames, sourceKinds, type SourceFormValues } f
 import type { StoredMention } from '../../../services/ports.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { longDay } from '../policy/dates.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { field, page, type Errors } from '../../forms.ts';
 
 interface MentionParams {
   Params: { mentionId: string };

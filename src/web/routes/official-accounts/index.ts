@@ -22,7 +22,7 @@ import type { Viewer } from '../../../services/access.ts';
 import type { Services } from '../../../services/index.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { dayFields, longDay, readDay, type DayFields } from '../policy/dates.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { field, page, type Errors } from '../../forms.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const view = { config: { access: 'view_official_accounts' as const } };

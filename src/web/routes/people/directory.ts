@@ -6,7 +6,7 @@ import { ageOn } from '../../../domain/community/pupils.ts';
 import { AppError } from '../../../errors.ts';
 import type { CommunityMember } from '../../../services/ports.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page, type Errors } from '../sign-in/form.ts';
+import { page, type Errors } from '../../forms.ts';
 import { pagination } from './pagination.ts';
 import { count, describeRole, groupNames, longDate, pupilName, relationshipNames, yearGroupName } from './words.ts';
 

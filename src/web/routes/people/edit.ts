@@ -4,13 +4,14 @@ import type { FastifyReply } from 'fastify';
 import { displayName } from '../../../domain/community/people.ts';
 import { AppError } from '../../../errors.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { formRoute, inFieldOrder, page, readForm, type Errors } from '../../forms.ts';
+import { uuidParams } from '../../params.ts';
 import {
   choices,
   emptyValues,
   fieldOrder,
+  personFormSchema,
   readPersonForm,
-  valuesFrom,
   valuesOf,
   type PersonFormValues,
 } from './person-form.ts';
@@ -27,10 +28,8 @@ interface FormPage {
 }
 
 function renderForm(reply: FastifyReply, form: FormPage) {
-  const found = form.errors ?? {};
   // Listed at the top in the order of the fields, each linking to its field (or first checkbox).
-  const ordered = [...fieldOrder, ...Object.keys(found).filter((field) => !fieldOrder.includes(field))];
-  const errors = Object.fromEntries(ordered.flatMap((field) => (found[field] ? [[field, found[field]]] : [])));
+  const errors = inFieldOrder(form.errors ?? {}, fieldOrder);
   const failed = Object.keys(errors).length > 0;
   return page(
     reply,
@@ -57,14 +56,20 @@ export const editRoutes: RoutePlugin = async (app, { services }) => {
     renderForm(reply, { ...addPage, values: emptyValues }),
   );
 
-  app.post('/people/new', { config: { access: 'manage_people' } }, async (request, reply) => {
-    const values = valuesFrom(request.body);
-    const form = readPersonForm(values);
-    if (!form.ok) return renderForm(reply, { ...addPage, values, errors: form.errors });
-    const saved = await services.community.addPerson(request.viewer!, form.person, form.roles);
-    if (!saved.ok) return renderForm(reply, { ...addPage, values, errors: saved.errors });
-    return reply.redirect(`/people/${saved.person.id}?saved=added`, 303);
-  });
+  app.post(
+    '/people/new',
+    { config: { access: 'manage_people' }, ...formRoute(personFormSchema) },
+    async (request, reply) => {
+      const posted = readForm(personFormSchema, request);
+      const { code: _code, ...values } = posted.values;
+      if (!posted.ok) return renderForm(reply, { ...addPage, values, errors: posted.errors });
+      const form = readPersonForm(values);
+      if (!form.ok) return renderForm(reply, { ...addPage, values, errors: form.errors });
+      const saved = await services.community.addPerson(request.viewer!, form.person, form.roles);
+      if (!saved.ok) return renderForm(reply, { ...addPage, values, errors: saved.errors });
+      return reply.redirect(`/people/${saved.person.id}?saved=added`, 303);
+    },
+  );
 
   const editPage = (id: string, name: string) => ({
     title: `Change ${name}’s details`,
@@ -73,9 +78,9 @@ export const editRoutes: RoutePlugin = async (app, { services }) => {
     buttonText: 'Save changes',
   });
 
-  app.get<{ Params: { personId: string } }>(
+  app.get(
     '/people/:personId/edit',
-    { config: { access: 'manage_people' } },
+    { config: { access: 'manage_people' }, schema: { params: uuidParams('personId') } },
     async (request, reply) => {
       const found = await services.community.personFor(request.viewer!, request.params.personId);
       if (!found) throw new AppError('not_found');
@@ -88,21 +93,27 @@ export const editRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.post<{ Params: { personId: string } }>(
+  app.post(
     '/people/:personId/edit',
-    { config: { access: 'manage_people' } },
+    {
+      config: { access: 'manage_people' },
+      schema: { params: uuidParams('personId'), body: personFormSchema },
+      attachValidation: true,
+    },
     async (request, reply) => {
       const viewer = request.viewer!;
+      const posted = readForm(personFormSchema, request);
       const found = await services.community.personFor(viewer, request.params.personId);
       if (!found) throw new AppError('not_found');
       const form = {
         ...editPage(found.person.id, displayName(found.person)),
         askForCode: viewer.capabilities.includes('manage_roles'),
       };
-      const values = valuesFrom(request.body);
+      const { code: typedCode, ...values } = posted.values;
+      if (!posted.ok) return renderForm(reply, { ...form, values, errors: posted.errors });
       const read = readPersonForm(values);
       if (!read.ok) return renderForm(reply, { ...form, values, errors: read.errors });
-      const code = field(request.body, 'code').trim();
+      const code = typedCode.trim();
       const saved = await services.community.updatePerson(viewer, found.person.id, read.person, read.roles, code);
       if (!saved) throw new AppError('not_found');
       if (!saved.ok) return renderForm(reply, { ...form, values, errors: saved.errors });

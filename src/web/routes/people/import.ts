@@ -9,7 +9,7 @@ import { readRoster, rosterKinds, type RosterKind } from '../../../domain/roster
 import { AppError } from '../../../errors.ts';
 import type { ImportSummary } from '../../../services/roster.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page, type Errors } from '../sign-in/form.ts';
+import { page, type Errors } from '../../forms.ts';
 import { dropUpload, keepUpload, pendingUpload } from './pending-upload.ts';
 import {
   count,

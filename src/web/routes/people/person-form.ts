@@ -10,42 +10,30 @@ import {
   type Person,
   type RoleHeld,
 } from '../../../domain/community/people.ts';
-import type { Errors } from '../sign-in/form.ts';
+import { limits, text, ticked, type Errors } from '../../forms.ts';
 import { governorDutyNames, roleNames, staffDutyNames } from './words.ts';
 
+/**
+ * The route's schema of the form: each field bounded (names, an email address, a phone number,
+ * the roles and duties ticked) before the community's own schemas give their friendlier messages.
+ */
+export const personFormSchema = z.object({
+  givenName: text('First name', limits.name),
+  familyName: text('Last name', limits.name),
+  preferredName: text('Preferred name', limits.name),
+  email: text('Email address', limits.email),
+  phone: text('Phone number', limits.choice),
+  misId: text('MIS identifier', limits.choice),
+  roles: ticked('Roles'),
+  jobTitle: text('Job title', limits.name),
+  staffDuties: ticked('Staff duties'),
+  governorDuties: ticked('Governor duties'),
+  /** The changer's code, asked for when a change alters someone's access. */
+  code: text('The code', limits.code),
+});
+
 /** The form as typed: text fields as strings, each group of checkboxes as the values ticked. */
-export interface PersonFormValues {
-  givenName: string;
-  familyName: string;
-  preferredName: string;
-  email: string;
-  phone: string;
-  misId: string;
-  roles: string[];
-  jobTitle: string;
-  staffDuties: string[];
-  governorDuties: string[];
-}
-
-const textFields = ['givenName', 'familyName', 'preferredName', 'email', 'phone', 'misId', 'jobTitle'] as const;
-const listFields = ['roles', 'staffDuties', 'governorDuties'] as const;
-
-/** Reads the posted form; anything missing or of the wrong shape reads as blank. */
-export function valuesFrom(body: unknown): PersonFormValues {
-  const fields = (body ?? {}) as Record<string, unknown>;
-  const textOf = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');
-  const listOf = (name: string) => [fields[name]].flat().filter((value): value is string => typeof value === 'string');
-  return {
-    ...(Object.fromEntries(textFields.map((name) => [name, textOf(name)])) as Record<
-      (typeof textFields)[number],
-      string
-    >),
-    ...(Object.fromEntries(listFields.map((name) => [name, listOf(name)])) as Record<
-      (typeof listFields)[number],
-      string[]
-    >),
-  };
-}
+export type PersonFormValues = Omit<z.output<typeof personFormSchema>, 'code'>;
 
 /** The form filled in with a person as they are. */
 export function valuesOf(person: Person): PersonFormValues {
@@ -65,7 +53,7 @@ export function valuesOf(person: Person): PersonFormValues {
   };
 }
 
-export const emptyValues: PersonFormValues = valuesFrom({});
+export const emptyValues: PersonFormValues = personFormSchema.omit({ code: true }).parse({});
 
 const rolesSchema = z
   .object({

@@ -1,6 +1,5 @@
 // Reading a GOV.UK date input (day, month, year fields) into YYYY-MM-DD, with a message that says
-// what to fix, and showing dates the way a school writes them.
-import { formatDate } from '../../../domain/policy/render/dates.ts';
+// what to fix. Showing dates is web/format.ts's.
 
 export interface DayFields {
   day: string;
@@ -34,8 +33,5 @@ export function readDay(fields: DayFields, what: string): { day: string } | { pr
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** "18 November 2026" */
-export function longDay(day: string | Date | undefined): string {
-  if (day === undefined) return '';
-  return formatDate(typeof day === 'string' ? day : day.toISOString().slice(0, 10));
-}
+/** "18 November 2026": moved to web/format.ts, with the other formats; named here until its last importers move. */
+export { longDate as longDay } from '../../format.ts';

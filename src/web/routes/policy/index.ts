@@ -9,7 +9,7 @@ import type { Services } from '../../../services/index.ts';
 import { documentModel } from '../../../domain/policy/render/index.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { readableText } from '../policy-text.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { field, page, type Errors } from '../../forms.ts';
 import { dayFields, longDay, readDay, type DayFields } from './dates.ts';
 
 interface NumberParams {

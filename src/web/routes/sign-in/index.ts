@@ -2,11 +2,34 @@
 // for those who have one, setting one up for those whose roles need it, and signing out.
 // Each step is a stage of the server-side session; a page for another stage sends you there.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { RoutePlugin } from '../../route-plugin.ts';
 import { beginStage, type SignInStage } from '../../plugins/sessions.ts';
-import { field, page, safeNext, type Errors } from './form.ts';
+import { formRoute, hint, limits, page, readForm, safeNext, text, type Errors } from '../../forms.ts';
 
 const home = '/home';
+
+// Each form's fields, bounded before anything reads them: an address is never longer than 320
+// characters, and no pattern runs on one that is.
+const passwordForm = z.object({
+  email: text('Email address', limits.email),
+  password: text('Password', limits.password),
+  next: hint(limits.next),
+});
+const codeForm = z.object({ code: text('The code', limits.code) });
+const newPasswordForm = z.object({
+  password: text('Password', limits.password),
+  confirm: text('Password', limits.password),
+});
+const schoolAccountForm = z.object({
+  schoolEmail: text('Email address', limits.email),
+  next: hint(limits.next),
+});
+const signInQuery = z.object({
+  next: hint(limits.next),
+  ended: hint(limits.choice),
+});
+
 const stagePages: Record<Exclude<SignInStage, 'signed_in'>, string> = {
   set_password: '/sign-in/set-password',
   second_factor_setup: '/sign-in/second-factor',
@@ -25,9 +48,16 @@ const guarded = (max: number) => ({
     // The account being signed in to: the address typed, or, at later steps, the session's.
     // Never the address alone: a whole school often shares one.
     keyGenerator: (request: FastifyRequest) =>
-      `${request.ip} ${(field(request.body, 'email') || field(request.body, 'schoolEmail')).trim().toLowerCase() || (request.session.accountId ?? '')}`,
+      `${request.ip} ${typedAddress(request.body) || (request.session.accountId ?? '')}`,
   },
 });
+
+/** The address typed into either form, as the limiter keys it: refused ones are cut to the longest allowed. */
+function typedAddress(body: unknown): string {
+  const sent = (body ?? {}) as { email?: unknown; schoolEmail?: unknown };
+  const typed = typeof sent.email === 'string' && sent.email ? sent.email : sent.schoolEmail;
+  return typeof typed === 'string' ? typed.slice(0, limits.email).trim().toLowerCase() : '';
+}
 
 const endedNotices: Record<string, string> = {
   idle: 'You were signed out because you had not used Footprint for a while. Sign in again to carry on.',
@@ -56,12 +86,12 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
     return reply.redirect(next, 303);
   };
 
-  app.get<{ Querystring: { next?: string; ended?: string } }>(
+  app.get(
     '/sign-in',
-    { config: { access: 'anyone' } },
+    { config: { access: 'anyone' }, schema: { querystring: signInQuery } },
     async (request, reply) => {
       if (request.viewer) return reply.redirect(home, 303);
-      const notice = endedNotices[request.query.ended ?? ''];
+      const notice = endedNotices[request.query.ended];
       return page(reply, 'sign-in/password.njk', {
         qa: 'sign-in',
         pageTitle: 'Sign in to Footprint',
@@ -73,12 +103,13 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
     },
   );
 
-  app.post('/sign-in', { config: guarded(10) }, async (request, reply) => {
-    const email = field(request.body, 'email').trim();
-    const password = field(request.body, 'password');
-    const errors: Errors = {};
-    if (!email) errors.email = 'Enter your email address';
-    if (!password) errors.password = 'Enter your password';
+  app.post('/sign-in', { config: guarded(10), ...formRoute(passwordForm) }, async (request, reply) => {
+    const form = readForm(passwordForm, request);
+    const email = form.values.email.trim();
+    const { password } = form.values;
+    const errors: Errors = form.ok ? {} : form.errors;
+    if (!email) errors.email ??= 'Enter your email address';
+    if (!password) errors.password ??= 'Enter your password';
     const outcome = Object.keys(errors).length === 0 ? await services.access.checkPassword(email, password) : undefined;
     if (!outcome || outcome.outcome === 'refused') {
       if (outcome) errors.email = 'Enter an email address and password that match an account at your school';
@@ -90,14 +121,14 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
           pageTitle: 'Sign in to Footprint',
           formAction: '/sign-in',
           buttonText: 'Sign in',
-          next: safeNext(field(request.body, 'next')) ?? '',
+          next: safeNext(form.values.next) ?? '',
           values: { email },
           errors,
         },
         outcome ? 401 : 400,
       );
     }
-    request.session.returnTo = safeNext(field(request.body, 'next'));
+    request.session.returnTo = safeNext(form.values.next);
     const ids = { schoolId: outcome.schoolId, accountId: outcome.accountId };
     if (outcome.outcome === 'signed_in') return finish(request, reply, ids);
     const stage = outcome.outcome === 'code_needed' ? 'code' : 'second_factor_setup';
@@ -122,10 +153,12 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
     atStage(request, 'code') ? codePage(reply) : elsewhere(request, reply),
   );
 
-  app.post(stagePages.code, { config: guarded(10) }, async (request, reply) => {
+  app.post(stagePages.code, { config: guarded(10), ...formRoute(codeForm) }, async (request, reply) => {
     const ids = atStage(request, 'code');
     if (!ids) return elsewhere(request, reply);
-    const code = field(request.body, 'code').trim();
+    const form = readForm(codeForm, request);
+    if (!form.ok) return codePage(reply, form.errors, 400);
+    const code = form.values.code.trim();
     if (!code) return codePage(reply, { code: 'Enter the 6-digit code from your authenticator app' }, 400);
     if (!(await services.access.checkCode(ids.schoolId, ids.accountId, code))) {
       return codePage(
@@ -156,10 +189,12 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
     return ids ? setupPage(reply, ids) : elsewhere(request, reply);
   });
 
-  app.post(stagePages.second_factor_setup, { config: guarded(10) }, async (request, reply) => {
+  app.post(stagePages.second_factor_setup, { config: guarded(10), ...formRoute(codeForm) }, async (request, reply) => {
     const ids = atStage(request, 'second_factor_setup');
     if (!ids) return elsewhere(request, reply);
-    const code = field(request.body, 'code').trim();
+    const form = readForm(codeForm, request);
+    if (!form.ok) return setupPage(reply, ids, form.errors);
+    const code = form.values.code.trim();
     const codes = code ? await services.access.finishSecondFactor(ids.schoolId, ids.accountId, code) : undefined;
     if (!codes) {
       const message = code
@@ -192,11 +227,12 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
     return ids ? passwordPage(reply, ids) : elsewhere(request, reply);
   });
 
-  app.post(stagePages.set_password, { config: guarded(20) }, async (request, reply) => {
+  app.post(stagePages.set_password, { config: guarded(20), ...formRoute(newPasswordForm) }, async (request, reply) => {
     const ids = atStage(request, 'set_password');
     if (!ids) return elsewhere(request, reply);
-    const password = field(request.body, 'password');
-    const confirm = field(request.body, 'confirm');
+    const form = readForm(newPasswordForm, request);
+    if (!form.ok) return passwordPage(reply, ids, form.errors);
+    const { password, confirm } = form.values;
     let problems: string[];
     if (!password) problems = ['Enter a password'];
     else if (password !== confirm) {
@@ -234,24 +270,31 @@ export const signInRoutes: RoutePlugin = async (app, { services, config }) => {
       status,
     );
 
-  app.post('/sign-in/school-account', { config: guarded(10) }, async (request, reply) => {
-    const email = field(request.body, 'schoolEmail').trim();
-    const next = safeNext(field(request.body, 'next')) ?? '';
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-      const errors = { schoolEmail: 'Enter your school email address, such as name@school.org.uk' };
-      return passwordPageWith(reply, next, { schoolEmail: email }, errors, 400);
-    }
-    const begun = await services.signOn.begin(email, redirectUri);
-    if (!begun) {
-      const errors = {
-        schoolEmail: 'No school signs in with Google or Microsoft for that address. Sign in with your password above',
-      };
-      return passwordPageWith(reply, next, { schoolEmail: email }, errors, 400);
-    }
-    request.session.signOn = begun.pending;
-    request.session.returnTo = next || undefined;
-    return reply.redirect(begun.start.url, 303);
-  });
+  app.post(
+    '/sign-in/school-account',
+    { config: guarded(10), ...formRoute(schoolAccountForm) },
+    async (request, reply) => {
+      const form = readForm(schoolAccountForm, request);
+      const email = form.values.schoolEmail.trim();
+      const next = safeNext(form.values.next) ?? '';
+      // The schema has already refused an address too long to be one, so the pattern never runs on it.
+      if (!form.ok) return passwordPageWith(reply, next, { schoolEmail: email }, form.errors, 400);
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+        const errors = { schoolEmail: 'Enter your school email address, such as name@school.org.uk' };
+        return passwordPageWith(reply, next, { schoolEmail: email }, errors, 400);
+      }
+      const begun = await services.signOn.begin(email, redirectUri);
+      if (!begun) {
+        const errors = {
+          schoolEmail: 'No school signs in with Google or Microsoft for that address. Sign in with your password above',
+        };
+        return passwordPageWith(reply, next, { schoolEmail: email }, errors, 400);
+      }
+      request.session.signOn = begun.pending;
+      request.session.returnTo = next || undefined;
+      return reply.redirect(begun.start.url, 303);
+    },
+  );
 
   // Only the site-wide limit here: a whole school may come back from its provider at 8.40 a.m.
   app.get('/sign-in/callback', { config: { access: 'anyone' } }, async (request, reply) => {

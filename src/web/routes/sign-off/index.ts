@@ -3,20 +3,19 @@
 // (/acknowledge/:token), or signed in (/acknowledge). Opening a link records nothing: only the
 // button does, since mail scanners open links but press nothing.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { audienceNames, isSignOffAudience, signOffAudiences } from '../../../domain/sign-off/index.ts';
 import { AppError, isAppError } from '../../../errors.ts';
 import type { AnswerPage, TokenRefusal } from '../../../services/sign-off.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { limited, type TokenParams } from '../links/shared.ts';
-import { longDay } from '../policy/dates.ts';
-import { field, page, type Errors } from '../sign-in/form.ts';
+import { longDate } from '../../format.ts';
+import { formRoute, limits, page, readForm, text, type Errors } from '../../forms.ts';
+import { numberParams, uuidParams } from '../../params.ts';
+import { limited, tokenParams } from '../links/shared.ts';
 
-interface NumberParams {
-  Params: { number: string };
-}
-interface CampaignParams {
-  Params: { id: string };
-}
+const byNumber = numberParams('number');
+const answerForm = z.object({ answer: text('Your answer', limits.choice), reason: text('Your reason', limits.text) });
+const campaignForm = z.object({ audience: text('Who to ask', limits.choice) });
 
 const refusalTitles: Record<TokenRefusal, string> = {
   answered: 'You have already answered',
@@ -66,11 +65,6 @@ function problemErrors(problem: string): Errors {
   return problem.startsWith('Choose') ? { answer: problem } : { reason: problem };
 }
 
-const readForm = (request: FastifyRequest) => ({
-  answer: field(request.body, 'answer'),
-  reason: field(request.body, 'reason'),
-});
-
 function answeredPage(
   reply: FastifyReply,
   model: { answer: string; schoolName: string; versionLabel: string; signedIn: boolean },
@@ -106,7 +100,7 @@ async function dashboard(
         audience: view.campaign.audience,
         audienceName: audienceNames[view.campaign.audience],
         versionLabel: view.versionLabel,
-        startedOn: longDay(view.campaign.startedAt),
+        startedOn: longDate(view.campaign.startedAt),
         closed: view.campaign.closedAt !== undefined,
         withoutEmail: view.campaign.withoutEmail,
         tally: view.tally,
@@ -121,39 +115,37 @@ async function dashboard(
   );
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function versionNumber(request: FastifyRequest<NumberParams>): number {
-  if (!/^\d{1,6}$/.test(request.params.number)) throw new AppError('not_found');
-  return Number.parseInt(request.params.number, 10);
-}
-
 export const signOffRoutes: RoutePlugin = async (app, { services }) => {
   app.get('/sign-off', { config: { access: 'manage_sign_off' } }, (request, reply) =>
     dashboard(services, request, reply),
   );
 
-  app.post('/sign-off/campaigns', { config: { access: 'manage_sign_off' } }, async (request, reply) => {
-    const audience = field(request.body, 'audience');
-    if (!isSignOffAudience(audience)) {
-      return dashboard(services, request, reply, { errors: { audience: 'Choose who to ask' } });
-    }
-    try {
-      await services.signOff.start(request.viewer!, audience);
-    } catch (error) {
-      if (isAppError(error) && error.code === 'policy_not_ready') {
-        return dashboard(services, request, reply, { audience, errors: { audience: error.message } });
-      }
-      throw error;
-    }
-    return reply.redirect('/sign-off', 303);
-  });
-
-  app.post<CampaignParams>(
-    '/sign-off/campaigns/:id/close',
-    { config: { access: 'manage_sign_off' } },
+  app.post(
+    '/sign-off/campaigns',
+    { config: { access: 'manage_sign_off' }, ...formRoute(campaignForm) },
     async (request, reply) => {
-      if (!uuid.test(request.params.id)) throw new AppError('not_found');
+      const form = readForm(campaignForm, request);
+      if (!form.ok) return dashboard(services, request, reply, { errors: form.errors });
+      const { audience } = form.values;
+      if (!isSignOffAudience(audience)) {
+        return dashboard(services, request, reply, { errors: { audience: 'Choose who to ask' } });
+      }
+      try {
+        await services.signOff.start(request.viewer!, audience);
+      } catch (error) {
+        if (isAppError(error) && error.code === 'policy_not_ready') {
+          return dashboard(services, request, reply, { audience, errors: { audience: error.message } });
+        }
+        throw error;
+      }
+      return reply.redirect('/sign-off', 303);
+    },
+  );
+
+  app.post(
+    '/sign-off/campaigns/:id/close',
+    { config: { access: 'manage_sign_off' }, schema: { params: uuidParams('id') } },
+    async (request, reply) => {
       await services.signOff.close(request.viewer!, request.params.id);
       return reply.redirect('/sign-off', 303);
     },
@@ -167,26 +159,28 @@ export const signOffRoutes: RoutePlugin = async (app, { services }) => {
     });
   });
 
-  app.get<NumberParams>(
+  app.get(
     '/acknowledge/policy/:number',
-    { config: { access: 'acknowledge_policy' } },
+    { config: { access: 'acknowledge_policy' }, schema: { params: byNumber } },
     async (request, reply) => {
-      const number = versionNumber(request);
+      const { number } = request.params;
       const shown = await services.signOff.forViewer(request.viewer!, number);
       if (!shown) throw new AppError('not_found');
       return answerPage(reply, shown, `/acknowledge/policy/${number}`);
     },
   );
 
-  app.post<NumberParams>(
+  app.post(
     '/acknowledge/policy/:number',
-    { config: { access: 'acknowledge_policy' } },
+    { config: { access: 'acknowledge_policy' }, ...formRoute(answerForm, byNumber) },
     async (request, reply) => {
-      const number = versionNumber(request);
-      const values = readForm(request);
+      const { number } = request.params;
+      const form = readForm(answerForm, request);
+      const { values } = form;
       const viewer = request.viewer!;
       const shown = await services.signOff.forViewer(viewer, number);
       if (!shown) throw new AppError('not_found');
+      if (!form.ok) return answerPage(reply, shown, `/acknowledge/policy/${number}`, { values, errors: form.errors });
       const outcome = await services.signOff.answerAsViewer(viewer, number, values.answer, values.reason);
       if (outcome.outcome === 'problem') {
         return answerPage(reply, shown, `/acknowledge/policy/${number}`, {
@@ -204,20 +198,29 @@ export const signOffRoutes: RoutePlugin = async (app, { services }) => {
     },
   );
 
-  app.get<TokenParams>('/acknowledge/:token', { config: { access: 'anyone' } }, async (request, reply) => {
-    const checked = await services.signOff.checkToken(request.params.token);
-    if (!checked.usable) return refusedPage(reply, checked.reason);
-    return answerPage(reply, checked, `/acknowledge/${request.params.token}`);
-  });
-
-  app.post<TokenParams>(
+  app.get(
     '/acknowledge/:token',
-    { config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) } },
+    { config: { access: 'anyone' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const checked = await services.signOff.checkToken(request.params.token);
+      if (!checked.usable) return refusedPage(reply, checked.reason);
+      return answerPage(reply, checked, `/acknowledge/${request.params.token}`);
+    },
+  );
+
+  app.post(
+    '/acknowledge/:token',
+    {
+      config: { access: 'anyone', rateLimit: limited(10, (request) => (request.params as { token: string }).token) },
+      ...formRoute(answerForm, tokenParams),
+    },
     async (request, reply) => {
       const { token } = request.params;
-      const values = readForm(request);
+      const form = readForm(answerForm, request);
+      const { values } = form;
       const checked = await services.signOff.checkToken(token);
       if (!checked.usable) return refusedPage(reply, checked.reason);
+      if (!form.ok) return answerPage(reply, checked, `/acknowledge/${token}`, { values, errors: form.errors });
       const outcome = await services.signOff.answerByToken(token, values.answer, values.reason);
       if (outcome.outcome === 'problem') {
         return answerPage(reply, checked, `/acknowledge/${token}`, { values, errors: problemErrors(outcome.problem) });
