@@ -27,8 +27,10 @@ try {
   ] as const) {
     const trust = generateTrust({ seed: pupils, schools: 1, pupilsPerSchool: pupils, today });
     const demo = trust.schools[0]!;
-    const organisation = await adapters.store.schools.addOrganisation(trust.organisation);
-    const school = await adapters.store.schools.addSchool(organisation.id, demo.school);
+    const school = await adapters.units.acrossSchools(async (store) => {
+      const organisation = await store.schools.addOrganisation(trust.organisation);
+      return store.schools.addSchool(organisation.id, demo.school);
+    });
     const files = rosterFiles(demo);
     const seconds: string[] = [];
     const summaries: string[] = [];

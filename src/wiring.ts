@@ -15,7 +15,6 @@ import { createPdfPrinter } from './adapters/pdf/index.ts';
 import { createLetterPrinter } from './adapters/pdf/letter.ts';
 import { createJobQueue, jobDatabaseOf } from './adapters/jobs/pg-boss.ts';
 import { filePolicyLibrary } from './adapters/policy-files/index.ts';
-import { legacyStore } from './adapters/db/legacy-store.ts';
 import { publicationNotices } from './adapters/db/publication-notices.ts';
 import { unitsOfWork } from './adapters/db/units-of-work.ts';
 import type { Config } from './config.ts';
@@ -55,10 +54,8 @@ export async function createAdapters(config: Config, logger: Logger): Promise<Ru
     databaseKind: database.kind,
     statementsSent: () => database.statements.sent,
     units: unitsOfWork(db),
-    store: legacyStore(db),
     policyLibrary: filePolicyLibrary(),
     publications,
-    inTransaction: (work) => db.transaction().execute((trx) => work(legacyStore(trx))),
     database: {
       ping: async () => {
         await sql`select 1`.execute(db);

@@ -1,9 +1,4 @@
-// One line for services to put something on the school's audit log, inside their transaction.
+// What services write on a school's audit log, inside the unit of work of the action it records.
 import type { NewAuditEntry } from '../domain/audit/index.ts';
-import type { Store } from './ports.ts';
 
 export type AuditNote = Omit<NewAuditEntry, 'at'>;
-
-export async function recordAudit(store: Store, note: AuditNote, at: Date): Promise<void> {
-  await store.audit.append({ ...note, at });
-}

@@ -27,7 +27,7 @@ import { createSignOnService } from './sign-on.ts';
 export function createServices(adapters: Adapters) {
   const letters = createLetterService(adapters);
   const consent = createConsentService(adapters);
-  const incidents = createIncidentService(adapters, letters, consent);
+  const incidents = createIncidentService(adapters, letters);
   const schoolPolicy = createSchoolPolicyService(adapters);
   const roster = createRosterService(adapters);
   return {

@@ -58,7 +58,7 @@ export interface SettingsAcrossSchools {
   save(key: string, value: unknown, at: Date): Promise<void>;
 }
 
-/** The repositories, all working in the same transaction when given by `inTransaction`. */
+/** One page of a longer list, with how many there are in all. */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -241,7 +241,7 @@ export interface AuditChainReading {
 export interface AuditRepository {
   /**
    * Writes the next entry of the school's chain, giving it its number, its link and its hash. Call it
-   * through `inTransaction` with the action it records, so that both are written or neither.
+   * in the same unit of work as the action it records, so that both are written or neither.
    */
   append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first. */
@@ -713,13 +713,9 @@ export type { PolicyLibrary } from './policies.ts';
 export interface Adapters {
   /** Each service's database work, one transaction a unit. */
   units: UnitsOfWork;
-  /** Transitional, while services move to `units`: each call names its school and runs on its own. */
-  store: Store;
   policyLibrary: PolicyLibrary;
   /** When a school's published policy changes, so that copies kept in memory are dropped. */
   publications: PublicationNotices;
-  /** Transitional, while services move to `units`. */
-  inTransaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   database: DatabaseStatus;
   clock: Clock;
   crypto: Cryptography;
@@ -1208,25 +1204,3 @@ export interface MonitoringAcrossSchools {
   /** Across schools: the schools that have mentions. */
   schoolsWithMentions(): Promise<string[]>;
 }
-
-/** Methods given a whole record that names its school, or that need no school at all. */
-interface OwnScope {
-  signOn: 'save';
-  audit: 'append' | 'hashOf';
-  links: 'create';
-}
-type KeptAsIs<G> = G extends keyof OwnScope ? OwnScope[G] : never;
-type NamingTheSchool<R> = {
-  [M in keyof R]: R[M] extends (...args: infer A) => infer O ? (schoolId: string, ...args: A) => O : R[M];
-};
-type LegacyGroup<G extends keyof SchoolStore> = Omit<NamingTheSchool<SchoolStore[G]>, KeptAsIs<G> | 'readChain'> &
-  Pick<SchoolStore[G], KeptAsIs<G> & keyof SchoolStore[G]>;
-
-/**
- * Transitional: the store as services used it before units of work, every school's method taking
- * the school first. It goes once every service opens its own units.
- */
-export type Store = {
-  [G in keyof SchoolStore | keyof CrossSchoolStore]: (G extends keyof SchoolStore ? LegacyGroup<G> : unknown) &
-    (G extends keyof CrossSchoolStore ? CrossSchoolStore[G] : unknown);
-};

@@ -4,7 +4,7 @@
 import { compilePolicy, evaluate, type Outcome, type Situation } from '../domain/policy/index.ts';
 import type { Policy } from '../domain/policy/index.ts';
 import type { PolicyVersion } from '../domain/school-policy/versions.ts';
-import type { SchoolStore, Store } from './ports.ts';
+import type { SchoolStore } from './ports.ts';
 
 export interface PublishedAnswer {
   version: PolicyVersion;
@@ -34,19 +34,4 @@ function compiledOf(version: PolicyVersion): Policy {
 export async function publishedAnswer(store: SchoolStore, situation: Situation): Promise<PublishedAnswer | undefined> {
   const version = await store.policyVersions.published();
   return version && { version, outcome: evaluate(compiledOf(version), situation) };
-}
-
-/** @deprecated TRANSITIONAL, for incidents.ts until it opens its own units: use `publishedAnswer`. */
-export interface PublishedPolicies {
-  answer(schoolId: string, situation: Situation, within?: Store): Promise<PublishedAnswer | undefined>;
-}
-
-/** @deprecated TRANSITIONAL, for incidents.ts until it opens its own units: use `publishedAnswer`. */
-export function publishedPolicies(legacy: Store): PublishedPolicies {
-  return {
-    async answer(schoolId, situation, within = legacy) {
-      const version = await within.policyVersions.published(schoolId);
-      return version && { version, outcome: evaluate(compiledOf(version), situation) };
-    },
-  };
 }

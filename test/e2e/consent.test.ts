@@ -82,48 +82,48 @@ describe.runIf(browserAvailable())('Consent for a pupil’s photos, from a paren
         roles: [{ role: 'parent' }],
       });
       const thirteen = `${new Date().getUTCFullYear() - 13}-01-15`;
-      const [ada, , zoe] = await adapters.store.pupils.add(school.id, [
-        {
-          misId: 'A1',
-          legalGivenName: 'Ada',
-          legalFamilyName: 'Pupil',
-          dateOfBirth: '2018-03-04',
-          yearGroup: '3',
-          className: '3 Birch',
-        },
-        {
-          misId: 'B1',
-          legalGivenName: 'Bo',
-          legalFamilyName: 'Pupil',
-          dateOfBirth: '2018-06-07',
-          yearGroup: '3',
-          className: '3 Birch',
-        },
-        { misId: 'Z1', legalGivenName: 'Zoe', legalFamilyName: 'Elder', dateOfBirth: thirteen, yearGroup: '8' },
-      ]);
-      adaId = ada!.id;
-      zoeId = zoe!.id;
-      // Zoe's family said yes to photos on the website, then took it back; yes to work online.
-      const now = new Date();
-      await adapters.store.consent.addPurposes(school.id, defaultPurposes, now);
-      const ids = new Map(
-        (await adapters.store.consent.purposes(school.id)).map((purpose) => [purpose.key, purpose.id]),
-      );
-      const answer = (key: DefaultPurposeKey, given: boolean, minutesAgo: number) => ({
-        pupilId: zoeId,
-        purposeId: ids.get(key)!,
-        answer: given ? ('given' as const) : ('refused' as const),
-        answeredBy: pam.personId,
-        at: new Date(now.getTime() - minutesAgo * 60_000),
+      await adapters.units.inSchool(school.id, async (store) => {
+        const [ada, , zoe] = await store.pupils.add([
+          {
+            misId: 'A1',
+            legalGivenName: 'Ada',
+            legalFamilyName: 'Pupil',
+            dateOfBirth: '2018-03-04',
+            yearGroup: '3',
+            className: '3 Birch',
+          },
+          {
+            misId: 'B1',
+            legalGivenName: 'Bo',
+            legalFamilyName: 'Pupil',
+            dateOfBirth: '2018-06-07',
+            yearGroup: '3',
+            className: '3 Birch',
+          },
+          { misId: 'Z1', legalGivenName: 'Zoe', legalFamilyName: 'Elder', dateOfBirth: thirteen, yearGroup: '8' },
+        ]);
+        adaId = ada!.id;
+        zoeId = zoe!.id;
+        // Zoe's family said yes to photos on the website, then took it back; yes to work online.
+        const now = new Date();
+        await store.consent.addPurposes(defaultPurposes, now);
+        const ids = new Map((await store.consent.purposes()).map((purpose) => [purpose.key, purpose.id]));
+        const answer = (key: DefaultPurposeKey, given: boolean, minutesAgo: number) => ({
+          pupilId: zoeId,
+          purposeId: ids.get(key)!,
+          answer: given ? ('given' as const) : ('refused' as const),
+          answeredBy: pam.personId,
+          at: new Date(now.getTime() - minutesAgo * 60_000),
+        });
+        await store.consent.record([
+          answer('website_photos', true, 60),
+          answer('website_photos', false, 30),
+          answer('work_online', true, 30),
+        ]);
+        await store.pupils.linkCarers([
+          { pupilId: adaId, carerId: pam.personId, relationship: 'mother', parentalResponsibility: true },
+        ]);
       });
-      await adapters.store.consent.record(school.id, [
-        answer('website_photos', true, 60),
-        answer('website_photos', false, 30),
-        answer('work_online', true, 30),
-      ]);
-      await adapters.store.pupils.linkCarers(school.id, [
-        { pupilId: adaId, carerId: pam.personId, relationship: 'mother', parentalResponsibility: true },
-      ]);
     });
     ({ server, smtp } = await startWithMail(dataDir));
     browser = await launchBrowser();

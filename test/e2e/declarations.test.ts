@@ -48,10 +48,12 @@ describe.runIf(browserAvailable())('Declaring a family link, and what it changes
         email: 'tess@elm.example',
         roles: [{ role: 'staff', jobTitle: 'Teacher', duties: ['teacher'] }],
       });
-      await adapters.store.pupils.add(school.id, [
-        { misId: 'P1', legalGivenName: 'Nia', legalFamilyName: 'Niece', dateOfBirth: '2017-03-04', yearGroup: '4' },
-        { misId: 'P2', legalGivenName: 'Ben', legalFamilyName: 'Other', dateOfBirth: '2016-05-06', yearGroup: '5' },
-      ]);
+      await adapters.units.inSchool(school.id, (store) =>
+        store.pupils.add([
+          { misId: 'P1', legalGivenName: 'Nia', legalFamilyName: 'Niece', dateOfBirth: '2017-03-04', yearGroup: '4' },
+          { misId: 'P2', legalGivenName: 'Ben', legalFamilyName: 'Other', dateOfBirth: '2016-05-06', yearGroup: '5' },
+        ]),
+      );
     });
     server = await startServerProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();

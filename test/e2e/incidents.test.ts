@@ -49,9 +49,11 @@ describe.runIf(browserAvailable())('Concerns, from report to closure', () => {
         const { school, team, dsl } = await aSchoolUnderPolicy(adapters, slug, urn, encoded);
         keys[`head@${slug}.example`] = team.headAccount.key!;
         keys[dsl.email] = dsl.key!;
-        await adapters.store.pupils.add(school.id, [
-          { misId: 'P1', legalGivenName: 'Pip', legalFamilyName: 'Pupil', dateOfBirth: '2015-02-03', yearGroup: '6' },
-        ]);
+        await adapters.units.inSchool(school.id, (store) =>
+          store.pupils.add([
+            { misId: 'P1', legalGivenName: 'Pip', legalFamilyName: 'Pupil', dateOfBirth: '2015-02-03', yearGroup: '6' },
+          ]),
+        );
       }
     });
     ({ server, smtp } = await startWithMail(dataDir));

@@ -47,36 +47,40 @@ async function startWithOutbox(): Promise<FootprintWithOutbox> {
   const running = await startTestApp(database);
   try {
     const baseUrl = await running.app.listen({ port: 0, host: '127.0.0.1' });
-    const { store, crypto } = running.adapters;
+    const { units, crypto } = running.adapters;
     const services = createServices(running.adapters);
-    const organisation = await store.schools.addOrganisation({ name: 'Oakfield Trust', kind: 'standalone' });
-    const school = await store.schools.addSchool(organisation.id, {
-      name: 'Oakfield Primary',
-      slug: 'oakfield',
-      urn: '400001',
-      phase: 'primary',
-      address: { line1: '1 School Lane', town: 'Oakfield', postcode: 'OX7 6XQ' },
-      contactEmail: 'office@oakfield.example.org',
-      day: { starts: '08:45', ends: '15:15' },
+    const school = await units.acrossSchools(async (store) => {
+      const organisation = await store.schools.addOrganisation({ name: 'Oakfield Trust', kind: 'standalone' });
+      return store.schools.addSchool(organisation.id, {
+        name: 'Oakfield Primary',
+        slug: 'oakfield',
+        urn: '400001',
+        phase: 'primary',
+        address: { line1: '1 School Lane', town: 'Oakfield', postcode: 'OX7 6XQ' },
+        contactEmail: 'office@oakfield.example.org',
+        day: { starts: '08:45', ends: '15:15' },
+      });
     });
-    const [office, head, parent, dsl] = await store.people.add(school.id, [
-      {
-        person: { givenName: 'Olive', familyName: 'Office', email: 'olive@oakfield.example.org' },
-        roles: [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }],
-      },
-      {
-        person: { givenName: 'Ada', familyName: 'Okafor', email: 'head@oakfield.example.org' },
-        roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
-      },
-      {
-        person: { givenName: 'Paula', familyName: 'Parent', email: 'paula@oakfield.example.org' },
-        roles: [{ role: 'parent' }],
-      },
-      {
-        person: { givenName: 'Dev', familyName: 'Safeguard', email: 'dsl@oakfield.example.org' },
-        roles: [{ role: 'staff', jobTitle: 'Deputy head', duties: ['dsl'] }],
-      },
-    ]);
+    const [office, head, parent, dsl] = await units.inSchool(school.id, (store) =>
+      store.people.add([
+        {
+          person: { givenName: 'Olive', familyName: 'Office', email: 'olive@oakfield.example.org' },
+          roles: [{ role: 'staff', jobTitle: 'Office manager', duties: ['office'] }],
+        },
+        {
+          person: { givenName: 'Ada', familyName: 'Okafor', email: 'head@oakfield.example.org' },
+          roles: [{ role: 'staff', jobTitle: 'Headteacher', duties: ['headteacher'] }],
+        },
+        {
+          person: { givenName: 'Paula', familyName: 'Parent', email: 'paula@oakfield.example.org' },
+          roles: [{ role: 'parent' }],
+        },
+        {
+          person: { givenName: 'Dev', familyName: 'Safeguard', email: 'dsl@oakfield.example.org' },
+          roles: [{ role: 'staff', jobTitle: 'Deputy head', duties: ['dsl'] }],
+        },
+      ]),
+    );
     const inviter = await services.access.addAccount(school.id, office!.id, 'olive@oakfield.example.org', {
       schoolAdmin: true,
     });
@@ -84,11 +88,8 @@ async function startWithOutbox(): Promise<FootprintWithOutbox> {
     const dslAccount = await services.access.addAccount(school.id, dsl!.id, 'dsl@oakfield.example.org');
     await services.access.setPassword(school.id, dslAccount.id, dslPassword);
     const key = crypto.totp.newSecret();
-    await store.accounts.change(
-      school.id,
-      dslAccount.id,
-      { totpSecret: crypto.secrets.seal(key, dslAccount.id) },
-      new Date(),
+    await units.inSchool(school.id, (store) =>
+      store.accounts.change(dslAccount.id, { totpSecret: crypto.secrets.seal(key, dslAccount.id) }, new Date()),
     );
     return {
       baseUrl,

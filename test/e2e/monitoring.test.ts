@@ -75,24 +75,24 @@ describe.runIf(browserAvailable())('What is said about the school', () => {
         { authenticator: true },
       );
       dslKey = dsl.key!;
-      await adapters.store.pupils.add(school.id, [
-        { misId: 'P1', legalGivenName: 'Grace', legalFamilyName: 'Hill', dateOfBirth: '2018-04-05', yearGroup: '3' },
-      ]);
-      const now = new Date();
-      await adapters.store.monitoring.saveSettings(
-        school.id,
-        { names: ['Holly Primary', 'Holly Primary School'], handles: ['@hollyprimary'], retentionMonths: 12 },
-        dsl.personId,
-        now,
-      );
-      // Not yet due, so that the background job leaves it for the DSL to check.
-      await adapters.store.monitoring.addSource(
-        school.id,
-        { kind: 'bluesky_search', query: 'Holly Primary', service },
-        { consecutiveFailures: 0, nextPollAt: new Date(now.getTime() + 24 * 3600 * 1000) },
-        dsl.personId,
-        now,
-      );
+      await adapters.units.inSchool(school.id, async (store) => {
+        await store.pupils.add([
+          { misId: 'P1', legalGivenName: 'Grace', legalFamilyName: 'Hill', dateOfBirth: '2018-04-05', yearGroup: '3' },
+        ]);
+        const now = new Date();
+        await store.monitoring.saveSettings(
+          { names: ['Holly Primary', 'Holly Primary School'], handles: ['@hollyprimary'], retentionMonths: 12 },
+          dsl.personId,
+          now,
+        );
+        // Not yet due, so that the background job leaves it for the DSL to check.
+        await store.monitoring.addSource(
+          { kind: 'bluesky_search', query: 'Holly Primary', service },
+          { consecutiveFailures: 0, nextPollAt: new Date(now.getTime() + 24 * 3600 * 1000) },
+          dsl.personId,
+          now,
+        );
+      });
     });
     ({ server, smtp } = await startWithMail(dataDir));
     browser = await launchBrowser();

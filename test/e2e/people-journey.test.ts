@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/adapters/crypto/totp.ts';
 import { generateTrust, rosterFiles } from '../../src/domain/demo/index.ts';
+import { copyPgliteTemplate } from '../support/backends.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { startServerProcess, type ServerProcess } from '../support/processes.ts';
 import {
@@ -38,6 +39,7 @@ describe.runIf(browserAvailable())('Bringing a school’s people into Footprint 
   beforeAll(async () => {
     // A school with its Headteacher's account, written before Footprint starts on the same data.
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-e2e-people-'));
+    await copyPgliteTemplate(dataDir);
     server = await startServerProcess({ DATA_DIR: dataDir });
     browser = await launchBrowser();
   });

@@ -44,10 +44,10 @@ describe.runIf(browserAvailable())('Editing the draft policy in a browser', () =
     await setUpOakfield(page, baseUrl, { headEmail, password });
 
     // The school starts its policy from the model (the button for it is on the policy overview).
-    const { store } = running!.adapters;
+    const { units } = running!.adapters;
     const services = createServices(running!.adapters);
-    const school = (await store.schools.findBySlug('oakfield-primary'))!;
-    const { account } = (await store.accounts.findByEmail(headEmail))!;
+    const school = (await units.acrossSchools((store) => store.schools.findBySlug('oakfield-primary')))!;
+    const { account } = (await units.acrossSchools((store) => store.accounts.findByEmail(headEmail)))!;
     await services.schoolPolicy.adopt((await services.access.viewer(school.id, account.id))!, 'model');
 
     await page.goto(`${baseUrl}/policy/draft`);

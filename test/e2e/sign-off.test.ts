@@ -14,6 +14,7 @@ import { tick } from '../../src/jobs/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createAdapters, createServices } from '../../src/wiring.ts';
 import { body as bodyOf, startSmtpServer, type TestSmtpServer } from '../integration/mail/smtp-test-server.ts';
+import { copyPgliteTemplate } from '../support/backends.ts';
 import { aPersonWithAccount, aSchool } from '../support/community.ts';
 import { browserAvailable } from '../support/environment.ts';
 import { aPolicyTeam, publishDraft } from '../support/policy.ts';
@@ -60,6 +61,7 @@ describe.runIf(browserAvailable())('Sign-off of the published policy, by emailed
       BASE_URL: `http://127.0.0.1:${port}`,
       SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     };
+    await copyPgliteTemplate(dataDir);
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
     const adapters = await createAdapters(config, createLogger(config));
     try {

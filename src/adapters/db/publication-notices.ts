@@ -42,6 +42,7 @@ export function publicationNotices(database: Database, url: string | undefined, 
       setTimeout(() => void connect(), retryAfterMs).unref();
     };
     const connect = async () => {
+      if (closed) return;
       try {
         await listenOnPostgres(connectionString);
       } catch (error) {
@@ -77,6 +78,8 @@ export function publicationNotices(database: Database, url: string | undefined, 
     hearing: () => hearing,
     async close() {
       closed = true;
+      // A listener still connecting would otherwise connect after the close, and keep the process alive.
+      await started;
       hearing = false;
       await stop?.();
     },

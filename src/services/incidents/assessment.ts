@@ -10,9 +10,9 @@ import { actionWords } from '../../domain/policy/render/vocabulary-words.ts';
 import { declaredAnswerOf } from '../../domain/registers/declarations.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../access.ts';
-import type { ConsentService } from '../consent.ts';
+import { consentFor } from '../consent/register.ts';
 import type { Adapters, SchoolStore } from '../ports.ts';
-import type { PublishedPolicies } from '../published-policy.ts';
+import { publishedAnswer } from '../published-policy.ts';
 import { today } from '../today.ts';
 import { auditAs, capitalise, caseFor, readText, record, roleHolders, type Recipient } from './case-records.ts';
 import type { Notify } from './notifications.ts';
@@ -25,10 +25,6 @@ export type Assess = (viewer: Viewer, id: string, situation: unknown, rationale:
  * they are called as they are, outside this service's units (on PGlite a unit holds the one
  * connection, so they cannot be called inside one).
  */
-export interface AssessmentSources {
-  consent: Pick<ConsentService, 'consentFor'>;
-  published: PublishedPolicies;
-}
 
 /**
  * What the declarations register says, put into the situation the handler described: whether
@@ -104,20 +100,16 @@ async function raiseTasks(
   return { raised, toTell: [...toTell.values()] };
 }
 
-export function createAssessment(
-  { units, clock }: Pick<Adapters, 'units' | 'clock'>,
-  { consent, published }: AssessmentSources,
-  notify: Notify,
-): Assess {
+export function createAssessment({ units, clock }: Pick<Adapters, 'units' | 'clock'>, notify: Notify): Assess {
   /**
    * For pictures on the school's own accounts: whether the families of the pupils involved gave
-   * consent, put into the situation and said in words. Interim: through the consent service.
+   * consent, put into the situation and said in words, read in the assessing unit.
    */
-  async function consentFact(schoolId: string, parties: readonly Party[], situation: Situation) {
+  async function consentFact(store: SchoolStore, parties: readonly Party[], situation: Situation) {
     const pupilIds = parties.flatMap((party) => (party.pupilId ? [party.pupilId] : []));
     const images = situation.content?.images ?? [];
     if (situation.content?.channel !== 'official' || pupilIds.length === 0 || images.length === 0) return undefined;
-    const found = await consent.consentFor(schoolId, pupilIds, 'social_media_photos');
+    const found = await consentFor(store, pupilIds, 'social_media_photos', clock.now());
     if (!found) return undefined;
     for (const image of images) if (image.of !== 'staff') image.consent = found.consent;
     return found.consent
@@ -136,20 +128,14 @@ export function createAssessment(
     if (typeof why !== 'string') return { ok: false, error: why.error };
     const schoolId = viewer.school.id;
     const situation: Situation = structuredClone(parsed.data);
-    const { involved, declared } = await units.inSchool(schoolId, async (store) => {
-      const { parties } = await caseFor(store, viewer, id);
-      return { involved: parties, declared: await declarationFact(store, today(clock), parties, situation) };
-    });
-    const consented = await consentFact(schoolId, involved, situation);
-    const facts = [declared, consented].filter((fact) => fact !== undefined);
-    const answer = await published.answer(schoolId, situation);
-    if (!answer)
-      return {
-        ok: false,
-        error: 'The school has not published its policy yet, so there is nothing to assess against',
-      };
+    // One unit: the registers' facts, the policy's answer and what the assessment writes.
     const assessed = await units.inSchool(schoolId, async (store) => {
       const { found, parties, tasks, canHandle } = await caseFor(store, viewer, id);
+      const declared = await declarationFact(store, today(clock), parties, situation);
+      const consented = await consentFact(store, parties, situation);
+      const facts = [declared, consented].filter((fact) => fact !== undefined);
+      const answer = await publishedAnswer(store, situation);
+      if (!answer) return 'not_published' as const;
       if (!canHandle) throw new AppError('forbidden');
       if (found.status === 'closed') return undefined;
       const now = clock.now();
@@ -182,6 +168,11 @@ export function createAssessment(
       });
       return { toTell, found, raised };
     });
+    if (assessed === 'not_published')
+      return {
+        ok: false,
+        error: 'The school has not published its policy yet, so there is nothing to assess against',
+      };
     if (!assessed) return { ok: false, error: 'Reopen the case before assessing it again' };
     await notify(schoolId, [
       {

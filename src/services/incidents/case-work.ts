@@ -30,7 +30,7 @@ import type { Viewer } from '../access.ts';
 import { allow } from '../allow.ts';
 import type { LetterService } from '../letters.ts';
 import type { Adapters, CaseEvidence, CaseListing, SchoolStore } from '../ports.ts';
-import type { PublishedPolicies } from '../published-policy.ts';
+import { publishedAnswer } from '../published-policy.ts';
 import { auditAs, capitalise, caseFor, readText, record } from './case-records.ts';
 
 /** Someone in a case as the case page shows them. */
@@ -101,7 +101,6 @@ async function personName(store: SchoolStore, id: string | null | undefined, cac
 export function createCaseWork(
   { units, clock, evidence: files }: Pick<Adapters, 'units' | 'clock' | 'evidence'>,
   letters: Pick<LetterService, 'letterFor' | 'print'>,
-  published: PublishedPolicies,
 ) {
   return {
     /** The cases the viewer may open, newest first, and the tasks waiting for them. */
@@ -169,7 +168,9 @@ export function createCaseWork(
           const actorName = await personName(store, event.actorPersonId, names);
           events.push({ ...event, ...(actorName && { actorName }) });
         }
-        return { found, parties, partyViews, taskViews, evidence, events, canHandle };
+        const described = situationSchema.safeParse(found.situation);
+        const answer = described.success ? await publishedAnswer(store, described.data) : undefined;
+        return { found, parties, partyViews, taskViews, evidence, events, canHandle, answer };
       });
       const { found, parties } = view;
       const assessed = situationSchema.safeParse(found.situation);
@@ -186,8 +187,7 @@ export function createCaseWork(
             },
             found.channel === 'staff' ? found.reporter.role : undefined,
           );
-      // Interim: the policy is asked through its own service, after the unit (see index.ts).
-      const answer = assessed.success ? await published.answer(viewer.school.id, assessed.data) : undefined;
+      const { answer } = view;
       return {
         case: found,
         parties: view.partyViews,

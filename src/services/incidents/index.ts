@@ -3,10 +3,8 @@
 // and worked through the tasks its procedures raise until it is closed. Every read of a case is
 // on the audit log, and everything that happens to it goes on its hash-chained chronology.
 // Each part opens its own units of work; emails go only once what caused them is saved.
-import type { ConsentService } from '../consent.ts';
 import type { LetterService } from '../letters.ts';
 import type { Adapters } from '../ports.ts';
-import { publishedPolicies } from '../published-policy.ts';
 import { createAssessment } from './assessment.ts';
 import { createCaseWork } from './case-work.ts';
 import { createChasing } from './chasing.ts';
@@ -18,22 +16,17 @@ export { maxEvidenceFiles } from './reporting.ts';
 export type { CaseView, Dashboard, Done, EventView, PartyView, TaskView } from './case-work.ts';
 
 export function createIncidentService(
-  adapters: Pick<Adapters, 'units' | 'store' | 'clock' | 'mailer' | 'baseUrl' | 'crypto' | 'evidence'>,
+  adapters: Pick<Adapters, 'units' | 'clock' | 'mailer' | 'baseUrl' | 'crypto' | 'evidence'>,
   letters: Pick<LetterService, 'letterFor' | 'print'>,
-  consent: Pick<ConsentService, 'consentFor'>,
 ) {
-  // Interim, until the school policy service gives its answer over a unit's store: the published
-  // policy is asked through the transitional store, outside this service's units. `adapters.store`
-  // is used here and nowhere else in the incident service.
-  const published = publishedPolicies(adapters.store);
   const notify = createNotifications(adapters);
-  const assess = createAssessment(adapters, { consent, published }, notify);
+  const assess = createAssessment(adapters, notify);
   return {
     /** choices, reportAsStaff, reportInPublic, reportFromMonitoring */
     ...createReporting(adapters, notify, assess),
     assess,
     /** dashboard, open, finishTask, addEntry, close, reopen, evidenceFile, produceLetter */
-    ...createCaseWork(adapters, letters, published),
+    ...createCaseWork(adapters, letters),
     chaseOverdueTasks: createChasing(adapters, notify),
   };
 }

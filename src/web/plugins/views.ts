@@ -7,6 +7,7 @@ import fastifyView from '@fastify/view';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
+import { registerFormatFilters } from '../format.ts';
 
 const viewsDirectory = fileURLToPath(new URL('../views', import.meta.url));
 const govukDirectory = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
@@ -27,7 +28,7 @@ export const views = fp<{ config: Config }>(
       engine: { nunjucks },
       templates: templateDirectories,
       production,
-      options: { autoescape: true, noCache: !production },
+      options: { autoescape: true, noCache: !production, onConfigure: registerFormatFilters },
       defaultContext: { serviceName: 'Footprint' },
     });
     app.addHook('onRequest', (_request, reply, done) => {

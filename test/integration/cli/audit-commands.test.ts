@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/adapters/db/database.ts';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
-import { legacyStore } from '../../../src/adapters/db/legacy-store.ts';
 import { setScope } from '../../../src/adapters/db/school-scope.ts';
+import { unitsOfWork } from '../../../src/adapters/db/units-of-work.ts';
 import { ownerConnection } from '../../../src/config.ts';
 import { createLogger } from '../../../src/log.ts';
 import { describeEachBackend, environmentFor } from '../../support/backends.ts';
@@ -43,16 +43,20 @@ describeEachBackend('footprint audit verify', (backend) => {
   beforeAll(() =>
     withDatabase(async ({ db }) => {
       await migrateToLatest(db);
-      // As the app writes: each call scoped to its school for row-level security.
-      const store = legacyStore(db);
-      const trust = await store.schools.addOrganisation({ name: 'Verify Trust', kind: 'trust' });
+      // As the app writes: each unit scoped to its school for row-level security.
+      const units = unitsOfWork(db);
+      const trust = await units.acrossSchools((store) =>
+        store.schools.addOrganisation({ name: 'Verify Trust', kind: 'trust' }),
+      );
       for (const [name, slug, urn, count] of [
         ['Oakfield Primary', 'oakfield', '900301', 4],
         ['Ashby Juniors', 'ashby', '900302', 1],
       ] as const) {
-        const { id } = await store.schools.addSchool(trust.id, school(name, slug, urn));
+        const { id } = await units.acrossSchools((store) => store.schools.addSchool(trust.id, school(name, slug, urn)));
         for (let i = 0; i < count; i += 1) {
-          await store.audit.append({ schoolId: id, at: new Date(), actorPersonId: null, action: 'sign_in_failed' });
+          await units.inSchool(id, (store) =>
+            store.audit.append({ schoolId: id, at: new Date(), actorPersonId: null, action: 'sign_in_failed' }),
+          );
         }
       }
     }),
@@ -93,31 +97,29 @@ describeEachBackend('footprint audit verify', (backend) => {
   it('names the altered entry of a case’s chronology', async () => {
     let caseId = '';
     await withDatabase(async ({ db }) => {
-      const store = legacyStore(db);
-      const ashby = (await store.schools.findBySlug('ashby'))!;
-      const made = await store.incidents.add(
-        ashby.id,
-        {
-          reference: 'R-CHRN-0001',
-          channel: 'public',
-          kind: 'post',
-          what: 'A post naming a pupil',
-          links: [],
-          childInvolved: true,
-          handler: 'dsl',
-          reporter: { role: 'parent' },
-          reportedAt: new Date(),
-        },
-        [{ role: 'parent', subject: true }],
+      const units = unitsOfWork(db);
+      const ashby = (await units.acrossSchools((store) => store.schools.findBySlug('ashby')))!;
+      const made = await units.inSchool(ashby.id, (store) =>
+        store.incidents.add(
+          {
+            reference: 'R-CHRN-0001',
+            channel: 'public',
+            kind: 'post',
+            what: 'A post naming a pupil',
+            links: [],
+            childInvolved: true,
+            handler: 'dsl',
+            reporter: { role: 'parent' },
+            reportedAt: new Date(),
+          },
+          [{ role: 'parent', subject: true }],
+        ),
       );
       caseId = made.id;
       for (const text of ['Reported on the public form', 'Assessed: rule 3.1 broken', 'Closed: the post came down']) {
-        await store.incidents.appendEvent(ashby.id, made.id, {
-          at: new Date(),
-          actorPersonId: null,
-          kind: 'note',
-          text,
-        });
+        await units.inSchool(ashby.id, (store) =>
+          store.incidents.appendEvent(made.id, { at: new Date(), actorPersonId: null, kind: 'note', text }),
+        );
       }
     });
     const intact = await runFootprint(['audit', 'verify', '--school', 'ashby'], env());

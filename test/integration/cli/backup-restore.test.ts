@@ -18,7 +18,7 @@ const pgDumpPresent = spawnSync('pg_dump', ['--version']).status === 0;
 async function readMarker(config: Config) {
   const adapters = await createAdapters(config, createLogger(config));
   try {
-    const setting = await adapters.store.settings.find('backup-marker');
+    const setting = await adapters.units.acrossSchools((store) => store.settings.find('backup-marker'));
     const installation = await createServices(adapters).installation.describe();
     return { marker: setting?.value, installationId: installation.id };
   } finally {
@@ -39,7 +39,9 @@ describeEachBackend('Backup and restore', (backend: Backend) => {
     target = await backend.empty.open();
     const adapters = await createAdapters(source.config, createLogger(source.config));
     await adapters.migrate();
-    await adapters.store.settings.save('backup-marker', { note: 'written before the backup' }, new Date());
+    await adapters.units.acrossSchools((store) =>
+      store.settings.save('backup-marker', { note: 'written before the backup' }, new Date()),
+    );
     await adapters.close();
     before = await readMarker(source.config);
   });

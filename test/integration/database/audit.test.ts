@@ -3,16 +3,14 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
-import { legacyStore } from '../../../src/adapters/db/legacy-store.ts';
 import { setScope } from '../../../src/adapters/db/school-scope.ts';
 import { schoolStore } from '../../../src/adapters/db/store.ts';
 import { unitsOfWork } from '../../../src/adapters/db/units-of-work.ts';
-import type { UnitsOfWork } from '../../../src/services/ports.ts';
+import type { AuditQuery, UnitsOfWork } from '../../../src/services/ports.ts';
 import type { Tables } from '../../../src/adapters/db/tables.ts';
 import type { AuditEntry, NewAuditEntry } from '../../../src/domain/audit/index.ts';
 import type { NewSchool } from '../../../src/domain/community/school.ts';
 import { createAuditService } from '../../../src/services/audit.ts';
-import type { Store } from '../../../src/services/ports.ts';
 import { describeEachBackend } from '../../support/backends.ts';
 import { useDatabase } from '../../support/fixtures.ts';
 
@@ -32,7 +30,6 @@ const otherActor = '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
 describeEachBackend('The audit log', (backend) => {
   const database = useDatabase(backend);
   const db = (): Kysely<Tables> => database().db;
-  let store: Store;
   let units: UnitsOfWork;
   let audit: ReturnType<typeof createAuditService>;
   let organisationId = '';
@@ -40,21 +37,28 @@ describeEachBackend('The audit log', (backend) => {
 
   beforeAll(async () => {
     await migrateToLatest(db());
-    // As the app does: every call scoped to its school for row-level security.
-    store = legacyStore(db());
+    // As the app does: every unit scoped to its school for row-level security.
     units = unitsOfWork(db());
     audit = createAuditService({ units });
-    organisationId = (await store.schools.addOrganisation({ name: 'Audit Trust', kind: 'trust' })).id;
+    organisationId = (
+      await units.acrossSchools((store) => store.schools.addOrganisation({ name: 'Audit Trust', kind: 'trust' }))
+    ).id;
   });
+
+  /** Each in a unit of its own, scoped to the entry's school. */
+  const append = (entry: NewAuditEntry) => units.inSchool(entry.schoolId, (store) => store.audit.append(entry));
+  const list = (schoolId: string, query: AuditQuery) => units.inSchool(schoolId, (store) => store.audit.list(query));
 
   /** A new school with `count` entries in its chain, one a minute from 09:00. */
   async function schoolWithEntries(slug: string, count: number): Promise<{ id: string; entries: AuditEntry[] }> {
     urn += 1;
-    const { id } = await store.schools.addSchool(organisationId, school(slug, String(urn)));
+    const { id } = await units.acrossSchools((store) =>
+      store.schools.addSchool(organisationId, school(slug, String(urn))),
+    );
     const entries: AuditEntry[] = [];
     for (let i = 0; i < count; i += 1) {
       entries.push(
-        await store.audit.append({
+        await append({
           schoolId: id,
           at: new Date(Date.UTC(2026, 8, 1, 9, i, 0, 5)),
           actorPersonId: i % 3 === 0 ? null : i % 2 === 0 ? actor : otherActor,
@@ -95,7 +99,7 @@ describeEachBackend('The audit log', (backend) => {
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(entries[1]?.previousHash).toBe(entries[0]?.hash);
 
-    const all = await store.audit.list(id, { limit: 50, offset: 0 });
+    const all = await list(id, { limit: 50, offset: 0 });
     expect(all.total).toBe(7);
     expect(all.items).toEqual([...entries].reverse());
     expect(all.items[1]).toEqual({
@@ -112,18 +116,18 @@ describeEachBackend('The audit log', (backend) => {
     expect(all.items[0]).toMatchObject({ seq: 7, actorPersonId: null, action: 'sign_in_failed' });
     expect(all.items[0]).not.toHaveProperty('subject');
 
-    const failed = await store.audit.list(id, { action: 'sign_in_failed', limit: 50, offset: 0 });
+    const failed = await list(id, { action: 'sign_in_failed', limit: 50, offset: 0 });
     expect(failed.items.map((e) => e.seq)).toEqual([7, 4, 1]);
-    const byActor = await store.audit.list(id, { actorPersonId: otherActor, limit: 50, offset: 0 });
+    const byActor = await list(id, { actorPersonId: otherActor, limit: 50, offset: 0 });
     expect(byActor.items.map((e) => e.seq)).toEqual([6, 2]);
-    const window = await store.audit.list(id, {
+    const window = await list(id, {
       from: new Date('2026-09-01T09:02:00.005Z'),
       to: new Date('2026-09-01T09:05:00.005Z'),
       limit: 2,
       offset: 1,
     });
     expect([window.total, window.items.map((e) => e.seq)]).toEqual([3, [4, 3]]);
-    expect((await store.audit.list(id, { action: 'role_changed', limit: 50, offset: 0 })).total).toBe(0);
+    expect((await list(id, { action: 'role_changed', limit: 50, offset: 0 })).total).toBe(0);
   });
 
   it('reads a chain in batches, in number order, with its head', async () => {
@@ -168,15 +172,15 @@ describeEachBackend('The audit log', (backend) => {
           throw new Error('the role change failed');
         }),
     ).rejects.toThrow('the role change failed');
-    expect((await store.audit.list(id, { limit: 10, offset: 0 })).total).toBe(1);
-    expect((await store.audit.append(entry)).seq).toBe(2);
+    expect((await list(id, { limit: 10, offset: 0 })).total).toBe(1);
+    expect((await append(entry)).seq).toBe(2);
     expect(await verdictOf('rolled-back')).toEqual({ ok: true, entries: 2 });
   });
 
   it('refuses an entry that would carry an email address', async () => {
     const { id } = await schoolWithEntries('no-addresses', 0);
     await expect(
-      store.audit.append({
+      append({
         schoolId: id,
         at: new Date(),
         actorPersonId: null,
@@ -188,7 +192,7 @@ describeEachBackend('The audit log', (backend) => {
 
   it('names the entry whose details were altered', async () => {
     await schoolWithEntries('altered', 5);
-    const { id } = (await store.schools.findBySlug('altered'))!;
+    const { id } = (await units.acrossSchools((store) => store.schools.findBySlug('altered')))!;
     await tamper((trx) =>
       sql`update audit_entry set details = jsonb_set(details, '{role}', '"governor"') where school_id = ${id} and seq = 3`.execute(
         trx,
@@ -275,7 +279,7 @@ describeEachBackend('The audit log', (backend) => {
           school.audit.readChain(async (chain) => {
             const head = chain.head;
             // Written by another connection while the check is reading: not part of what it reads.
-            await store.audit.append({ schoolId: id, at: new Date(), actorPersonId: null, action: 'signed_out' });
+            await append({ schoolId: id, at: new Date(), actorPersonId: null, action: 'signed_out' });
             const seqs: number[] = [];
             for await (const batch of chain.batches(10)) seqs.push(...batch.map((e) => e.seq));
             return { head: head.seq, seqs };

@@ -4,10 +4,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.ts';
-import { legacyStore } from '../../../src/adapters/db/legacy-store.ts';
 import { setScope, type Scope } from '../../../src/adapters/db/school-scope.ts';
+import { unitsOfWork } from '../../../src/adapters/db/units-of-work.ts';
 import type { School } from '../../../src/domain/community/school.ts';
-import type { Store } from '../../../src/services/ports.ts';
+import type { UnitsOfWork } from '../../../src/services/ports.ts';
 import { backends } from '../../support/backends.ts';
 import { postgresAvailable } from '../../support/environment.ts';
 import { useDatabase } from '../../support/fixtures.ts';
@@ -16,7 +16,7 @@ import { useDatabase } from '../../support/fixtures.ts';
 // own school checks stand alone, so this runs on PostgreSQL only.
 describe.runIf(postgresAvailable())('Row-level security (postgres)', () => {
   const database = useDatabase(backends.postgres);
-  let store: Store;
+  let units: UnitsOfWork;
   let oak: School;
   let elm: School;
 
@@ -32,26 +32,30 @@ describe.runIf(postgresAvailable())('Row-level security (postgres)', () => {
 
   beforeAll(async () => {
     await migrateToLatest(database().db);
-    store = legacyStore(database().db);
-    const organisation = await store.schools.addOrganisation({ name: 'Scope Trust', kind: 'trust' });
+    units = unitsOfWork(database().db);
+    const organisation = await units.acrossSchools((store) =>
+      store.schools.addOrganisation({ name: 'Scope Trust', kind: 'trust' }),
+    );
     const school = (slug: string, urn: string) =>
-      store.schools.addSchool(organisation.id, {
-        name: slug,
-        slug,
-        urn,
-        phase: 'primary',
-        address: { line1: '1 Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
-        contactEmail: `office@${slug}.example`,
-        day: { starts: '08:45', ends: '15:15' },
-      });
+      units.acrossSchools((store) =>
+        store.schools.addSchool(organisation.id, {
+          name: slug,
+          slug,
+          urn,
+          phase: 'primary',
+          address: { line1: '1 Lane', town: 'Exampleton', postcode: 'EX1 1AA' },
+          contactEmail: `office@${slug}.example`,
+          day: { starts: '08:45', ends: '15:15' },
+        }),
+      );
     oak = await school('rls-oak', '800001');
     elm = await school('rls-elm', '800002');
-    await store.people.add(oak.id, [
-      { person: { givenName: 'Olive', familyName: 'Oak' }, roles: [{ role: 'parent' }] },
-    ]);
-    await store.people.add(elm.id, [
-      { person: { givenName: 'Ellis', familyName: 'Elm' }, roles: [{ role: 'parent' }] },
-    ]);
+    await units.inSchool(oak.id, (store) =>
+      store.people.add([{ person: { givenName: 'Olive', familyName: 'Oak' }, roles: [{ role: 'parent' }] }]),
+    );
+    await units.inSchool(elm.id, (store) =>
+      store.people.add([{ person: { givenName: 'Ellis', familyName: 'Elm' }, roles: [{ role: 'parent' }] }]),
+    );
   });
 
   it('shows a transaction only the rows of the school it is scoped to', async () => {
@@ -79,11 +83,10 @@ describe.runIf(postgresAvailable())('Row-level security (postgres)', () => {
   });
 
   it('gives the store’s calls their own school’s rows however they are asked', async () => {
-    expect((await store.people.list(oak.id, { limit: 10, offset: 0 })).items.map((p) => p.givenName)).toEqual([
-      'Olive',
-    ]);
-    const ellis = (await store.people.list(elm.id, { limit: 10, offset: 0 })).items[0]!;
+    const list = (schoolId: string) => units.inSchool(schoolId, (store) => store.people.list({ limit: 10, offset: 0 }));
+    expect((await list(oak.id)).items.map((p) => p.givenName)).toEqual(['Olive']);
+    const ellis = (await list(elm.id)).items[0]!;
     // Asking Oak's store for Elm's person finds nothing, whichever check would have caught it.
-    expect(await store.people.find(oak.id, ellis.id)).toBeUndefined();
+    expect(await units.inSchool(oak.id, (store) => store.people.find(ellis.id))).toBeUndefined();
   });
 });

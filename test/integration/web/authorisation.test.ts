@@ -235,25 +235,31 @@ describeEachBackend('Who may use each page', (backend) => {
   });
 
   it('gives each route to exactly the roles expected, and to nobody signed out unless it is open', async () => {
-    const { store, crypto } = testApp().adapters;
+    const { units, crypto } = testApp().adapters;
     const services = createServices(testApp().adapters);
-    const organisation = await store.schools.addOrganisation({ name: 'Matrix Trust', kind: 'trust' });
-    const school = await store.schools.addSchool(organisation.id, {
-      name: 'Matrix Primary',
-      slug: 'matrix',
-      urn: '200001',
-      phase: 'primary',
-      address: { line1: '1 Grid Road', town: 'Exampleton', postcode: 'EX2 2BB' },
-      contactEmail: 'office@matrix.example',
-      day: { starts: '08:45', ends: '15:15' },
-    });
+    const organisation = await units.acrossSchools((store) =>
+      store.schools.addOrganisation({ name: 'Matrix Trust', kind: 'trust' }),
+    );
+    const school = await units.acrossSchools((store) =>
+      store.schools.addSchool(organisation.id, {
+        name: 'Matrix Primary',
+        slug: 'matrix',
+        urn: '200001',
+        phase: 'primary',
+        address: { line1: '1 Grid Road', town: 'Exampleton', postcode: 'EX2 2BB' },
+        contactEmail: 'office@matrix.example',
+        day: { starts: '08:45', ends: '15:15' },
+      }),
+    );
     for (const role of everyoneSignedIn) {
-      const [person] = await store.people.add(school.id, [
-        {
-          person: { givenName: role, familyName: 'Tester', email: `${role}@matrix.example` },
-          roles: rolesHeld[role].held,
-        },
-      ]);
+      const [person] = await units.inSchool(school.id, (store) =>
+        store.people.add([
+          {
+            person: { givenName: role, familyName: 'Tester', email: `${role}@matrix.example` },
+            roles: rolesHeld[role].held,
+          },
+        ]),
+      );
       const account = await services.access.addAccount(school.id, person!.id, `${role}@matrix.example`, {
         schoolAdmin: rolesHeld[role].schoolAdmin ?? false,
       });
@@ -262,41 +268,46 @@ describeEachBackend('Who may use each page', (backend) => {
       if (await services.access.needsSecondFactorSetUp(school.id, account.id)) {
         const key = crypto.totp.newSecret();
         keys.set(role, key);
-        await store.accounts.change(
-          school.id,
-          account.id,
-          { totpSecret: crypto.secrets.seal(key, account.id) },
-          new Date(),
+        await units.inSchool(school.id, (store) =>
+          store.accounts.change(account.id, { totpSecret: crypto.secrets.seal(key, account.id) }, new Date()),
         );
       }
     }
 
     // Another school, whose records no one here may reach, whatever their role.
-    const elsewhere = await store.schools.addSchool(organisation.id, {
-      name: 'Elsewhere Primary',
-      slug: 'elsewhere',
-      urn: '200002',
-      phase: 'primary',
-      address: { line1: '2 Grid Road', town: 'Exampleton', postcode: 'EX2 2BC' },
-      contactEmail: 'office@elsewhere.example',
-      day: { starts: '08:45', ends: '15:15' },
-    });
-    const [stranger] = await store.people.add(elsewhere.id, [
-      {
-        person: { givenName: 'Sam', familyName: 'Stranger', email: 'sam@elsewhere.example' },
-        roles: rolesHeld.staff.held,
-      },
-    ]);
+    const elsewhere = await units.acrossSchools((store) =>
+      store.schools.addSchool(organisation.id, {
+        name: 'Elsewhere Primary',
+        slug: 'elsewhere',
+        urn: '200002',
+        phase: 'primary',
+        address: { line1: '2 Grid Road', town: 'Exampleton', postcode: 'EX2 2BC' },
+        contactEmail: 'office@elsewhere.example',
+        day: { starts: '08:45', ends: '15:15' },
+      }),
+    );
+    const [stranger] = await units.inSchool(elsewhere.id, (store) =>
+      store.people.add([
+        {
+          person: { givenName: 'Sam', familyName: 'Stranger', email: 'sam@elsewhere.example' },
+          roles: rolesHeld.staff.held,
+        },
+      ]),
+    );
     await services.access.addAccount(elsewhere.id, stranger!.id, 'sam@elsewhere.example');
-    const colleague = (await store.people.list(school.id, { search: 'staff@', limit: 1, offset: 0 })).items[0];
+    const peopleOf = (search: string) =>
+      units.inSchool(school.id, (store) => store.people.list({ search, limit: 1, offset: 0 }));
+    const colleague = (await peopleOf('staff@')).items[0];
     const pupilOf = async (schoolId: string) =>
       (
-        await store.pupils.add(schoolId, [
-          { misId: 'P1', legalGivenName: 'Pat', legalFamilyName: 'Pupil', dateOfBirth: '2018-01-02', yearGroup: '3' },
-        ])
+        await units.inSchool(schoolId, (store) =>
+          store.pupils.add([
+            { misId: 'P1', legalGivenName: 'Pat', legalFamilyName: 'Pupil', dateOfBirth: '2018-01-02', yearGroup: '3' },
+          ]),
+        )
       )[0]!.id;
     // Policy versions are numbered within each school: this school has version 1, the other 1 and 2.
-    const head = (await store.people.list(school.id, { search: 'headteacher@', limit: 1, offset: 0 })).items[0]!;
+    const head = (await peopleOf('headteacher@')).items[0]!;
     const model = testApp().adapters.policyLibrary.find('model');
     if (!model?.ok) throw new Error('the model policy is missing');
     for (const [schoolId, createdBy, count] of [
@@ -304,15 +315,19 @@ describeEachBackend('Who may use each page', (backend) => {
       [elsewhere.id, stranger!.id, 2],
     ] as const) {
       for (let i = 0; i < count; i++) {
-        const version = await store.policyVersions.add(schoolId, {
-          label: `${i + 1}.0`,
-          document: model.policy,
-          contentHash: 'matrix',
-          createdBy,
-          at: new Date(),
-        });
+        const version = await units.inSchool(schoolId, (store) =>
+          store.policyVersions.add({
+            label: `${i + 1}.0`,
+            document: model.policy,
+            contentHash: 'matrix',
+            createdBy,
+            at: new Date(),
+          }),
+        );
         if (i + 1 < count) {
-          await store.policyVersions.move(schoolId, version.id, 'draft', 'superseded', { at: new Date() });
+          await units.inSchool(schoolId, (store) =>
+            store.policyVersions.move(version.id, 'draft', 'superseded', { at: new Date() }),
+          );
         }
       }
     }
@@ -426,7 +441,9 @@ describeEachBackend('Who may use each page', (backend) => {
         ).toBe('/sign-in/code');
         // This test signs each person in many times a minute: forget the last code used, so that
         // the current one works again (a code working once is tested with sign-in itself).
-        await store.accounts.change(school.id, accountIds.get(who)!, { totpLastStep: null }, new Date());
+        await units.inSchool(school.id, (store) =>
+          store.accounts.change(accountIds.get(who)!, { totpLastStep: null }, new Date()),
+        );
         await browser.get('/sign-in/code');
         const done = await browser.post('/sign-in/code', { code: totpCode(key, new Date()) });
         expect(done.statusCode).toBe(303);

@@ -48,7 +48,9 @@ describeEachBackend('Route schemas', (backend) => {
     expect(response.body).toContain('value="priya@longfield.example"');
     expect(response.body).toContain('value="Year 4 teacher"');
     // Nobody was added.
-    const listed = await testApp().adapters.store.people.list(school.id, { search: 'Priya', limit: 5, offset: 0 });
+    const listed = await testApp().adapters.units.inSchool(school.id, (store) =>
+      store.people.list({ search: 'Priya', limit: 5, offset: 0 }),
+    );
     expect(listed.items).toEqual([]);
     // An address whose id is not an id names no page.
     expect((await browser.get('/people/not-an-id/edit')).statusCode).toBe(404);

@@ -19,7 +19,7 @@ import { type Answers, type Question, questions, roleFromAccessRoles } from '../
 import { keysFromRegister, questionsWithRegister, registerAnswers, whomSlug } from '../../../domain/check/register.ts';
 import { sendKeptPage } from '../../kept-pages.ts';
 import type { RoutePlugin } from '../../route-plugin.ts';
-import { page } from '../sign-in/form.ts';
+import { page } from '../../forms.ts';
 import { checkYourAnswersView, questionView } from './views.ts';
 
 export const checkPageSlug = 'check-your-answers';

@@ -1,2 +1,0 @@
-// Moved to web/forms.ts, for every page: this stays only until check/ imports from there.
-export { errorList, page, safeNext, type Errors } from '../../forms.ts';
